@@ -1,0 +1,207 @@
+// Package checklist owns the question bank: the embedded YAML files, loading a
+// bank (embedded or a user's own file), and validating it so that every later
+// stage can trust what it reads. Questions are data; adding one needs no Go code.
+package checklist
+
+import (
+	"strings"
+)
+
+// Kinds of question. A bank uses these names in its `kind:` fields.
+const (
+	KindSystem = "system" // which system is the master (system of record) for a data entity
+	KindChoice = "choice" // one of a fixed list
+	KindYesNo  = "yesno"  // yes / no (/ undecided)
+	KindMulti  = "multi"  // several of a fixed list
+	KindNumber = "number" // a number (volumes, rates)
+	KindText   = "text"   // free text
+)
+
+// Undecided is the value every fixed-answer question accepts: "we have not
+// decided yet" is a legitimate answer, and the brief turns it into an open decision.
+const Undecided = "undecided"
+
+// Endpoints a flow can name. "third" is the system the answer's note names.
+const (
+	EndStore     = "store"
+	EndInventory = "inventory"
+	EndThird     = "third"
+)
+
+// Bank is a whole question bank, as loaded and normalised.
+type Bank struct {
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	// SystemOptions are the answer templates shared by every system-of-record
+	// question; a question may override single fields of an option by value.
+	SystemOptions []Option      `yaml:"system_options,omitempty" json:"-"`
+	WorkPackages  []WorkPackage `yaml:"work_packages,omitempty" json:"-"`
+	Sections      []*Section    `yaml:"sections" json:"sections"`
+	Findings      []*Finding    `yaml:"findings,omitempty" json:"-"`
+	File          string        `yaml:"-" json:"-"`
+	byID          map[string]*Question
+	order         map[string]int
+}
+
+// Section groups questions the way a manager thinks about the project.
+type Section struct {
+	ID        string      `yaml:"id"`
+	Title     string      `yaml:"title"`
+	Code      string      `yaml:"code"` // short code in requirement IDs, e.g. ORD
+	Intro     string      `yaml:"intro,omitempty"`
+	Questions []*Question `yaml:"questions"`
+	Line      int         `yaml:"-"`
+}
+
+// Question is one decision the manager has to make.
+type Question struct {
+	ID     string `yaml:"id"`
+	Prompt string `yaml:"prompt"`
+	Help   string `yaml:"help"`
+	Kind   string `yaml:"kind"`
+	// Title is the short name used in tables (budget lines, the ownership matrix).
+	Title string `yaml:"title,omitempty"`
+	// Entity names the data a system-of-record question is about ("product names");
+	// it fills {entity} in the shared system options.
+	Entity string `yaml:"entity,omitempty"`
+	// Sync names the question whose answer says how fresh the copy of this entity must be.
+	Sync    string     `yaml:"sync,omitempty"`
+	Options []Option   `yaml:"options,omitempty"`
+	When    *Condition `yaml:"when,omitempty"`
+	Default string     `yaml:"default,omitempty"`
+	Min     *float64   `yaml:"min,omitempty"`
+	Max     *float64   `yaml:"max,omitempty"`
+	Unit    string     `yaml:"unit,omitempty"`
+	Line    int        `yaml:"-"`
+	// Section is the section the question belongs to (set on load).
+	Section *Section `yaml:"-"`
+	// Number is the question's 1-based position in its section; requirement and
+	// acceptance-test IDs are built from it, so they never depend on the answers.
+	Number int `yaml:"-"`
+}
+
+// Option is one allowed answer and what choosing it implies for the brief.
+type Option struct {
+	Value string `yaml:"value"`
+	Label string `yaml:"label"`
+	// FollowUp, when set, is the prompt of a free-text follow-up whose answer is
+	// kept as the answer's note ("which third system?", "how is it split?").
+	FollowUp  string     `yaml:"follow_up,omitempty"`
+	Role      string     `yaml:"role,omitempty"` // the other system's role, for the ownership matrix
+	Requires  []string   `yaml:"requires,omitempty"`
+	Effort    *Effort    `yaml:"effort,omitempty"`
+	Scenarios []Scenario `yaml:"scenarios,omitempty"`
+	Flows     []Flow     `yaml:"flows,omitempty"`
+	Line      int        `yaml:"-"`
+	set       optionFields
+}
+
+// optionFields records which fields an option wrote, so that a question's
+// override of a shared system option replaces only those.
+type optionFields struct {
+	label, followUp, role, requires, effort, scenarios, flows bool
+}
+
+// Effort is a planning range in hours.
+type Effort struct {
+	Low  int `yaml:"low"`
+	High int `yaml:"high"`
+}
+
+// Scenario is an acceptance test the integrator's work must pass.
+type Scenario struct {
+	Given string `yaml:"given"`
+	When  string `yaml:"when"`
+	Then  string `yaml:"then"`
+}
+
+// Flow is data moving from one system to another because of an answer.
+type Flow struct {
+	From string `yaml:"from"`
+	To   string `yaml:"to"`
+	Data string `yaml:"data"`
+	// Trigger names the question whose answer says when the flow runs; for
+	// system-of-record questions it defaults to the question's Sync.
+	Trigger string `yaml:"trigger,omitempty"`
+}
+
+// WorkPackage is fixed work every integration has, whatever the answers.
+type WorkPackage struct {
+	ID     string `yaml:"id"`
+	Title  string `yaml:"title"`
+	Effort Effort `yaml:"effort"`
+}
+
+// Finding is a consistency or risk rule over the answers.
+type Finding struct {
+	ID       string     `yaml:"id"`
+	Severity string     `yaml:"severity"`
+	When     *Condition `yaml:"when"`
+	Message  string     `yaml:"message"`
+	Advice   string     `yaml:"advice"`
+	Line     int        `yaml:"-"`
+}
+
+// Severities of findings, most serious first.
+var Severities = []string{"error", "warning", "info"}
+
+// Question returns the question with the given ID, or nil.
+func (b *Bank) Question(id string) *Question { return b.byID[id] }
+
+// Questions returns every question in bank order.
+func (b *Bank) Questions() []*Question {
+	var all []*Question
+	for _, s := range b.Sections {
+		all = append(all, s.Questions...)
+	}
+	return all
+}
+
+// Section returns the section with the given ID, or nil.
+func (b *Bank) Section(id string) *Section {
+	for _, s := range b.Sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Option returns the option with the given value, or nil.
+func (q *Question) Option(value string) *Option {
+	for i := range q.Options {
+		if q.Options[i].Value == value {
+			return &q.Options[i]
+		}
+	}
+	return nil
+}
+
+// HasOptions reports whether the question's answers come from a fixed list.
+func (q *Question) HasOptions() bool {
+	switch q.Kind {
+	case KindSystem, KindChoice, KindYesNo, KindMulti:
+		return true
+	}
+	return false
+}
+
+// Values lists the allowed values, for error messages and schemas.
+func (q *Question) Values() []string {
+	vals := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		vals[i] = o.Value
+	}
+	return vals
+}
+
+// ShortTitle is the question's name in tables: its Title, else its entity, else its prompt.
+func (q *Question) ShortTitle() string {
+	switch {
+	case q.Title != "":
+		return q.Title
+	case q.Entity != "":
+		return strings.ToUpper(q.Entity[:1]) + q.Entity[1:]
+	}
+	return q.Prompt
+}

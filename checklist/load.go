@@ -1,0 +1,285 @@
+package checklist
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed ecommerce-inventory.yaml
+var files embed.FS
+
+// DefaultFile is the embedded bank used when no --checklist is given.
+const DefaultFile = "ecommerce-inventory.yaml"
+
+// MaxBankSize bounds a user's own bank; a real one is a few hundred KB at most.
+const MaxBankSize = 10 << 20
+
+// Default loads the embedded bank.
+func Default() (*Bank, error) {
+	data, err := files.ReadFile(DefaultFile)
+	if err != nil {
+		return nil, err
+	}
+	return Parse("checklist/"+DefaultFile, data)
+}
+
+// Load loads the bank at path, or the embedded one when path is empty.
+func Load(path string) (*Bank, error) {
+	if path == "" {
+		return Default()
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, Problem{File: path, Msg: "cannot read the checklist: " + describeFSError(err)}
+	case info.IsDir():
+		return nil, Problem{File: path, Msg: "is a folder, not a checklist file"}
+	case info.Size() > MaxBankSize:
+		return nil, Problem{File: path, Msg: fmt.Sprintf("is %d MB; a checklist is at most %d MB", info.Size()>>20, MaxBankSize>>20)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Problem{File: path, Msg: "cannot read the checklist: " + describeFSError(err)}
+	}
+	return Parse(path, data)
+}
+
+func describeFSError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Parse decodes, normalises and validates a bank. file names the source in errors.
+func Parse(file string, data []byte) (*Bank, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, Problems{{File: file, Msg: "is empty; a checklist needs an id, a title and sections"}}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, Problems{ProblemFromYAML(file, err.Error())}
+	}
+	root := &doc
+	if len(doc.Content) > 0 {
+		root = doc.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, Problems{{File: file, Line: root.Line, Msg: "the bank must be a mapping with id, title and sections, not a list or a single value"}}
+	}
+	ps := checkKeys(root, bankSchema(), file)
+	var b Bank
+	if err := doc.Decode(&b); err != nil {
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, Problems{ProblemFromYAML(file, err.Error())}
+		}
+		// Type errors leave the rest decoded: validate it too, so that an author
+		// sees every problem at once.
+		for _, msg := range te.Errors {
+			ps = append(ps, ProblemFromYAML(file, msg))
+		}
+	}
+	b.File = file
+	ps = append(ps, b.normalise()...)
+	ps = append(ps, b.validate()...)
+	if len(ps) > 0 {
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
+		return nil, ps
+	}
+	return &b, nil
+}
+
+var defaultLabels = map[string]string{
+	"yes":     "Yes",
+	"no":      "No",
+	Undecided: "Undecided — settle it with the integrator",
+}
+
+// normalise fills in what a bank leaves implicit: the shared system options,
+// yes/no options, the undecided option, {entity}, and back-pointers.
+func (b *Bank) normalise() Problems {
+	var ps Problems
+	b.byID = map[string]*Question{}
+	b.order = map[string]int{}
+	n := 0
+	for _, s := range b.Sections {
+		for i, q := range s.Questions {
+			q.Section = s
+			q.Number = i + 1
+			if _, dup := b.byID[q.ID]; !dup && q.ID != "" {
+				b.byID[q.ID] = q
+				b.order[q.ID] = n
+			}
+			n++
+			switch q.Kind {
+			case KindSystem:
+				opts, problems := b.systemOptions(q)
+				ps = append(ps, problems...)
+				q.Options = opts
+			case KindYesNo:
+				q.Options = withDefaults(q.Options, "yes", "no")
+			}
+			if q.Entity != "" && q.Kind != KindSystem {
+				for i := range q.Options {
+					q.Options[i] = fillEntity(q.Options[i], q.Entity)
+				}
+			}
+			if q.Entity != "" {
+				q.Prompt = strings.ReplaceAll(q.Prompt, "{entity}", q.Entity)
+				q.Help = strings.ReplaceAll(q.Help, "{entity}", q.Entity)
+			}
+			if q.HasOptions() && q.Option(Undecided) == nil {
+				q.Options = append(q.Options, Option{Value: Undecided})
+			}
+			for i := range q.Options {
+				o := &q.Options[i]
+				if o.Label == "" {
+					o.Label = defaultLabels[o.Value]
+				}
+				if o.Value == Undecided && o.Line == 0 {
+					o.Line = q.Line
+				}
+			}
+		}
+	}
+	return ps
+}
+
+// withDefaults puts the given values first, keeping what the bank wrote about them.
+func withDefaults(given []Option, values ...string) []Option {
+	var out []Option
+	for _, v := range values {
+		o := Option{Value: v}
+		for _, g := range given {
+			if g.Value == v {
+				o = g
+			}
+		}
+		out = append(out, o)
+	}
+	for _, g := range given {
+		if !containsValue(out, g.Value) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func containsValue(opts []Option, v string) bool {
+	for _, o := range opts {
+		if o.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// systemOptions builds a system-of-record question's options from the bank's
+// shared ones, applying the question's overrides field by field.
+func (b *Bank) systemOptions(q *Question) ([]Option, Problems) {
+	var ps Problems
+	entity := q.Entity
+	opts := make([]Option, len(b.SystemOptions))
+	copy(opts, b.SystemOptions)
+	for _, over := range q.Options {
+		i := -1
+		for j := range opts {
+			if opts[j].Value == over.Value {
+				i = j
+			}
+		}
+		if i < 0 {
+			ps = append(ps, Problem{File: b.File, Line: over.Line, Msg: fmt.Sprintf("question %q overrides option %q, which is not one of the system options (%s)", q.ID, over.Value, strings.Join(optionValues(b.SystemOptions), ", "))})
+			continue
+		}
+		o := &opts[i]
+		o.Line = over.Line
+		if over.set.label {
+			o.Label = over.Label
+		}
+		if over.set.followUp {
+			o.FollowUp = over.FollowUp
+		}
+		if over.set.role {
+			o.Role = over.Role
+		}
+		if over.set.requires {
+			o.Requires = over.Requires
+		}
+		if over.set.effort {
+			o.Effort = over.Effort
+		}
+		if over.set.scenarios {
+			o.Scenarios = over.Scenarios
+		}
+		if over.set.flows {
+			o.Flows = over.Flows
+		}
+	}
+	for i := range opts {
+		opts[i] = fillEntity(opts[i], entity)
+		if opts[i].Line == 0 {
+			opts[i].Line = q.Line
+		}
+		for j := range opts[i].Flows {
+			if opts[i].Flows[j].Trigger == "" {
+				opts[i].Flows[j].Trigger = q.Sync
+			}
+		}
+	}
+	return opts, ps
+}
+
+func optionValues(opts []Option) []string {
+	vals := make([]string, len(opts))
+	for i, o := range opts {
+		vals[i] = o.Value
+	}
+	return vals
+}
+
+// fillEntity returns a copy of o with {entity} replaced; slices are copied so
+// that questions sharing a system option never share its backing arrays.
+func fillEntity(o Option, entity string) Option {
+	r := strings.NewReplacer("{entity}", entity)
+	o.Label = r.Replace(o.Label)
+	o.FollowUp = r.Replace(o.FollowUp)
+	o.Role = r.Replace(o.Role)
+	reqs := make([]string, len(o.Requires))
+	for i, s := range o.Requires {
+		reqs[i] = r.Replace(s)
+	}
+	o.Requires = reqs
+	scs := make([]Scenario, len(o.Scenarios))
+	for i, s := range o.Scenarios {
+		scs[i] = Scenario{Given: r.Replace(s.Given), When: r.Replace(s.When), Then: r.Replace(s.Then)}
+	}
+	o.Scenarios = scs
+	flows := make([]Flow, len(o.Flows))
+	for i, f := range o.Flows {
+		f.Data = r.Replace(f.Data)
+		flows[i] = f
+	}
+	o.Flows = flows
+	if o.Effort != nil {
+		e := *o.Effort
+		o.Effort = &e
+	}
+	return o
+}

@@ -1,0 +1,171 @@
+package checklist
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// JSON view of a bank, in the shape scripts rely on (`integ questions --format json`).
+// Prompts and labels keep their placeholders as written.
+type (
+	BankJSON struct {
+		ID       string        `json:"id"`
+		Title    string        `json:"title"`
+		Sections []SectionJSON `json:"sections"`
+	}
+	SectionJSON struct {
+		ID        string         `json:"id"`
+		Title     string         `json:"title"`
+		Questions []QuestionJSON `json:"questions"`
+	}
+	QuestionJSON struct {
+		ID      string       `json:"id"`
+		Prompt  string       `json:"prompt"`
+		Help    string       `json:"help"`
+		Kind    string       `json:"kind"`
+		Options []OptionJSON `json:"options"`
+		When    *Condition   `json:"when"`
+	}
+	OptionJSON struct {
+		Value string `json:"value"`
+		Label string `json:"label"`
+	}
+)
+
+// JSON returns the bank's JSON view.
+func (b *Bank) JSON() BankJSON {
+	out := BankJSON{ID: b.ID, Title: b.Title, Sections: []SectionJSON{}}
+	for _, s := range b.Sections {
+		sj := SectionJSON{ID: s.ID, Title: s.Title, Questions: []QuestionJSON{}}
+		for _, q := range s.Questions {
+			qj := QuestionJSON{ID: q.ID, Prompt: q.Prompt, Help: q.Help, Kind: q.Kind, Options: []OptionJSON{}, When: q.When}
+			for _, o := range q.Options {
+				qj.Options = append(qj.Options, OptionJSON{Value: o.Value, Label: o.Label})
+			}
+			sj.Questions = append(sj.Questions, qj)
+		}
+		out.Sections = append(out.Sections, sj)
+	}
+	return out
+}
+
+// WriteYAML writes the bank as loaded: shared system options expanded into
+// each question and the implicit options spelled out.
+func (b *Bank) WriteYAML(w io.Writer) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(b); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// WriteMarkdown writes a printable questionnaire for a meeting: sections,
+// numbered questions, help, and the options as check boxes.
+func (b *Bank) WriteMarkdown(w io.Writer, names Names) error {
+	var sb strings.Builder
+	fill := func(s string) string {
+		return names.Fill(s, map[string]string{"third": "another system", "value": "…"})
+	}
+	fmt.Fprintf(&sb, "# %s: questionnaire\n\n", b.Title)
+	fmt.Fprintf(&sb, "Tick one box per question (several where it says so), and write notes beside any answer. ")
+	fmt.Fprintf(&sb, "\"Undecided\" is always a valid answer. The code under each question is its ID, as used by `integ set`.\n")
+	for si, s := range b.Sections {
+		fmt.Fprintf(&sb, "\n## %d. %s\n\n", si+1, fill(s.Title))
+		if s.Intro != "" {
+			fmt.Fprintf(&sb, "%s\n\n", fill(s.Intro))
+		}
+		for _, q := range s.Questions {
+			fmt.Fprintf(&sb, "### %d.%d %s\n\n", si+1, q.Number, fill(q.Prompt))
+			fmt.Fprintf(&sb, "`%s`", q.ID)
+			if q.When != nil {
+				fmt.Fprintf(&sb, " · only if %s", b.DescribeCondition(q.When, names))
+			}
+			if q.Kind == KindMulti {
+				sb.WriteString(" · tick all that apply")
+			}
+			sb.WriteString("\n\n")
+			fmt.Fprintf(&sb, "%s\n\n", fill(q.Help))
+			switch {
+			case q.HasOptions():
+				for _, o := range q.Options {
+					fmt.Fprintf(&sb, "- [ ] %s\n", fill(o.Label))
+				}
+			case q.Kind == KindNumber:
+				unit := q.Unit
+				if q.Default != "" {
+					unit = strings.TrimSpace(unit + " (default " + q.Default + ")")
+				}
+				fmt.Fprintf(&sb, "Number: ________ %s\n", unit)
+			default:
+				if q.Default != "" {
+					fmt.Fprintf(&sb, "Answer (default: %s): ______________________________\n", fill(q.Default))
+				} else {
+					sb.WriteString("Answer: ______________________________\n")
+				}
+			}
+			sb.WriteString("\nNote: ______________________________\n\n")
+		}
+	}
+	_, err := io.WriteString(w, strings.TrimRight(sb.String(), "\n")+"\n")
+	return err
+}
+
+// DescribeCondition renders a condition in words, for questionnaires and briefs.
+func (b *Bank) DescribeCondition(c *Condition, names Names) string {
+	switch {
+	case c == nil:
+		return ""
+	case len(c.All) > 0:
+		return b.joinConditions(c.All, " and ", names)
+	case len(c.Any) > 0:
+		return b.joinConditions(c.Any, " or ", names)
+	case c.Not != nil:
+		return "not (" + b.DescribeCondition(c.Not, names) + ")"
+	}
+	q := b.Question(c.Question)
+	subject := "`" + c.Question + "`"
+	if q != nil {
+		subject = q.ShortTitle()
+		subject = strings.ToLower(subject[:1]) + subject[1:]
+		subject = names.Fill(subject, nil)
+	}
+	values := c.In
+	if c.Is != "" {
+		values = []string{c.Is}
+	}
+	label := func(v string) string {
+		if q != nil {
+			if o := q.Option(v); o != nil {
+				return "\"" + names.Fill(o.Label, map[string]string{"third": "another system"}) + "\""
+			}
+		}
+		return v
+	}
+	var parts []string
+	for _, v := range values {
+		parts = append(parts, label(v))
+	}
+	switch {
+	case len(parts) == 1:
+		return subject + " is " + parts[0]
+	case len(parts) > 1:
+		return subject + " is one of " + strings.Join(parts, ", ")
+	case c.Noted != nil && *c.Noted:
+		return subject + " has a note"
+	case c.Noted != nil:
+		return subject + " has no note"
+	}
+	return subject + " is answered"
+}
+
+func (b *Bank) joinConditions(cs []*Condition, sep string, names Names) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = b.DescribeCondition(c, names)
+	}
+	return strings.Join(parts, sep)
+}

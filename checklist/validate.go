@@ -1,0 +1,263 @@
+package checklist
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+var kinds = []string{KindSystem, KindChoice, KindYesNo, KindMulti, KindNumber, KindText}
+
+var endpoints = []string{EndStore, EndInventory, EndThird}
+
+// validate checks everything later stages rely on. It evaluates nothing: it
+// only proves that every reference resolves and every text can be shown.
+func (b *Bank) validate() Problems {
+	v := validator{bank: b}
+	if b.ID == "" {
+		v.add(1, "the bank has no `id`")
+	}
+	if b.Title == "" {
+		v.add(1, "the bank has no `title`")
+	}
+	if len(b.Sections) == 0 {
+		v.add(1, "the bank has no sections")
+	}
+	seenSection := map[string]int{}
+	seenCode := map[string]int{}
+	seenQuestion := map[string]int{}
+	for _, s := range b.Sections {
+		switch {
+		case s.ID == "":
+			v.add(s.Line, "section has no `id`")
+		case seenSection[s.ID] > 0:
+			v.add(s.Line, fmt.Sprintf("section %q is defined twice (first at line %d)", s.ID, seenSection[s.ID]))
+		default:
+			seenSection[s.ID] = s.Line
+		}
+		if s.Title == "" {
+			v.add(s.Line, fmt.Sprintf("section %q has no `title`", s.ID))
+		}
+		switch {
+		case s.Code == "":
+			v.add(s.Line, fmt.Sprintf("section %q has no `code` (the short code in requirement IDs, e.g. ORD)", s.ID))
+		case seenCode[s.Code] > 0:
+			v.add(s.Line, fmt.Sprintf("section %q reuses code %q (first at line %d)", s.ID, s.Code, seenCode[s.Code]))
+		default:
+			seenCode[s.Code] = s.Line
+		}
+		v.text(s.Line, s.Title, s.Intro)
+		for _, q := range s.Questions {
+			if q.ID == "" {
+				v.add(q.Line, "question has no `id`")
+				continue
+			}
+			if first := seenQuestion[q.ID]; first > 0 {
+				v.add(q.Line, fmt.Sprintf("question %q is defined twice (first at line %d)", q.ID, first))
+				continue
+			}
+			seenQuestion[q.ID] = q.Line
+			v.question(q)
+		}
+	}
+	for _, o := range b.SystemOptions {
+		v.text(o.Line, o.Label, o.FollowUp, o.Role)
+	}
+	seenPackage := map[string]bool{}
+	for _, w := range b.WorkPackages {
+		if w.ID == "" || w.Title == "" {
+			v.add(1, "a work package needs an `id` and a `title`")
+		}
+		if seenPackage[w.ID] {
+			v.add(1, fmt.Sprintf("work package %q is defined twice", w.ID))
+		}
+		seenPackage[w.ID] = true
+		v.effort(1, fmt.Sprintf("work package %q", w.ID), &w.Effort)
+	}
+	seenFinding := map[string]int{}
+	for _, f := range b.Findings {
+		v.finding(f, seenFinding)
+	}
+	return v.problems
+}
+
+type validator struct {
+	bank     *Bank
+	problems Problems
+}
+
+func (v *validator) add(line int, msg string) {
+	v.problems = append(v.problems, Problem{File: v.bank.File, Line: line, Msg: msg})
+}
+
+func (v *validator) text(line int, texts ...string) {
+	for _, t := range texts {
+		for _, p := range unknownPlaceholders(t) {
+			v.add(line, fmt.Sprintf("unknown placeholder %s (known: {store}, {inventory}, {entity}, {third}, {value})", p))
+		}
+	}
+}
+
+func (v *validator) effort(line int, what string, e *Effort) {
+	if e == nil {
+		return
+	}
+	if e.Low < 0 || e.High < e.Low {
+		v.add(line, fmt.Sprintf("%s has effort %d–%d hours; low must be 0 or more and high at least low", what, e.Low, e.High))
+	}
+}
+
+func (v *validator) question(q *Question) {
+	where := fmt.Sprintf("question %q", q.ID)
+	if !slices.Contains(kinds, q.Kind) {
+		if q.Kind == "" {
+			v.add(q.Line, where+" has no `kind` (one of "+strings.Join(kinds, ", ")+")")
+		} else {
+			v.add(q.Line, fmt.Sprintf("%s has unknown kind %q (one of %s)", where, q.Kind, strings.Join(kinds, ", ")))
+		}
+	}
+	if strings.TrimSpace(q.Prompt) == "" {
+		v.add(q.Line, where+" has no `prompt`")
+	}
+	if strings.TrimSpace(q.Help) == "" {
+		v.add(q.Line, where+" has no `help`: say why the question matters")
+	}
+	v.text(q.Line, q.Prompt, q.Help, q.Title)
+	if q.Kind == KindSystem && q.Entity == "" {
+		v.add(q.Line, where+" is a system-of-record question with no `entity` (the data it is about)")
+	}
+	if q.Sync != "" && v.bank.Question(q.Sync) == nil {
+		v.add(q.Line, fmt.Sprintf("%s has `sync` %q, which is not a question", where, q.Sync))
+	}
+	switch {
+	case q.HasOptions() && len(q.Options) <= 1 && q.Kind != KindSystem:
+		v.add(q.Line, fmt.Sprintf("%s is of kind %s but has no options", where, q.Kind))
+	case q.Kind == KindSystem && len(v.bank.SystemOptions) == 0:
+		v.add(q.Line, where+" is a system-of-record question but the bank has no `system_options`")
+	case !q.HasOptions() && len(q.Options) > 0:
+		v.add(q.Line, fmt.Sprintf("%s is of kind %s, which takes no options", where, q.Kind))
+	}
+	seen := map[string]bool{}
+	for i := range q.Options {
+		o := &q.Options[i]
+		switch {
+		case o.Value == "":
+			v.add(o.Line, where+" has an option with no `value`")
+		case seen[o.Value]:
+			v.add(o.Line, fmt.Sprintf("%s lists option %q twice", where, o.Value))
+		case strings.ContainsAny(o.Value, ", "):
+			v.add(o.Line, fmt.Sprintf("%s option %q: values may not contain commas or spaces (use-dashes)", where, o.Value))
+		}
+		seen[o.Value] = true
+		if strings.TrimSpace(o.Label) == "" {
+			v.add(o.Line, fmt.Sprintf("%s option %q has no `label`", where, o.Value))
+		}
+		v.text(o.Line, o.Label, o.FollowUp, o.Role)
+		for _, r := range o.Requires {
+			v.text(o.Line, r)
+		}
+		for _, s := range o.Scenarios {
+			v.text(o.Line, s.Given, s.When, s.Then)
+			if s.Given == "" || s.When == "" || s.Then == "" {
+				v.add(o.Line, fmt.Sprintf("%s option %q has a scenario without given, when and then", where, o.Value))
+			}
+		}
+		v.effort(o.Line, fmt.Sprintf("%s option %q", where, o.Value), o.Effort)
+		for _, f := range o.Flows {
+			if !slices.Contains(endpoints, f.From) || !slices.Contains(endpoints, f.To) || f.From == f.To {
+				v.add(o.Line, fmt.Sprintf("%s option %q has a flow from %q to %q; use two different ends among store, inventory, third", where, o.Value, f.From, f.To))
+			}
+			if f.Trigger != "" && v.bank.Question(f.Trigger) == nil {
+				v.add(o.Line, fmt.Sprintf("%s option %q has a flow triggered by %q, which is not a question", where, o.Value, f.Trigger))
+			}
+			v.text(o.Line, f.Data)
+		}
+	}
+	if q.Kind == KindNumber && q.Default != "" {
+		var f float64
+		if _, err := fmt.Sscan(q.Default, &f); err != nil {
+			v.add(q.Line, fmt.Sprintf("%s has default %q, which is not a number", where, q.Default))
+		}
+	}
+	if q.HasOptions() && q.Default != "" && q.Option(q.Default) == nil {
+		v.add(q.Line, fmt.Sprintf("%s has default %q, which is not one of its options (%s)", where, q.Default, strings.Join(q.Values(), ", ")))
+	}
+	v.condition(q.When, where, q.ID)
+}
+
+// condition checks a condition's form and references. owner is the ID of the
+// question it guards ("" for findings): a question may only depend on earlier
+// ones, which also rules out cycles.
+func (v *validator) condition(c *Condition, where, owner string) {
+	if c == nil {
+		return
+	}
+	var check func(c *Condition)
+	check = func(c *Condition) {
+		if msg := c.shapeProblem(); msg != "" {
+			v.add(c.Line, where+" "+msg)
+			return
+		}
+		for _, sub := range c.All {
+			check(sub)
+		}
+		for _, sub := range c.Any {
+			check(sub)
+		}
+		if c.Not != nil {
+			check(c.Not)
+		}
+		if c.Question == "" {
+			return
+		}
+		target := v.bank.Question(c.Question)
+		switch {
+		case target == nil:
+			v.add(c.Line, fmt.Sprintf("%s condition refers to unknown question %q", where, c.Question))
+			return
+		case owner != "" && c.Question == owner:
+			v.add(c.Line, fmt.Sprintf("%s condition refers to itself", where))
+			return
+		case owner != "" && v.bank.order[c.Question] > v.bank.order[owner]:
+			v.add(c.Line, fmt.Sprintf("%s condition refers to later question %q (a question may only depend on earlier ones)", where, c.Question))
+			return
+		}
+		values := c.In
+		if c.Is != "" {
+			values = append([]string{c.Is}, values...)
+		}
+		if len(values) > 0 && !target.HasOptions() {
+			v.add(c.Line, fmt.Sprintf("%s condition compares %q (a %s question) with fixed values; use `noted` or no value", where, c.Question, target.Kind))
+			return
+		}
+		for _, val := range values {
+			if target.Option(val) == nil {
+				v.add(c.Line, fmt.Sprintf("%s condition refers to value %q of %q, which is not one of its options (%s)", where, val, c.Question, strings.Join(target.Values(), ", ")))
+			}
+		}
+	}
+	check(c)
+}
+
+func (v *validator) finding(f *Finding, seen map[string]int) {
+	where := fmt.Sprintf("finding %q", f.ID)
+	switch {
+	case f.ID == "":
+		v.add(f.Line, "finding has no `id`")
+	case seen[f.ID] > 0:
+		v.add(f.Line, fmt.Sprintf("%s is defined twice (first at line %d)", where, seen[f.ID]))
+	default:
+		seen[f.ID] = f.Line
+	}
+	if !slices.Contains(Severities, f.Severity) {
+		v.add(f.Line, fmt.Sprintf("%s has severity %q (one of %s)", where, f.Severity, strings.Join(Severities, ", ")))
+	}
+	if f.When == nil {
+		v.add(f.Line, where+" has no `when` condition")
+	}
+	if strings.TrimSpace(f.Message) == "" || strings.TrimSpace(f.Advice) == "" {
+		v.add(f.Line, where+" needs a `message` and `advice`")
+	}
+	v.text(f.Line, f.Message, f.Advice)
+	v.condition(f.When, where, "")
+}

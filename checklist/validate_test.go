@@ -1,0 +1,187 @@
+package checklist
+
+import (
+	"strings"
+	"testing"
+)
+
+const minimalHeader = `id: test
+title: Test bank
+sections:
+  - id: s
+    title: Section
+    code: S
+    questions:
+`
+
+func TestValidationErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		questions string // appended to minimalHeader, indented 6
+		extra     string // appended after the sections
+		want      []string
+	}{
+		{
+			name: "duplicate id",
+			questions: `
+      - {id: s.a, kind: text, prompt: A, help: Why.}
+      - {id: s.a, kind: text, prompt: B, help: Why.}`,
+			want: []string{`bank.yaml:9: question "s.a" is defined twice (first at line 8)`},
+		},
+		{
+			name: "unknown kind",
+			questions: `
+      - {id: s.a, kind: slider, prompt: A, help: Why.}`,
+			want: []string{`bank.yaml:8: question "s.a" has unknown kind "slider" (one of system, choice, yesno, multi, number, text)`},
+		},
+		{
+			name: "choice without options",
+			questions: `
+      - {id: s.a, kind: choice, prompt: A, help: Why.}`,
+			want: []string{`bank.yaml:8: question "s.a" is of kind choice but has no options`},
+		},
+		{
+			name: "option without label",
+			questions: `
+      - id: s.a
+        kind: choice
+        prompt: A
+        help: Why.
+        options:
+          - value: one`,
+			want: []string{`bank.yaml:13: question "s.a" option "one" has no ` + "`label`"},
+		},
+		{
+			name: "condition on unknown question",
+			questions: `
+      - id: s.cancel
+        kind: text
+        prompt: A
+        help: Why.
+        when: {question: s.partial, is: "yes"}`,
+			want: []string{`bank.yaml:12: question "s.cancel" condition refers to unknown question "s.partial"`},
+		},
+		{
+			name: "condition on unknown value",
+			questions: `
+      - {id: s.a, kind: yesno, prompt: A, help: Why.}
+      - id: s.b
+        kind: text
+        prompt: B
+        help: Why.
+        when: {question: s.a, is: maybe}`,
+			want: []string{`bank.yaml:13: question "s.b" condition refers to value "maybe" of "s.a", which is not one of its options (yes, no, undecided)`},
+		},
+		{
+			name: "condition on a later question (and so a cycle)",
+			questions: `
+      - id: s.a
+        kind: yesno
+        prompt: A
+        help: Why.
+        when: {question: s.b, is: "yes"}
+      - id: s.b
+        kind: yesno
+        prompt: B
+        help: Why.
+        when: {question: s.a, is: "yes"}`,
+			want: []string{`bank.yaml:12: question "s.a" condition refers to later question "s.b" (a question may only depend on earlier ones)`},
+		},
+		{
+			name: "condition refers to itself",
+			questions: `
+      - id: s.a
+        kind: yesno
+        prompt: A
+        help: Why.
+        when: {question: s.a, is: "yes"}`,
+			want: []string{`bank.yaml:12: question "s.a" condition refers to itself`},
+		},
+		{
+			name: "nested condition mixes forms",
+			questions: `
+      - {id: s.a, kind: yesno, prompt: A, help: Why.}
+      - id: s.b
+        kind: text
+        prompt: B
+        help: Why.
+        when:
+          any:
+            - {question: s.a, is: "yes", all: [{question: s.a}]}`,
+			want: []string{`bank.yaml:15: question "s.b" condition mixes forms: use one of ` + "`question`, `all`, `any`, `not`" + ` per level`},
+		},
+		{
+			name: "unknown key and missing help, reported together",
+			questions: `
+      - {id: s.a, kind: text, prompt: A, hlep: Why.}`,
+			want: []string{
+				`bank.yaml:8: unknown key "hlep" in a question`,
+				`bank.yaml:8: question "s.a" has no ` + "`help`",
+			},
+		},
+		{
+			name: "unknown placeholder",
+			questions: `
+      - {id: s.a, kind: text, prompt: "Does {shop} sync?", help: Why.}`,
+			want: []string{`bank.yaml:8: unknown placeholder {shop}`},
+		},
+		{
+			name: "finding with unknown severity",
+			questions: `
+      - {id: s.a, kind: yesno, prompt: A, help: Why.}`,
+			extra: `findings:
+  - id: f1
+    severity: fatal
+    when: {question: s.a, is: "yes"}
+    message: M
+    advice: A`,
+			want: []string{`bank.yaml:10: finding "f1" has severity "fatal" (one of error, warning, info)`},
+		},
+		{
+			name: "effort the wrong way round",
+			questions: `
+      - id: s.a
+        kind: yesno
+        prompt: A
+        help: Why.
+        options:
+          - {value: "yes", effort: [10, 2]}`,
+			want: []string{`bank.yaml:13: question "s.a" option "yes" has effort 10–2 hours`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := minimalHeader + strings.TrimPrefix(tt.questions, "\n") + "\n" + tt.extra
+			_, err := Parse("bank.yaml", []byte(src))
+			if err == nil {
+				t.Fatalf("no error for:\n%s", src)
+			}
+			got := err.Error()
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("error\n%s\ndoes not contain\n%s", got, w)
+				}
+			}
+			if n := strings.Count(got, "\n") + 1; n != len(tt.want) {
+				t.Errorf("got %d problems, want %d:\n%s", n, len(tt.want), got)
+			}
+		})
+	}
+}
+
+func TestSyntaxErrorsNameFileAndLine(t *testing.T) {
+	for name, tc := range map[string]struct{ src, want string }{
+		"empty":          {"", "bank.yaml: is empty"},
+		"broken yaml":    {"id: x\ntitle: b\n  bad: indent\n", "bank.yaml:3: mapping values are not allowed in this context"},
+		"list for a map": {"- a\n- b\n", "bank.yaml:1: the bank must be a mapping"},
+		"duplicate keys": {"id: a\nid: b\n", `bank.yaml:2: mapping key "id" already defined at line 1`},
+		"tabs":           {"id: a\n\ttitle: b\n", "bank.yaml:2:"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse("bank.yaml", []byte(tc.src))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+)
+
+// IOStreams is everything a command touches outside its arguments. Tests fake
+// it; only Main builds the real one.
+type IOStreams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+	// InTTY and ErrTTY say whether stdin and stderr are terminals: the wizard needs both.
+	InTTY, OutTTY, ErrTTY bool
+	Getenv                func(string) string
+	Now                   func() time.Time
+	// Files used by the wizard when it runs for real (huh needs *os.File).
+	InFile, ErrFile *os.File
+}
+
+func systemStreams() *IOStreams {
+	isTTY := func(f *os.File) bool { return term.IsTerminal(f.Fd()) }
+	return &IOStreams{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		InTTY: isTTY(os.Stdin), OutTTY: isTTY(os.Stdout), ErrTTY: isTTY(os.Stderr),
+		Getenv: os.Getenv, Now: time.Now,
+		InFile: os.Stdin, ErrFile: os.Stderr,
+	}
+}
+
+// colorless reports whether output must be plain: NO_COLOR, TERM=dumb, or no terminal.
+func (s *IOStreams) colorless() bool {
+	return s.Getenv("NO_COLOR") != "" || s.Getenv("TERM") == "dumb" || !s.ErrTTY
+}
