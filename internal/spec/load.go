@@ -1,0 +1,336 @@
+package spec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/integ-dev/integ/checklist"
+)
+
+// Load reads the spec at path. A missing file gives a new, empty spec; any
+// file that exists but cannot be used gives an error naming the file and,
+// where there is one, the line, and is never overwritten.
+func Load(path string, bank *checklist.Bank) (*Spec, error) {
+	problem := func(line int, format string, args ...any) error {
+		return checklist.Problem{File: path, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(path); lerr == nil {
+			return nil, problem(0, "is a link to %s, which does not exist; fix or remove the link", target)
+		}
+		return New(path, bank), nil
+	}
+	switch {
+	case err != nil:
+		return nil, problem(0, "cannot read the spec: %s", fsReason(err))
+	case info.IsDir():
+		return nil, problem(0, "is a folder; give the spec file's path, e.g. --spec %s", strings.TrimSuffix(path, "/")+"/integration-spec.yaml")
+	case info.Size() > MaxSize:
+		return nil, problem(0, "is %.0f MB, too big to be a spec (a spec is under 100 KB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxSize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, problem(0, "cannot read the spec: %s", fsReason(err))
+	}
+	s, err := Parse(path, data, bank)
+	if err != nil {
+		return nil, err
+	}
+	s.exists = true
+	return s, nil
+}
+
+func fsReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Parse decodes spec bytes. file names the source in errors.
+func Parse(file string, data []byte, bank *checklist.Bank) (*Spec, error) {
+	problem := func(line int, format string, args ...any) error {
+		return checklist.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, problem(0, "is empty; delete it to start a new spec, or restore it from a copy")
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		return nil, problem(0, "is not a text file; a spec is YAML text")
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		p := checklist.ProblemFromYAML(file, err.Error())
+		if strings.Contains(p.Msg, "found character that cannot start any token") && bytes.Contains(data, []byte("\t")) {
+			p.Msg += " (YAML does not allow tabs for indentation; use spaces)"
+		}
+		return nil, p
+	}
+	if len(doc.Content) == 0 {
+		return nil, problem(0, "holds only comments; delete it to start a new spec")
+	}
+	root := doc.Content[0]
+	if line, key, first := duplicateKey(root); line > 0 {
+		return nil, problem(line, "mapping key %q already defined at line %d", key, first)
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, problem(root.Line, "must be a mapping with version, checklist, updated and answers, not a %s", kindName(root))
+	}
+	s := &Spec{Path: file, Answers: map[string]Answer{}, SectionNotes: map[string]string{}, loaded: data}
+	var versionSeen bool
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "version":
+			n, err := strconv.Atoi(v.Value)
+			if v.Kind != yaml.ScalarNode || err != nil {
+				return nil, problem(v.Line, "version must be a whole number such as %d, not %q", Version, v.Value)
+			}
+			if n > Version {
+				return nil, problem(v.Line, "was written by a newer integ (spec version %d); this build understands version %d: update integ", n, Version)
+			}
+			if n < 1 {
+				return nil, problem(v.Line, "version %d is not a spec version; use version: %d", n, Version)
+			}
+			versionSeen = true
+		case "checklist":
+			s.Checklist = v.Value
+		case "updated":
+			if v.Value != "" {
+				t, err := time.Parse(time.RFC3339, v.Value)
+				if err != nil {
+					return nil, problem(v.Line, "updated must be a time such as 2026-01-31T09:00:00Z, not %q", v.Value)
+				}
+				s.Updated = t
+			}
+		case "answers":
+			if err := s.parseAnswers(file, v, bank); err != nil {
+				return nil, err
+			}
+		case "notes":
+			if v.Kind != yaml.MappingNode {
+				return nil, problem(v.Line, "notes must map section IDs to text, not a %s", kindName(v))
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				sk, sv := v.Content[j], v.Content[j+1]
+				if sv.Kind != yaml.ScalarNode {
+					return nil, problem(sv.Line, "the note for section %q must be text, not a %s", sk.Value, kindName(sv))
+				}
+				if bank.Section(sk.Value) == nil {
+					s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: note for unknown section %q (kept)", file, sk.Line, sk.Value))
+				}
+				s.SectionNotes[sk.Value] = sv.Value
+			}
+		default:
+			return nil, problem(k.Line, "unknown key %q (a spec has version, checklist, updated, answers and notes)", k.Value)
+		}
+	}
+	if !versionSeen {
+		return nil, problem(root.Line, "has no version; add \"version: %d\" as the first line if this is an integ spec", Version)
+	}
+	if base, err := s.render(bank, s.Updated); err == nil {
+		s.base = base
+	}
+	if s.Checklist != "" && s.Checklist != bank.ID {
+		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: was written for checklist %q, but the checklist in use is %q", file, s.Checklist, bank.ID))
+	}
+	return s, nil
+}
+
+func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank) error {
+	problem := func(line int, format string, args ...any) error {
+		return checklist.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+		return nil
+	}
+	if node.Kind != yaml.MappingNode {
+		return problem(node.Line, "answers must map question IDs to answers, not a %s", kindName(node))
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i], node.Content[i+1]
+		q := bank.Question(k.Value)
+		if q == nil {
+			s.unknown = append(s.unknown, unknownAnswer{id: k.Value, node: v})
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: %q is not a question in this checklist; its answer is kept but not used", file, k.Line, k.Value))
+			continue
+		}
+		valueNode, noteNode := v, (*yaml.Node)(nil)
+		if v.Kind == yaml.MappingNode {
+			valueNode = nil
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				switch v.Content[j].Value {
+				case "value":
+					valueNode = v.Content[j+1]
+				case "note":
+					noteNode = v.Content[j+1]
+				default:
+					return problem(v.Content[j].Line, "answer to %s has unknown key %q (use value and note)", q.ID, v.Content[j].Value)
+				}
+			}
+		}
+		var a Answer
+		if noteNode != nil {
+			if noteNode.Kind != yaml.ScalarNode {
+				return problem(noteNode.Line, "the note on %s must be text, not a %s", q.ID, kindName(noteNode))
+			}
+			a.Note = noteNode.Value
+		}
+		if valueNode != nil && !(valueNode.Kind == yaml.ScalarNode && valueNode.Tag == "!!null") {
+			var raw []string
+			switch {
+			case valueNode.Kind == yaml.SequenceNode && q.Kind == checklist.KindMulti:
+				for _, el := range valueNode.Content {
+					if el.Kind != yaml.ScalarNode {
+						return problem(el.Line, "answer to %s must be a list of values, not a list of %ss", q.ID, kindName(el))
+					}
+					raw = append(raw, el.Value)
+				}
+			case valueNode.Kind == yaml.ScalarNode:
+				raw = []string{valueNode.Value}
+				if q.Kind == checklist.KindMulti {
+					raw = SplitList(valueNode.Value)
+				}
+			default:
+				return problem(valueNode.Line, "answer to %s must be %s, not a %s", q.ID, expected(q), kindName(valueNode))
+			}
+			values, err := CheckValues(q, raw)
+			if err != nil {
+				return problem(valueNode.Line, "%v", err)
+			}
+			a.Values = values
+		}
+		s.Set(q.ID, a)
+	}
+	return nil
+}
+
+// SplitList splits a comma-separated multi-select answer.
+func SplitList(v string) []string {
+	var out []string
+	for _, part := range strings.Split(v, ",") {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// CheckValues validates raw values against a question and returns them
+// normalised. Errors name the allowed values.
+func CheckValues(q *checklist.Question, raw []string) ([]string, error) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	if len(raw) > 1 && q.Kind != checklist.KindMulti {
+		return nil, fmt.Errorf("%s takes one value, not %d", q.ID, len(raw))
+	}
+	switch q.Kind {
+	case checklist.KindNumber:
+		v := strings.TrimSpace(raw[0])
+		if v == checklist.Undecided || v == "" {
+			return []string{v}, nil
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%s takes a number (or undecided), not %q", q.ID, v)
+		}
+		if q.Min != nil && f < *q.Min || q.Max != nil && f > *q.Max {
+			return nil, fmt.Errorf("%s takes a number %s, not %s", q.ID, rangeText(q), v)
+		}
+		return []string{v}, nil
+	case checklist.KindText:
+		return []string{raw[0]}, nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range raw {
+		v = strings.TrimSpace(v)
+		if q.Option(v) == nil {
+			return nil, fmt.Errorf("%q is not an answer to %s (allowed: %s)", v, q.ID, strings.Join(q.Values(), ", "))
+		}
+		if !seen[v] {
+			out = append(out, v)
+		}
+		seen[v] = true
+	}
+	if len(out) > 1 && seen[checklist.Undecided] {
+		return nil, fmt.Errorf("%s cannot be undecided and decided at once (%s)", q.ID, strings.Join(out, ", "))
+	}
+	return out, nil
+}
+
+func rangeText(q *checklist.Question) string {
+	f := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
+	switch {
+	case q.Min != nil && q.Max != nil:
+		return "from " + f(q.Min) + " to " + f(q.Max)
+	case q.Min != nil:
+		return "of at least " + f(q.Min)
+	case q.Max != nil:
+		return "of at most " + f(q.Max)
+	}
+	return ""
+}
+
+func expected(q *checklist.Question) string {
+	switch q.Kind {
+	case checklist.KindMulti:
+		return "a list of values"
+	case checklist.KindNumber:
+		return "a number"
+	case checklist.KindText:
+		return "text"
+	}
+	return "one value"
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	}
+	return "single value"
+}
+
+// duplicateKey finds a key given twice in one mapping: yaml.v3 only notices
+// that when decoding into Go values, and a spec is read node by node.
+func duplicateKey(n *yaml.Node) (line int, key string, first int) {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if at, dup := seen[k.Value]; dup {
+				return k.Line, k.Value, at
+			}
+			seen[k.Value] = k.Line
+		}
+	}
+	for _, c := range n.Content {
+		if line, key, first := duplicateKey(c); line > 0 {
+			return line, key, first
+		}
+	}
+	return 0, "", 0
+}

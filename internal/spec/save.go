@@ -1,0 +1,194 @@
+package spec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/fsutil"
+)
+
+// ConflictError says the file changed on disk since it was loaded; this run's
+// answers were written beside it instead.
+type ConflictError struct {
+	Path, Mine string
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s changed on disk while integ was running; your answers are saved in %s: compare the two and keep what you want", e.Path, e.Mine)
+}
+
+// Save writes the spec if any answer or note changed since it was loaded or
+// last saved, and reports whether it wrote. It never overwrites a file that
+// someone else changed in the meantime (see ConflictError).
+func (s *Spec) Save(bank *checklist.Bank, now time.Time) (bool, error) {
+	same, err := s.render(bank, s.Updated)
+	if err != nil {
+		return false, err
+	}
+	if s.exists && bytes.Equal(same, s.base) {
+		return false, nil
+	}
+	updated := now.UTC().Truncate(time.Second)
+	data, err := s.render(bank, updated)
+	if err != nil {
+		return false, err
+	}
+	write := s.writeFile
+	if write == nil {
+		write = fsutil.WriteFileAtomic
+	}
+	onDisk, readErr := os.ReadFile(s.Path)
+	changed := (s.exists && (readErr != nil || !bytes.Equal(onDisk, s.loaded))) ||
+		(!s.exists && !errors.Is(readErr, fs.ErrNotExist))
+	if changed {
+		mine := s.Path + ".mine"
+		if err := write(mine, data, 0o644); err != nil {
+			return false, err
+		}
+		return false, &ConflictError{Path: s.Path, Mine: mine}
+	}
+	if err := write(s.Path, data, 0o644); err != nil {
+		return false, err
+	}
+	s.loaded, s.exists, s.Updated = data, true, updated
+	s.base = data
+	return true, nil
+}
+
+// Bytes renders the spec as Save would write it now (used by export).
+func (s *Spec) Bytes(bank *checklist.Bank) ([]byte, error) {
+	return s.render(bank, s.Updated)
+}
+
+func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
+	names := s.Names(bank)
+	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(parent *yaml.Node, key string, value *yaml.Node, comment string) {
+		k := str(key)
+		k.HeadComment = comment
+		parent.Content = append(parent.Content, k, value)
+	}
+	project := strings.TrimSpace(s.Answers["project.name"].Value())
+	header := "integ integration spec"
+	if project != "" {
+		header += ": " + project
+	}
+	header += fmt.Sprintf("\n%s ↔ %s. Answers are keyed by question ID, each under its question.", names.Store, names.Inventory)
+	header += "\nEdit by hand or with 'integ set'; 'integ check' validates it, 'integ brief' renders the brief."
+	add(root, "version", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(Version)}, header)
+	add(root, "checklist", str(bank.ID), "")
+	updatedText := ""
+	if !updated.IsZero() {
+		updatedText = updated.UTC().Format(time.RFC3339)
+	}
+	add(root, "updated", str(updatedText), "")
+
+	answers := &yaml.Node{Kind: yaml.MappingNode}
+	for _, q := range answerOrder(bank) {
+		a, ok := s.Answers[q.ID]
+		if !ok {
+			continue
+		}
+		entry := &yaml.Node{Kind: yaml.MappingNode}
+		entry.Content = append(entry.Content, str("value"), valueNode(q, a, names))
+		if a.Note != "" {
+			entry.Content = append(entry.Content, str("note"), noteNode(a.Note))
+		}
+		comment := names.Fill(q.Prompt, nil)
+		if !q.When.Holds(s) {
+			comment += "\n(not asked with the current answers; kept in case they change back)"
+		}
+		add(answers, q.ID, entry, comment)
+	}
+	for i, u := range s.unknown {
+		comment := ""
+		if i == 0 {
+			comment = "Not questions in the checklist in use: kept as written, not used."
+		}
+		add(answers, u.id, u.node.(*yaml.Node), comment)
+	}
+	add(root, "answers", answers, "")
+	if len(s.SectionNotes) > 0 {
+		notes := &yaml.Node{Kind: yaml.MappingNode}
+		seen := map[string]bool{}
+		for _, sec := range bank.Sections {
+			if n, ok := s.SectionNotes[sec.ID]; ok && n != "" {
+				add(notes, sec.ID, noteNode(n), names.Fill(sec.Title, nil))
+				seen[sec.ID] = true
+			}
+		}
+		for id, n := range s.SectionNotes {
+			if !seen[id] && n != "" {
+				add(notes, id, noteNode(n), "")
+			}
+		}
+		if len(notes.Content) > 0 {
+			add(root, "notes", notes, "Notes for the integrator, per section.")
+		}
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// answerOrder puts the project facts and budget settings first, so the top of
+// the file says what the project is and how it is priced.
+func answerOrder(bank *checklist.Bank) []*checklist.Question {
+	var first, rest []*checklist.Question
+	for _, sec := range bank.Sections {
+		if sec.ID == "project" || sec.ID == "budget" {
+			first = append(first, sec.Questions...)
+		} else {
+			rest = append(rest, sec.Questions...)
+		}
+	}
+	return append(first, rest...)
+}
+
+func valueNode(q *checklist.Question, a Answer, names checklist.Names) *yaml.Node {
+	if q.Kind == checklist.KindMulti {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, v := range a.Values {
+			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+		}
+		return seq
+	}
+	v := a.Value()
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+	if q.Kind == checklist.KindNumber {
+		if _, err := strconv.ParseInt(v, 10, 64); err == nil {
+			n.Tag = "!!int"
+		} else if _, err := strconv.ParseFloat(v, 64); err == nil {
+			n.Tag = "!!float"
+		}
+	}
+	if o := q.Option(v); o != nil && q.HasOptions() && v != checklist.Undecided {
+		n.LineComment = names.Fill(o.Label, map[string]string{"third": "another system"})
+	}
+	return n
+}
+
+func noteNode(text string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: text}
+	if strings.Contains(text, "\n") {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}

@@ -1,0 +1,193 @@
+// Package spec is the answers document: what a manager decided, keyed by
+// question ID. It loads a spec with errors a person can act on, and saves it
+// atomically with each answer commented by its question, so the file reads on
+// its own and is never left half-written.
+package spec
+
+import (
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/integ-dev/integ/checklist"
+)
+
+// Version is the newest spec format this build reads and writes.
+const Version = 1
+
+// MaxSize bounds what Load reads: a real spec is under 100 KB.
+const MaxSize = 10 << 20
+
+// Answer is one question's answer. Values has one element for most kinds and
+// several for multi-select; numbers are kept as written.
+type Answer struct {
+	Values []string
+	Note   string
+}
+
+// Value returns the answer as one string (multi-select values comma-separated).
+func (a Answer) Value() string { return strings.Join(a.Values, ",") }
+
+// Spec is a loaded (or new) spec file.
+type Spec struct {
+	Path      string
+	Checklist string
+	Updated   time.Time
+	Answers   map[string]Answer
+	// SectionNotes holds the free text given at the end of each section.
+	SectionNotes map[string]string
+	// Warnings are things kept but not understood (answers to unknown questions).
+	Warnings []string
+
+	unknown []unknownAnswer // answers to IDs the bank does not know, kept as written
+	loaded  []byte          // the file as read; nil when it did not exist
+	// base is the loaded answers rendered as Save would write them, so that a
+	// hand-formatted file whose answers did not change is left alone.
+	base []byte
+	// writeFile is fsutil.WriteFileAtomic; tests replace it to simulate a failing disk.
+	writeFile func(path string, data []byte, perm fs.FileMode) error
+	exists    bool
+}
+
+type unknownAnswer struct {
+	id   string
+	node any // *yaml.Node, kept opaque here
+}
+
+// New returns an empty spec that will be saved at path.
+func New(path string, bank *checklist.Bank) *Spec {
+	return &Spec{Path: path, Checklist: bank.ID, Answers: map[string]Answer{}, SectionNotes: map[string]string{}}
+}
+
+// Exists reports whether the spec was read from disk.
+func (s *Spec) Exists() bool { return s.exists }
+
+// Values implements checklist.Answers.
+func (s *Spec) Values(id string) []string {
+	if a, ok := s.Answers[id]; ok {
+		return a.Values
+	}
+	return nil
+}
+
+// Note implements checklist.Answers.
+func (s *Spec) Note(id string) string { return s.Answers[id].Note }
+
+// Set records an answer (an empty value list removes it, keeping nothing stale).
+func (s *Spec) Set(id string, a Answer) {
+	if len(a.Values) == 0 && a.Note == "" {
+		delete(s.Answers, id)
+		return
+	}
+	s.Answers[id] = a
+}
+
+// Names returns the two systems' names, falling back to the bank's defaults.
+func (s *Spec) Names(bank *checklist.Bank) checklist.Names {
+	pick := func(id, fallback string) string {
+		if v := strings.TrimSpace(s.Answers[id].Value()); v != "" && v != checklist.Undecided {
+			return v
+		}
+		if q := bank.Question(id); q != nil && q.Default != "" {
+			return q.Default
+		}
+		return fallback
+	}
+	return checklist.Names{
+		Store:     pick("project.store", "the online store"),
+		Inventory: pick("project.inventory", "the inventory system"),
+	}
+}
+
+// Text returns a text or number answer, or the question's default when unanswered.
+func (s *Spec) Text(bank *checklist.Bank, id string) string {
+	if v := strings.TrimSpace(s.Answers[id].Value()); v != "" {
+		return v
+	}
+	if q := bank.Question(id); q != nil {
+		return q.Default
+	}
+	return ""
+}
+
+// Number returns a number answer or its default, and whether it came from the answer.
+func (s *Spec) Number(bank *checklist.Bank, id string) (value float64, answered bool) {
+	if v := s.Answers[id].Value(); v != "" && v != checklist.Undecided {
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return f, true
+		}
+	}
+	if q := bank.Question(id); q != nil {
+		if f, err := strconv.ParseFloat(q.Default, 64); err == nil {
+			return f, false
+		}
+	}
+	return 0, false
+}
+
+// Status of one question given the answers.
+type Status int
+
+const (
+	Hidden    Status = iota // its condition does not hold: not asked
+	Open                    // asked, not answered
+	Undecided               // answered "undecided"
+	Answered                // decided
+)
+
+// StatusOf classifies a question. Visibility is recomputed from the answers,
+// so an answer kept for a hidden question does not count.
+func (s *Spec) StatusOf(q *checklist.Question) Status {
+	if !q.When.Holds(s) {
+		return Hidden
+	}
+	a, ok := s.Answers[q.ID]
+	switch {
+	case !ok || len(a.Values) == 0:
+		return Open
+	case slices.Equal(a.Values, []string{checklist.Undecided}):
+		return Undecided
+	}
+	return Answered
+}
+
+// Counts of questions per status.
+type Counts struct {
+	Answered, Undecided, Open, Hidden int
+}
+
+// Asked is the number of questions whose condition holds.
+func (c Counts) Asked() int { return c.Answered + c.Undecided + c.Open }
+
+// Percent is the share of asked questions that are decided, rounded down.
+func (c Counts) Percent() int {
+	if c.Asked() == 0 {
+		return 100
+	}
+	return c.Answered * 100 / c.Asked()
+}
+
+// Add sums two counts.
+func (c Counts) Add(o Counts) Counts {
+	return Counts{c.Answered + o.Answered, c.Undecided + o.Undecided, c.Open + o.Open, c.Hidden + o.Hidden}
+}
+
+// Progress counts each section's questions by status.
+func (s *Spec) Progress(section *checklist.Section) Counts {
+	var c Counts
+	for _, q := range section.Questions {
+		switch s.StatusOf(q) {
+		case Hidden:
+			c.Hidden++
+		case Open:
+			c.Open++
+		case Undecided:
+			c.Undecided++
+		case Answered:
+			c.Answered++
+		}
+	}
+	return c
+}

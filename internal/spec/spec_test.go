@@ -1,0 +1,286 @@
+package spec
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/integ-dev/integ/checklist"
+)
+
+var now = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
+
+func bank(t testing.TB) *checklist.Bank {
+	t.Helper()
+	b, err := checklist.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func write(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func sample(t *testing.T, b *checklist.Bank) *Spec {
+	s := New(filepath.Join(t.TempDir(), "integration-spec.yaml"), b)
+	s.Set("project.name", Answer{Values: []string{"Acme Outdoor"}})
+	s.Set("project.store", Answer{Values: []string{"Shopify"}})
+	s.Set("project.inventory", Answer{Values: []string{"Odoo"}})
+	s.Set("master.product-names", Answer{Values: []string{"inventory"}, Note: "Buyers create products in Odoo."})
+	s.Set("master.sales-taxes", Answer{Values: []string{"third"}, Note: "Avalara"})
+	s.Set("payments.methods", Answer{Values: []string{"cards", "wallets"}})
+	s.Set("budget.hourly-rate", Answer{Values: []string{"95.5"}})
+	// Hidden: inventory.live-counts is unanswered, so this follow-up is not asked.
+	s.Set("inventory.count-freshness", Answer{Values: []string{"minutes"}})
+	s.SectionNotes["orders"] = "Wholesale orders come by EDI.\nThey are out of scope."
+	return s
+}
+
+func TestRoundTrip(t *testing.T) {
+	b := bank(t)
+	s := sample(t, b)
+	wrote, err := s.Save(b, now)
+	if err != nil || !wrote {
+		t.Fatalf("save: wrote=%v err=%v", wrote, err)
+	}
+	first, _ := os.ReadFile(s.Path)
+	again, err := Load(s.Path, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := cmpopts.IgnoreUnexported(Spec{})
+	if diff := cmp.Diff(s, again, opts, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("load(save(s)) differs (-saved +loaded):\n%s", diff)
+	}
+	for _, want := range []string{
+		"# Which system is the master for product names?\n  master.product-names:\n    value: inventory # Odoo\n    note: Buyers create products in Odoo.",
+		"# What is your online store built on?\n  project.store:\n    value: Shopify",
+		"payments.methods:\n    value: [cards, wallets]",
+		"(not asked with the current answers; kept in case they change back)\n  inventory.count-freshness:",
+		"hourly-rate:\n    value: 95.5\n",
+		"orders: |-\n    Wholesale orders come by EDI.",
+		"updated: \"2026-11-27T09:30:00Z\"",
+	} {
+		if !strings.Contains(string(first), want) {
+			t.Errorf("saved spec lacks %q:\n%s", want, first)
+		}
+	}
+	// Project facts and budget come first.
+	if strings.Index(string(first), "budget.hourly-rate") > strings.Index(string(first), "master.product-names") {
+		t.Error("budget settings should come before the other answers")
+	}
+	// Saving again without a change writes nothing, not even a new timestamp.
+	wrote, err = again.Save(b, now.Add(time.Hour))
+	if err != nil || wrote {
+		t.Fatalf("unchanged save: wrote=%v err=%v", wrote, err)
+	}
+	second, _ := os.ReadFile(s.Path)
+	if string(first) != string(second) {
+		t.Error("an unchanged spec was rewritten")
+	}
+}
+
+func TestHandFormattedSpecWithoutChangesIsLeftAlone(t *testing.T) {
+	b := bank(t)
+	src := "version: 1\nanswers:\n  project.store: Shopify   # shorthand\n  master.product-names: {value: inventory}\n"
+	path := write(t, "spec.yaml", src)
+	s, err := Load(path, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wrote, err := s.Save(b, now); wrote || err != nil {
+		t.Fatalf("wrote=%v err=%v", wrote, err)
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != src {
+		t.Errorf("file changed:\n%s", got)
+	}
+}
+
+func TestUnknownIDsAreKeptWithAWarning(t *testing.T) {
+	b := bank(t)
+	path := write(t, "spec.yaml", "version: 1\nanswers:\n  legacy.edi:\n    value: x12\n    note: keep me\n  project.store:\n    value: Shopify\n")
+	s, err := Load(path, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], `spec.yaml:3: "legacy.edi" is not a question in this checklist`) {
+		t.Errorf("warnings: %q", s.Warnings)
+	}
+	s.Set("project.inventory", Answer{Values: []string{"Odoo"}})
+	if _, err := s.Save(b, now); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	if !strings.Contains(string(got), "legacy.edi:\n    value: x12\n    note: keep me") {
+		t.Errorf("unknown answer not kept:\n%s", got)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	b := bank(t)
+	tests := []struct{ name, content, want string }{
+		{"empty", "", "spec.yaml: is empty"},
+		{"broken yaml", "version: 1\nanswers:\n  a: b\n c: d\n", "spec.yaml:3: did not find expected key"},
+		{"tabs", "version: 1\nanswers:\n\tproject.name: x\n", "spec.yaml:3: found character that cannot start any token (YAML does not allow tabs"},
+		{"list for a map", "- version: 1\n", "spec.yaml:1: must be a mapping with version, checklist, updated and answers, not a list"},
+		{"answers is a list", "version: 1\nanswers:\n  - a\n", "spec.yaml:3: answers must map question IDs to answers, not a list"},
+		{"wrong type", "version: 1\nanswers:\n  master.product-names:\n    value: [store, inventory]\n", "spec.yaml:4: answer to master.product-names must be one value, not a list"},
+		{"number expected", "version: 1\nanswers:\n  budget.hourly-rate:\n    value: cheap\n", `spec.yaml:4: budget.hourly-rate takes a number (or undecided), not "cheap"`},
+		{"outside the options", "version: 1\nanswers:\n  master.product-names:\n    value: excel\n", `spec.yaml:4: "excel" is not an answer to master.product-names (allowed: store, inventory, third, split, not-needed, undecided)`},
+		{"newer version", "version: 99\nanswers: {}\n", "spec.yaml:1: was written by a newer integ (spec version 99); this build understands version 1"},
+		{"missing version", "answers: {}\n", `spec.yaml:1: has no version; add "version: 1"`},
+		{"duplicate keys", "version: 1\nversion: 1\n", `spec.yaml:2: mapping key "version" already defined at line 1`},
+		{"binary", "\x00\x01\x02version", "spec.yaml: is not a text file"},
+		{"unknown top-level key", "version: 1\nclient: Acme\n", `spec.yaml:2: unknown key "client"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := write(t, "spec.yaml", tt.content)
+			_, err := Load(path, b)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			got := strings.TrimPrefix(err.Error(), filepath.Dir(path)+"/")
+			if !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got  %s\nwant %s…", got, tt.want)
+			}
+			if strings.Contains(got, "\n") {
+				t.Errorf("a load error is one line: %q", got)
+			}
+		})
+	}
+	t.Run("directory", func(t *testing.T) {
+		_, err := Load(t.TempDir(), b)
+		if err == nil || !strings.Contains(err.Error(), "is a folder") {
+			t.Errorf("got %v", err)
+		}
+	})
+	t.Run("dangling symlink", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "spec.yaml")
+		os.Symlink("/nonexistent/target.yaml", path)
+		_, err := Load(path, b)
+		if err == nil || !strings.Contains(err.Error(), "is a link to /nonexistent/target.yaml, which does not exist") {
+			t.Errorf("got %v", err)
+		}
+	})
+}
+
+func TestFailedSaveLeavesOldFile(t *testing.T) {
+	b := bank(t)
+	s := sample(t, b)
+	if _, err := s.Save(b, now); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(s.Path)
+	// fsutil's own tests cover a write failing half-way; here, Save must go
+	// through it and pass its failure on.
+	s.writeFile = func(path string, data []byte, perm fs.FileMode) error {
+		return errors.New("no space left on device")
+	}
+	s.Set("project.name", Answer{Values: []string{"Changed"}})
+	if _, err := s.Save(b, now); err == nil {
+		t.Fatal("a failing write reported success")
+	}
+	after, _ := os.ReadFile(s.Path)
+	if string(before) != string(after) {
+		t.Error("a failed save changed the file")
+	}
+}
+
+func TestSaveIntoReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write into a read-only folder")
+	}
+	b := bank(t)
+	s := sample(t, b)
+	if _, err := s.Save(b, now); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(s.Path)
+	dir := filepath.Dir(s.Path)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	s.Set("project.name", Answer{Values: []string{"Changed"}})
+	if _, err := s.Save(b, now); err == nil {
+		t.Fatal("save into a read-only folder succeeded")
+	}
+	after, _ := os.ReadFile(s.Path)
+	if string(before) != string(after) {
+		t.Error("a failed save changed the file")
+	}
+}
+
+func TestSaveKeepsMode(t *testing.T) {
+	b := bank(t)
+	s := sample(t, b)
+	s.Save(b, now)
+	os.Chmod(s.Path, 0o600)
+	s.Set("project.name", Answer{Values: []string{"Changed"}})
+	if _, err := s.Save(b, now); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(s.Path)
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", info.Mode().Perm())
+	}
+}
+
+func TestConcurrentEditIsNotOverwritten(t *testing.T) {
+	b := bank(t)
+	s := sample(t, b)
+	s.Save(b, now)
+	mine, _ := Load(s.Path, b)
+	theirs, _ := Load(s.Path, b)
+	theirs.Set("project.name", Answer{Values: []string{"Their name"}})
+	if _, err := theirs.Save(b, now); err != nil {
+		t.Fatal(err)
+	}
+	theirBytes, _ := os.ReadFile(s.Path)
+	mine.Set("project.name", Answer{Values: []string{"My name"}})
+	_, err := mine.Save(b, now)
+	var conflict *ConflictError
+	if !errors.As(err, &conflict) {
+		t.Fatalf("got %v, want a conflict", err)
+	}
+	onDisk, _ := os.ReadFile(s.Path)
+	if string(onDisk) != string(theirBytes) {
+		t.Error("the other edit was overwritten")
+	}
+	mineBytes, err := os.ReadFile(s.Path + ".mine")
+	if err != nil || !strings.Contains(string(mineBytes), "My name") {
+		t.Errorf("this run's answers were not kept beside it: %v", err)
+	}
+}
+
+func TestStatus(t *testing.T) {
+	b := bank(t)
+	s := sample(t, b)
+	s.Set("inventory.live-counts", Answer{Values: []string{"undecided"}})
+	inv := b.Section("inventory")
+	c := s.Progress(inv)
+	// live-counts undecided; count-freshness and available-meaning hidden; allocation,
+	// locations, bundles open.
+	want := Counts{Answered: 0, Undecided: 1, Open: 3, Hidden: 2}
+	if c != want {
+		t.Errorf("got %+v, want %+v", c, want)
+	}
+	s.Set("inventory.live-counts", Answer{Values: []string{"yes"}})
+	if got := s.StatusOf(b.Question("inventory.count-freshness")); got != Answered {
+		t.Errorf("the kept answer counts once its question is asked again: %v", got)
+	}
+}
