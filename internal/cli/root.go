@@ -93,6 +93,9 @@ Start with 'integ plan'.`),
 	root.PersistentFlags().StringVar(&g.specFlag, "spec", "", "spec file (default $INTEG_SPEC or ./"+DefaultSpecPath+")")
 	root.PersistentFlags().StringVar(&g.checklistPath, "checklist", "", "question bank YAML to use instead of the built-in one")
 	root.AddCommand(
+		newPlanCmd(g),
+		newSetCmd(g),
+		newStatusCmd(g),
 		newQuestionsCmd(g),
 	)
 	return root

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/charmbracelet/huh"
+	"github.com/spf13/cobra"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
+	"github.com/integ-dev/integ/internal/wizard"
+)
+
+type planOptions struct {
+	*globalOptions
+	section    string
+	unanswered bool
+	accessible bool
+	// runForm replaces the terminal in tests.
+	runForm func(*huh.Form) error
+}
+
+func newPlanCmd(g *globalOptions) *cobra.Command {
+	opts := &planOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "plan",
+		Short: "Answer the questions in a step-by-step wizard (start here)",
+		Long: `Walk through every decision the integration needs, section by section. Each question
+explains why it matters; "Undecided" is always a valid answer. Answers are saved after every
+section, so you can stop at any time (Ctrl-C) and continue later with 'integ plan'.
+
+On a later run your earlier answers are pre-selected and you can go through everything, only
+what is still open, or one section.
+
+Keys: ↑/↓ choose, Enter confirms, Shift-Tab goes back, Ctrl-C stops.`,
+		Example: `  integ plan
+  integ plan --unanswered
+  integ plan --section payments
+  integ plan --spec clients/acme/integration-spec.yaml
+  integ plan --accessible     # one prompt at a time, for screen readers`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(opts) },
+	}
+	cmd.Flags().StringVar(&opts.section, "section", "", "go through one section only (its ID, e.g. payments)")
+	cmd.Flags().BoolVar(&opts.unanswered, "unanswered", false, "go through only open and undecided questions")
+	cmd.Flags().BoolVar(&opts.accessible, "accessible", false, "screen-reader mode: plain prompts, one at a time (also ACCESSIBLE=1)")
+	return cmd
+}
+
+func runPlan(opts *planOptions) error {
+	streams := opts.streams
+	if opts.runForm == nil && (!streams.InTTY || !streams.ErrTTY) {
+		return unusable(errors.New("plan asks questions and needs a terminal; run it in a terminal, or answer without one: integ set ID=VALUE (IDs: integ questions)"))
+	}
+	if opts.section != "" && opts.unanswered {
+		return unusable(errors.New("use --section or --unanswered, not both"))
+	}
+	bank, err := opts.loadBank()
+	if err != nil {
+		return err
+	}
+	if opts.section != "" && bank.Section(opts.section) == nil {
+		var ids []string
+		for _, s := range bank.Sections {
+			ids = append(ids, s.ID)
+		}
+		return unusable(fmt.Errorf("unknown section %q (sections: %s)", opts.section, orList(ids)))
+	}
+	path := opts.specPath()
+	s, err := spec.Load(path, bank)
+	if err != nil {
+		return unusable(err)
+	}
+	printWarnings(streams, s.Warnings)
+
+	wo := wizard.Options{
+		Bank:       bank,
+		Spec:       s,
+		Accessible: opts.accessible || streams.Getenv("ACCESSIBLE") != "",
+		Plain:      streams.colorless(),
+		Input:      streams.InFile,
+		Output:     streams.ErrFile,
+		RunForm:    opts.runForm,
+		OnSectionDone: func(*checklist.Section) error {
+			_, err := s.Save(bank, streams.Now())
+			return err
+		},
+	}
+	switch {
+	case opts.section != "":
+		wo.Mode, wo.Section = wizard.ModeSection, opts.section
+	case opts.unanswered:
+		wo.Mode = wizard.ModeUnanswered
+	}
+	_, err = wizard.Run(wo)
+	if errors.Is(err, wizard.ErrAborted) {
+		fmt.Fprintf(streams.Err, "Stopped. %s saved in %s; run 'integ plan' to continue from there.\n",
+			plural(len(s.Answers), "answer is", "answers are"), path)
+		return errAborted
+	}
+	if err != nil {
+		return err
+	}
+	printPlanSummary(streams, bank, s, path)
+	return nil
+}
+
+func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, path string) {
+	st := newStyles(streams.Err, streams.colorless())
+	rows, total := progressOf(bank, s)
+	fmt.Fprintln(streams.Err)
+	fmt.Fprintln(streams.Err, st.title.Render(fmt.Sprintf("Saved in %s: %d%% decided", path, total.Percent())))
+	fmt.Fprintln(streams.Err, progressTable(st, rows, total))
+	next := "integ brief -o integration-brief.md"
+	if path != DefaultSpecPath {
+		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", path)
+	}
+	fmt.Fprintf(streams.Err, "Next: %s\n", st.ok.Render(next))
+	if total.Open+total.Undecided > 0 {
+		fmt.Fprintf(streams.Err, "%d questions are open or undecided; 'integ plan --unanswered' goes through just those.\n", total.Open+total.Undecided)
+	}
+}

@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+type setOptions struct {
+	*globalOptions
+	assignments []string
+	notes       []string
+}
+
+func newSetCmd(g *globalOptions) *cobra.Command {
+	opts := &setOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "set ID=VALUE... [--note ID=TEXT]...",
+		Short: "Answer questions without the wizard (for scripts and quick fixes)",
+		Long: `Answer one or more questions directly. Every pair is checked against the question bank
+before anything is written: an unknown question or a value that is not allowed changes nothing.
+
+VALUE may be "undecided". Multi-select values are comma-separated. "ID=" removes an answer.
+The spec is created if it does not exist. 'integ questions' lists the IDs and allowed values.`,
+		Example: `  integ set project.store=Shopify project.inventory=Odoo
+  integ set master.product-prices=inventory --note master.product-prices="Price lists live in Odoo"
+  integ set payments.methods=cards,wallets
+  integ set inventory.live-counts=undecided`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.assignments = args
+			return runSet(opts)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.notes, "note", nil, "attach a note to an answer, as ID=TEXT (repeatable)")
+	return cmd
+}
+
+func runSet(opts *setOptions) error {
+	if len(opts.assignments) == 0 && len(opts.notes) == 0 {
+		return unusable(fmt.Errorf("nothing to set: give ID=VALUE pairs or --note ID=TEXT (see 'integ set --help')"))
+	}
+	bank, err := opts.loadBank()
+	if err != nil {
+		return err
+	}
+	path := opts.specPath()
+	s, err := spec.Load(path, bank)
+	if err != nil {
+		return unusable(err)
+	}
+	printWarnings(opts.streams, s.Warnings)
+
+	// Validate everything before changing anything.
+	type change struct {
+		q      *checklist.Question
+		values []string
+		clear  bool
+	}
+	var changes []change
+	for _, arg := range opts.assignments {
+		id, value, err := spec.ParseAssignment(arg)
+		if err != nil {
+			return unusable(err)
+		}
+		q, err := lookupQuestion(bank, id)
+		if err != nil {
+			return err
+		}
+		raw := []string{value}
+		if q.Kind == checklist.KindMulti {
+			raw = spec.SplitList(value)
+		}
+		if strings.TrimSpace(value) == "" {
+			changes = append(changes, change{q: q, clear: true})
+			continue
+		}
+		values, err := spec.CheckValues(q, raw)
+		if err != nil {
+			return unusable(err)
+		}
+		changes = append(changes, change{q: q, values: values})
+	}
+	notes := map[string]string{}
+	for _, arg := range opts.notes {
+		id, text, err := spec.ParseAssignment(arg)
+		if err != nil {
+			return unusable(fmt.Errorf("--note: %w", err))
+		}
+		if _, err := lookupQuestion(bank, id); err != nil {
+			return err
+		}
+		notes[id] = text
+	}
+
+	for _, c := range changes {
+		a := s.Answers[c.q.ID]
+		if c.clear {
+			a.Values = nil
+		} else {
+			a.Values = c.values
+		}
+		s.Set(c.q.ID, a)
+	}
+	for id, text := range notes {
+		a := s.Answers[id]
+		a.Note = text
+		s.Set(id, a)
+	}
+	wrote, err := s.Save(bank, opts.streams.Now())
+	if err != nil {
+		return err
+	}
+	n := len(changes) + len(notes)
+	if wrote {
+		fmt.Fprintf(opts.streams.Err, "Saved %s to %s.\n", plural(n, "change", "changes"), path)
+	} else {
+		fmt.Fprintf(opts.streams.Err, "%s already says that; nothing changed.\n", path)
+	}
+	return nil
+}
+
+// lookupQuestion finds a question or explains, with the closest IDs, why not.
+func lookupQuestion(bank *checklist.Bank, id string) (*checklist.Question, error) {
+	if q := bank.Question(id); q != nil {
+		return q, nil
+	}
+	var near []string
+	prefix, _, _ := strings.Cut(id, ".")
+	for _, q := range bank.Questions() {
+		if strings.HasPrefix(q.ID, prefix+".") || strings.Contains(q.ID, id) {
+			near = append(near, q.ID)
+		}
+	}
+	sort.Strings(near)
+	hint := "'integ questions' lists them"
+	if len(near) > 0 && len(near) <= 12 {
+		hint = "did you mean one of: " + strings.Join(near, ", ") + "?"
+	}
+	return nil, unusable(fmt.Errorf("unknown question %q; %s", id, hint))
+}
+
+func printWarnings(streams *IOStreams, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintln(streams.Err, "integ: warning: "+w)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+type statusOptions struct {
+	*globalOptions
+	format string
+}
+
+func newStatusCmd(g *globalOptions) *cobra.Command {
+	opts := &statusOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show how far the spec is: answered, undecided and open questions per section",
+		Long: `Count, per section, the questions that are answered, undecided, still open (asked but not
+answered) and hidden (not asked because of earlier answers), and the share decided overall.`,
+		Example: `  integ status
+  integ status --spec client/integration-spec.yaml --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runStatus(opts) },
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+type sectionProgress struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Answered  int    `json:"answered"`
+	Undecided int    `json:"undecided"`
+	Open      int    `json:"open"`
+	Hidden    int    `json:"hidden"`
+}
+
+type statusJSON struct {
+	Spec     string            `json:"spec"`
+	Exists   bool              `json:"exists"`
+	Sections []sectionProgress `json:"sections"`
+	Total    struct {
+		sectionProgress
+		Percent int `json:"percent"`
+	} `json:"total"`
+}
+
+func progressOf(bank *checklist.Bank, s *spec.Spec) (rows []sectionProgress, total spec.Counts) {
+	names := s.Names(bank)
+	for _, sec := range bank.Sections {
+		c := s.Progress(sec)
+		total = total.Add(c)
+		rows = append(rows, sectionProgress{ID: sec.ID, Title: names.Fill(sec.Title, nil), Answered: c.Answered, Undecided: c.Undecided, Open: c.Open, Hidden: c.Hidden})
+	}
+	return rows, total
+}
+
+func runStatus(opts *statusOptions) error {
+	if err := checkFormat(opts.format, "text", "json"); err != nil {
+		return err
+	}
+	bank, err := opts.loadBank()
+	if err != nil {
+		return err
+	}
+	path := opts.specPath()
+	s, err := spec.Load(path, bank)
+	if err != nil {
+		return unusable(err)
+	}
+	printWarnings(opts.streams, s.Warnings)
+	rows, total := progressOf(bank, s)
+	out := opts.streams.Out
+	if opts.format == "json" {
+		doc := statusJSON{Spec: path, Exists: s.Exists(), Sections: rows}
+		doc.Total.sectionProgress = sectionProgress{ID: "total", Title: "Total", Answered: total.Answered, Undecided: total.Undecided, Open: total.Open, Hidden: total.Hidden}
+		doc.Total.Percent = total.Percent()
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	}
+	st := newStyles(out, opts.streams.colorless() || !opts.streams.OutTTY)
+	if !s.Exists() {
+		fmt.Fprintf(out, "%s does not exist yet: run 'integ plan' to start.\n\n", path)
+	}
+	fmt.Fprintln(out, progressTable(st, rows, total))
+	fmt.Fprintf(out, "%d%% decided: %d answered, %d undecided, %d open (%d not asked because of earlier answers).\n",
+		total.Percent(), total.Answered, total.Undecided, total.Open, total.Hidden)
+	return nil
+}
+
+// progressTable is shared by `integ status` and the summary at the end of `integ plan`.
+func progressTable(st styles, rows []sectionProgress, total spec.Counts) string {
+	itoa := strconv.Itoa
+	var cells [][]string
+	for i, r := range rows {
+		cells = append(cells, []string{itoa(i + 1), r.Title, itoa(r.Answered), itoa(r.Undecided), itoa(r.Open), itoa(r.Hidden)})
+	}
+	cells = append(cells, []string{"", "Total", itoa(total.Answered), itoa(total.Undecided), itoa(total.Open), itoa(total.Hidden)})
+	return st.table([]string{"#", "Section", "Answered", "Undecided", "Open", "Hidden"}, cells, func(col int) bool { return col != 1 })
+}
