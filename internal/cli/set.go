@@ -130,16 +130,15 @@ func lookupQuestion(bank *checklist.Bank, id string) (*checklist.Question, error
 		return q, nil
 	}
 	var near []string
-	prefix, _, _ := strings.Cut(id, ".")
 	for _, q := range bank.Questions() {
-		if strings.HasPrefix(q.ID, prefix+".") || strings.Contains(q.ID, id) {
+		if d := editDistance(id, q.ID); d <= 3 || (len(id) >= 4 && strings.Contains(q.ID, id)) {
 			near = append(near, q.ID)
 		}
 	}
 	sort.Strings(near)
 	hint := "'integ questions' lists them"
-	if len(near) > 0 && len(near) <= 12 {
-		hint = "did you mean one of: " + strings.Join(near, ", ") + "?"
+	if len(near) > 0 && len(near) <= 8 {
+		hint = "did you mean " + orList(near) + "?"
 	}
 	return nil, unusable(fmt.Errorf("unknown question %q; %s", id, hint))
 }
@@ -155,4 +154,25 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// editDistance is the Levenshtein distance, for "did you mean" hints.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

@@ -172,6 +172,10 @@ func valueNode(q *checklist.Question, a Answer, names checklist.Names) *yaml.Nod
 	}
 	v := a.Value()
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+	if isYAML11Bool(v) {
+		// YAML 1.1 readers (PyYAML, many editors) would read a bare yes as true.
+		n.Style = yaml.DoubleQuotedStyle
+	}
 	if q.Kind == checklist.KindNumber {
 		if _, err := strconv.ParseInt(v, 10, 64); err == nil {
 			n.Tag = "!!int"
@@ -183,6 +187,14 @@ func valueNode(q *checklist.Question, a Answer, names checklist.Names) *yaml.Nod
 		n.LineComment = names.Fill(o.Label, map[string]string{"third": "another system"})
 	}
 	return n
+}
+
+func isYAML11Bool(v string) bool {
+	switch strings.ToLower(v) {
+	case "yes", "no", "y", "n", "on", "off", "true", "false":
+		return true
+	}
+	return false
 }
 
 func noteNode(text string) *yaml.Node {
