@@ -257,7 +257,7 @@ func optionValues(opts []Option) []string {
 // fillEntity returns a copy of o with {entity} replaced; slices are copied so
 // that questions sharing a system option never share its backing arrays.
 func fillEntity(o Option, entity string) Option {
-	r := strings.NewReplacer("{entity}", entity)
+	r := entityReplacer{entity}
 	o.Label = r.Replace(o.Label)
 	o.FollowUp = r.Replace(o.FollowUp)
 	o.Role = r.Replace(o.Role)
@@ -282,4 +282,15 @@ func fillEntity(o Option, entity string) Option {
 		o.Effort = &e
 	}
 	return o
+}
+
+// entityReplacer fills {entity}; a sentence that starts with it starts with a capital.
+type entityReplacer struct{ entity string }
+
+func (r entityReplacer) Replace(s string) string {
+	out := strings.ReplaceAll(s, "{entity}", r.entity)
+	if strings.HasPrefix(s, "{entity}") && out != "" {
+		out = strings.ToUpper(out[:1]) + out[1:]
+	}
+	return out
 }

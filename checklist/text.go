@@ -19,24 +19,41 @@ var placeholders = []string{"store", "inventory", "entity", "third", "value"}
 var placeholderRE = regexp.MustCompile(`\{([a-z_]+)\}`)
 
 // Fill replaces {store} and {inventory} with the names, and any other
-// placeholder with the matching entry of extra ({third}, {value}).
+// placeholder with the matching entry of extra ({third}, {value}). It scans
+// by hand: it runs for every line of every brief.
 func (n Names) Fill(text string, extra map[string]string) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
-	filled := placeholderRE.ReplaceAllStringFunc(text, func(m string) string {
-		key := m[1 : len(m)-1]
-		switch key {
-		case "store":
-			return n.Store
-		case "inventory":
-			return n.Inventory
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	rest := text
+	for {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			b.WriteString(rest)
+			break
 		}
-		if v, ok := extra[key]; ok {
-			return v
+		closing := strings.IndexByte(rest[open:], '}')
+		if closing < 0 {
+			b.WriteString(rest)
+			break
 		}
-		return m
-	})
+		key := rest[open+1 : open+closing]
+		b.WriteString(rest[:open])
+		switch v, ok := extra[key]; {
+		case key == "store":
+			b.WriteString(n.Store)
+		case key == "inventory":
+			b.WriteString(n.Inventory)
+		case ok:
+			b.WriteString(v)
+		default:
+			b.WriteString(rest[open : open+closing+1])
+		}
+		rest = rest[open+closing+1:]
+	}
+	filled := b.String()
 	if text[0] == '{' && filled != "" {
 		// A sentence that starts with a name ("{store} shall…") must start with a capital
 		// even when the name is a default such as "the online store".

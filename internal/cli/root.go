@@ -96,6 +96,8 @@ Start with 'integ plan'.`),
 		newPlanCmd(g),
 		newSetCmd(g),
 		newStatusCmd(g),
+		newBriefCmd(g),
+		newExportCmd(g),
 		newQuestionsCmd(g),
 	)
 	return root

@@ -1,0 +1,360 @@
+// Package brief turns a question bank and a spec into the view model of the
+// requirements-and-budget brief: the same data feeds the Markdown template and
+// the JSON output, so the two can never disagree. It renders to an io.Writer
+// and reads neither flags nor the terminal.
+package brief
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/estimate"
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+// Brief is the view model the template receives, and what --format json emits.
+type Brief struct {
+	Project       Project            `json:"project"`
+	Completeness  Completeness       `json:"completeness"`
+	Summary       Summary            `json:"summary"`
+	Sections      []SectionProgress  `json:"sections"`
+	Matrix        []MatrixRow        `json:"matrix"`
+	Systems       []System           `json:"systems"`
+	Flows         []Flow             `json:"flows"`
+	Requirements  []RequirementGroup `json:"requirements"`
+	OpenDecisions []OpenDecision     `json:"open_decisions"`
+	Budget        estimate.Budget    `json:"budget"`
+	Assumptions   []string           `json:"assumptions"`
+	Appendix      []AppendixSection  `json:"appendix"`
+}
+
+type Project struct {
+	Name       string `json:"name"`
+	Store      string `json:"store"`
+	Inventory  string `json:"inventory"`
+	PreparedBy string `json:"prepared_by"`
+	Date       string `json:"date"`
+	Checklist  string `json:"checklist"`
+}
+
+type Completeness struct {
+	Asked     int `json:"asked"`
+	Answered  int `json:"answered"`
+	Undecided int `json:"undecided"`
+	Open      int `json:"open"`
+	Percent   int `json:"percent"`
+}
+
+type Summary struct {
+	Requirements int    `json:"requirements"`
+	Flows        int    `json:"flows"`
+	Risks        []Risk `json:"risks"`
+}
+
+// Risk is one of the biggest risks named in the executive summary.
+type Risk struct {
+	Title  string `json:"title"`
+	Detail string `json:"detail"`
+}
+
+type SectionProgress struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Completeness
+}
+
+// MatrixRow is one data entity in the ownership matrix.
+type MatrixRow struct {
+	QuestionID string `json:"question_id"`
+	Entity     string `json:"entity"`
+	Master     string `json:"master"`
+	OtherRole  string `json:"other_role"`
+	Direction  string `json:"direction"`
+	Freshness  string `json:"freshness"`
+	Note       string `json:"note"`
+}
+
+// System is a box in the data-flow diagram.
+type System struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Flow is one labelled arrow: data moving from one system to another.
+type Flow struct {
+	From      string   `json:"from"`
+	To        string   `json:"to"`
+	Data      []string `json:"data"`
+	Freshness string   `json:"freshness"`
+}
+
+// Label is the arrow's text in the diagram.
+func (f Flow) Label() string {
+	label := strings.Join(f.Data, ", ")
+	if f.Freshness != "" {
+		label += " (" + f.Freshness + ")"
+	}
+	return label
+}
+
+type RequirementGroup struct {
+	SectionID    string        `json:"section_id"`
+	Title        string        `json:"title"`
+	Requirements []Requirement `json:"requirements"`
+}
+
+// Requirement is one "shall" sentence. Its ID comes from the question's place
+// in the bank and the option chosen, never from the other answers.
+type Requirement struct {
+	ID         string `json:"id"`
+	QuestionID string `json:"question_id"`
+	Text       string `json:"text"`
+	Note       string `json:"note,omitempty"`
+}
+
+type OpenDecision struct {
+	QuestionID string   `json:"question_id"`
+	Section    string   `json:"section"`
+	Prompt     string   `json:"prompt"`
+	Help       string   `json:"help"`
+	Status     string   `json:"status"` // "undecided" or "open"
+	Options    []string `json:"options"`
+	Note       string   `json:"note,omitempty"`
+	RiskLow    int      `json:"risk_low_hours"`
+	RiskHigh   int      `json:"risk_high_hours"`
+}
+
+type AppendixSection struct {
+	Title     string          `json:"title"`
+	Note      string          `json:"note,omitempty"`
+	Questions []AppendixEntry `json:"questions"`
+}
+
+type AppendixEntry struct {
+	ID     string `json:"id"`
+	Prompt string `json:"prompt"`
+	Answer string `json:"answer"`
+	Note   string `json:"note,omitempty"`
+}
+
+// Build computes the brief. now dates a spec that was never saved.
+func Build(bank *checklist.Bank, s *spec.Spec, now time.Time) *Brief {
+	b := &builder{bank: bank, spec: s, names: s.Names(bank)}
+	return b.build(now)
+}
+
+type builder struct {
+	bank  *checklist.Bank
+	spec  *spec.Spec
+	names checklist.Names
+}
+
+func (b *builder) fill(text string, third string) string {
+	return b.names.Fill(text, map[string]string{"third": third})
+}
+
+// thirdName is the system named in an answer's note, for {third}.
+func thirdName(note string) string {
+	name := strings.TrimSpace(strings.SplitN(note, "\n", 2)[0])
+	if name == "" {
+		return "the third system (not yet named)"
+	}
+	if len(name) > 60 {
+		name = strings.TrimSpace(name[:57]) + "…"
+	}
+	return name
+}
+
+func (b *builder) build(now time.Time) *Brief {
+	s, bank := b.spec, b.bank
+	out := &Brief{}
+	date := s.Updated
+	if date.IsZero() {
+		date = now
+	}
+	out.Project = Project{
+		Name:       orDefault(s.Text(bank, "project.name"), "Untitled integration"),
+		Store:      b.names.Store,
+		Inventory:  b.names.Inventory,
+		PreparedBy: orDefault(s.Text(bank, "project.prepared-by"), "not stated"),
+		Date:       date.UTC().Format("2006-01-02"),
+		Checklist:  bank.ID,
+	}
+	var total spec.Counts
+	for _, sec := range bank.Sections {
+		c := s.Progress(sec)
+		total = total.Add(c)
+		out.Sections = append(out.Sections, SectionProgress{ID: sec.ID, Title: b.fill(sec.Title, ""), Completeness: completeness(c)})
+	}
+	out.Completeness = completeness(total)
+
+	var lines []estimate.Line
+	for _, sec := range bank.Sections {
+		group := RequirementGroup{SectionID: sec.ID, Title: b.fill(sec.Title, "")}
+		for _, q := range sec.Questions {
+			if s.StatusOf(q) != spec.Answered || !q.HasOptions() {
+				continue
+			}
+			a := s.Answers[q.ID]
+			for _, value := range a.Values {
+				opt := q.Option(value)
+				if opt == nil {
+					continue
+				}
+				id := requirementID(q, opt)
+				third := thirdName(a.Note)
+				for i, text := range opt.Requires {
+					rid := id
+					if len(opt.Requires) > 1 {
+						rid = fmt.Sprintf("%s%c", id, 'a'+i)
+					}
+					group.Requirements = append(group.Requirements, Requirement{ID: rid, QuestionID: q.ID, Text: b.fill(text, third), Note: a.Note})
+				}
+				if opt.Effort != nil && opt.Effort.High > 0 {
+					lines = append(lines, estimate.Line{ID: id, Title: b.fill(q.ShortTitle(), "") + ": " + b.answerLabel(q, opt, a.Note), LowHours: opt.Effort.Low, HighHours: opt.Effort.High})
+				}
+			}
+		}
+		if len(group.Requirements) > 0 {
+			out.Requirements = append(out.Requirements, group)
+			out.Summary.Requirements += len(group.Requirements)
+		}
+	}
+	for _, wp := range bank.WorkPackages {
+		lines = append(lines, estimate.Line{ID: wp.ID, Title: b.fill(wp.Title, ""), LowHours: wp.Effort.Low, HighHours: wp.Effort.High})
+	}
+
+	var risks []estimate.Line
+	for _, q := range bank.Questions() {
+		st := s.StatusOf(q)
+		if st != spec.Open && st != spec.Undecided {
+			continue
+		}
+		if q.Section.ID == "project" || q.Default != "" {
+			continue // facts, or settings with a default: listed under assumptions
+		}
+		d := OpenDecision{QuestionID: q.ID, Section: b.fill(q.Section.Title, ""), Prompt: b.fill(q.Prompt, "another system"), Help: b.fill(q.Help, "another system"), Status: "open", Note: s.Note(q.ID), Options: []string{}}
+		if st == spec.Undecided {
+			d.Status = "undecided"
+		}
+		low, high, any := -1, 0, false
+		for _, o := range q.Options {
+			if o.Value == checklist.Undecided {
+				continue
+			}
+			d.Options = append(d.Options, b.fill(o.Label, "another system"))
+			l, h := 0, 0
+			if o.Effort != nil {
+				l, h = o.Effort.Low, o.Effort.High
+				any = true
+			}
+			if low < 0 || l < low {
+				low = l
+			}
+			high = max(high, h)
+		}
+		if any {
+			// Until it is decided, the estimate must cover the cheapest to the dearest answer.
+			d.RiskLow, d.RiskHigh = max(low, 0), high
+			risks = append(risks, estimate.Line{ID: "OPEN-" + requirementBase(q), Title: "Open: " + b.fill(q.ShortTitle(), ""), LowHours: d.RiskLow, HighHours: d.RiskHigh})
+		}
+		out.OpenDecisions = append(out.OpenDecisions, d)
+	}
+
+	rate, rateAnswered := s.Number(bank, "budget.hourly-rate")
+	pct, pctAnswered := s.Number(bank, "budget.contingency")
+	currency := orDefault(s.Text(bank, "budget.currency"), "EUR")
+	out.Budget = estimate.Compute(lines, risks, currency, rate, pct)
+	out.Assumptions = b.assumptions(rateAnswered, pctAnswered, currency, rate, pct)
+
+	out.Matrix, out.Systems, out.Flows = b.ownershipAndFlows()
+	out.Summary.Flows = len(out.Flows)
+	out.Summary.Risks = b.topRisks(out.OpenDecisions)
+	out.Appendix = b.appendix()
+	return out
+}
+
+// answerLabel is how an answer reads in the brief: its label with the names
+// filled in, or for "another system" the system the note names.
+func (b *builder) answerLabel(q *checklist.Question, opt *checklist.Option, note string) string {
+	if opt.Value == checklist.EndThird && q.Kind == checklist.KindSystem {
+		return thirdName(note)
+	}
+	return b.fill(opt.Label, thirdName(note))
+}
+
+func completeness(c spec.Counts) Completeness {
+	return Completeness{Asked: c.Asked(), Answered: c.Answered, Undecided: c.Undecided, Open: c.Open, Percent: c.Percent()}
+}
+
+// requirementBase is REQ-<section code>-<question number>, e.g. REQ-ORD-03.
+func requirementBase(q *checklist.Question) string {
+	return fmt.Sprintf("%s-%02d", q.Section.Code, q.Number)
+}
+
+// requirementID adds the option's position for multi-select questions, whose
+// answers can each imply their own requirement.
+func requirementID(q *checklist.Question, opt *checklist.Option) string {
+	id := "REQ-" + requirementBase(q)
+	if q.Kind == checklist.KindMulti {
+		for i := range q.Options {
+			if q.Options[i].Value == opt.Value {
+				id = fmt.Sprintf("%s.%d", id, i+1)
+			}
+		}
+	}
+	return id
+}
+
+func orDefault(v, fallback string) string {
+	if strings.TrimSpace(v) == "" {
+		return fallback
+	}
+	return v
+}
+
+func (b *builder) assumptions(rateAnswered, pctAnswered bool, currency string, rate, pct float64) []string {
+	source := func(answered bool) string {
+		if answered {
+			return "as given in the spec"
+		}
+		return "integ's default; no figure was given"
+	}
+	return []string{
+		"Effort figures are integ's own planning assumptions for a mid-size project with standard platform APIs, not an integrator's quote.",
+		fmt.Sprintf("Hourly rate: %s %s (%s).", formatNumber(rate), currency, source(rateAnswered)),
+		fmt.Sprintf("Contingency: %s%% of the subtotal, rounded up to whole hours (%s).", formatNumber(pct), source(pctAnswered)),
+		"Each open or undecided question adds a risk buffer from its cheapest to its dearest answer; deciding it replaces the buffer with the chosen answer's line.",
+		fmt.Sprintf("Both systems' standard APIs (%s and %s) are assumed to be reachable; custom modules, middleware licences and hosting are not included.", b.names.Store, b.names.Inventory),
+		"Data clean-up (missing SKUs, duplicate customers) is included only where a requirement calls for it.",
+	}
+}
+
+func formatNumber(f float64) string {
+	if f == float64(int64(f)) {
+		return fmt.Sprintf("%d", int64(f))
+	}
+	return fmt.Sprintf("%.2f", f)
+}
+
+// topRisks are the open decisions that could move the estimate most.
+func (b *builder) topRisks(open []OpenDecision) []Risk {
+	sorted := append([]OpenDecision(nil), open...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		return sorted[i].RiskHigh-sorted[i].RiskLow > sorted[j].RiskHigh-sorted[j].RiskLow
+	})
+	var risks []Risk
+	for _, d := range sorted {
+		if len(risks) == 3 || d.RiskHigh == 0 {
+			break
+		}
+		risks = append(risks, Risk{
+			Title:  "Open decision: " + d.Prompt,
+			Detail: fmt.Sprintf("%s; the estimate carries %d–%d hours until it is settled.", strings.ToUpper(d.Status[:1])+d.Status[1:], d.RiskLow, d.RiskHigh),
+		})
+	}
+	return risks
+}

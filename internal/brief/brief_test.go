@@ -1,0 +1,252 @@
+package brief
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
+	"github.com/integ-dev/integ/internal/testutil"
+	"github.com/integ-dev/integ/templates"
+)
+
+const examplePath = "../../checklist/examples/acme-outdoor.yaml"
+
+var now = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
+
+func loadExample(t testing.TB) (*checklist.Bank, *spec.Spec) {
+	t.Helper()
+	bank, err := checklist.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Load(examplePath, bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bank, s
+}
+
+func render(t testing.TB, b *Brief) string {
+	t.Helper()
+	tmpl, err := ParseTemplate(templates.BriefName, templates.Brief())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteMarkdown(&buf, b, tmpl); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestExampleGolden(t *testing.T) {
+	bank, s := loadExample(t)
+	b := Build(bank, s, now)
+	testutil.Golden(t, "example.md", []byte(render(t, b)))
+	var js bytes.Buffer
+	if err := WriteJSON(&js, b); err != nil {
+		t.Fatal(err)
+	}
+	testutil.Golden(t, "example.json", js.Bytes())
+}
+
+// The JSON totals are what an integrator scripts against: they must add up.
+func TestJSONTotalsAddUp(t *testing.T) {
+	bank, s := loadExample(t)
+	var js bytes.Buffer
+	WriteJSON(&js, Build(bank, s, now))
+	var doc struct {
+		Budget struct {
+			HourlyRate  float64 `json:"hourly_rate"`
+			Contingency float64 `json:"contingency_percent"`
+			Lines       []struct {
+				Low  int `json:"low_hours"`
+				High int `json:"high_hours"`
+			} `json:"lines"`
+			Subtotal, ContingencyAmount, Total struct {
+				Low      int     `json:"low_hours"`
+				High     int     `json:"high_hours"`
+				LowCost  float64 `json:"low_cost"`
+				HighCost float64 `json:"high_cost"`
+			}
+			RiskBuffer struct {
+				Low   int `json:"low_hours"`
+				High  int `json:"high_hours"`
+				Items []struct {
+					Low  int `json:"low_hours"`
+					High int `json:"high_hours"`
+				} `json:"items"`
+			} `json:"risk_buffer"`
+		} `json:"budget"`
+	}
+	raw := js.Bytes()
+	// The contingency amount sits under "contingency"; decode it separately.
+	raw = bytes.Replace(raw, []byte(`"contingency": {`), []byte(`"ContingencyAmount": {`), 1)
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	bud := doc.Budget
+	low, high := 0, 0
+	for _, l := range bud.Lines {
+		low += l.Low
+		high += l.High
+	}
+	if low != bud.Subtotal.Low || high != bud.Subtotal.High {
+		t.Errorf("lines sum to %d–%d, subtotal says %d–%d", low, high, bud.Subtotal.Low, bud.Subtotal.High)
+	}
+	rl, rh := 0, 0
+	for _, l := range bud.RiskBuffer.Items {
+		rl += l.Low
+		rh += l.High
+	}
+	if rl != bud.RiskBuffer.Low || rh != bud.RiskBuffer.High {
+		t.Errorf("risk items sum to %d–%d, buffer says %d–%d", rl, rh, bud.RiskBuffer.Low, bud.RiskBuffer.High)
+	}
+	if bud.Total.Low != bud.Subtotal.Low+bud.ContingencyAmount.Low+bud.RiskBuffer.Low ||
+		bud.Total.High != bud.Subtotal.High+bud.ContingencyAmount.High+bud.RiskBuffer.High {
+		t.Errorf("total %d–%d is not subtotal + contingency + risk buffer", bud.Total.Low, bud.Total.High)
+	}
+	if bud.Total.LowCost != float64(bud.Total.Low)*bud.HourlyRate || bud.Total.HighCost != float64(bud.Total.High)*bud.HourlyRate {
+		t.Errorf("money %v–%v is not hours × rate %v", bud.Total.LowCost, bud.Total.HighCost, bud.HourlyRate)
+	}
+	// The Markdown shows the same totals.
+	eb, es := loadExample(t)
+	md := render(t, Build(eb, es, now))
+	for _, want := range []string{
+		"| | **Subtotal** | **" + itoa(bud.Subtotal.Low) + "** | **" + itoa(bud.Subtotal.High) + "** |",
+		"| | **Total hours** | **" + itoa(bud.Total.Low) + "** | **" + itoa(bud.Total.High) + "** |",
+		"**" + formatMoney(bud.Total.LowCost) + "** | **" + formatMoney(bud.Total.HighCost) + "** |",
+		"planning range, not a quote",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown lacks %q", want)
+		}
+	}
+}
+
+func itoa(n int) string { return formatNumber(float64(n)) }
+
+func requirementIDs(b *Brief) map[string]string {
+	ids := map[string]string{}
+	for _, g := range b.Requirements {
+		for _, r := range g.Requirements {
+			ids[r.ID] = r.QuestionID
+		}
+	}
+	return ids
+}
+
+// Changing one answer must not renumber any other requirement.
+func TestRequirementIDsAreStable(t *testing.T) {
+	bank, s := loadExample(t)
+	before := requirementIDs(Build(bank, s, now))
+	for _, change := range []struct{ id, value string }{
+		{"orders.offline-upload", "no"},       // removes a flow
+		{"master.product-names", "undecided"}, // removes a requirement early in the bank
+		{"inventory.bundles", "virtual"},      // adds one
+		{"payments.methods", "cards"},         // a multi-select loses options
+		{"inventory.live-counts", "no"},       // hides two follow-ups
+		{"master.sales-orders", "inventory"},  // changes an option
+	} {
+		_, s := loadExample(t)
+		s.Set(change.id, spec.Answer{Values: []string{change.value}})
+		after := requirementIDs(Build(bank, s, now))
+		for id, q := range after {
+			if prev, ok := before[id]; ok && prev != q {
+				t.Errorf("%s=%s: %s now belongs to %s, was %s", change.id, change.value, id, q, prev)
+			}
+		}
+		for id, q := range before {
+			hidden := bank.Question(q).When != nil && !bank.Question(q).When.Holds(s)
+			if _, ok := after[id]; !ok && q != change.id && !hidden {
+				t.Errorf("%s=%s removed %s, which belongs to %s", change.id, change.value, id, q)
+			}
+		}
+	}
+}
+
+func TestHostileTextIsEscaped(t *testing.T) {
+	bank, s := loadExample(t)
+	hostile := "a | b `code` <script>alert(1)</script>\nsecond line [x](javascript:alert(1)) & more"
+	s.Set("project.name", spec.Answer{Values: []string{"Acme | <b>Outdoor</b>"}})
+	a := s.Answers["master.product-names"]
+	a.Note = hostile
+	s.Set("master.product-names", a)
+	s.Set("master.sales-taxes", spec.Answer{Values: []string{"third"}, Note: `Tax "Engine" <x> | y`})
+	s.SectionNotes["orders"] = "line one | pipe\n<img src=x onerror=alert(1)>"
+	md := render(t, Build(bank, s, now))
+	for _, bad := range []string{"<script>", "<b>", "<img", "`code`", "[x](javascript"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("the brief contains %q unescaped", bad)
+		}
+	}
+	for _, line := range strings.Split(md, "\n") {
+		if strings.Contains(line, "Buyers") || !strings.HasPrefix(line, "| Product names |") {
+			continue
+		}
+		// A table row keeps its six cells: escaped pipes do not split it.
+		cells := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|")
+		if cells != 7 {
+			t.Errorf("the matrix row has %d separators, want 7: %s", cells, line)
+		}
+		if !strings.Contains(line, `a \| b \`+"`code\\`"+` &lt;script&gt;`) || !strings.Contains(line, "<br>second line") {
+			t.Errorf("the note is not escaped as expected: %s", line)
+		}
+	}
+	if !strings.Contains(md, `third1["Tax #quot;Engine#quot; #lt;x#gt; | y"]`) {
+		t.Error("the third system's name is not escaped inside the Mermaid label")
+	}
+	if !strings.Contains(md, "> line one \\| pipe\n> &lt;img src=x onerror=alert(1)&gt;") {
+		t.Error("the section note is not kept inside its block quote")
+	}
+}
+
+func TestTemplateErrorsNameFileAndLine(t *testing.T) {
+	bank, s := loadExample(t)
+	if _, err := ParseTemplate("my.tmpl", "line one\n{{ nosuchfunc }}\n"); err == nil || err.Error() != `my.tmpl:2: function "nosuchfunc" not defined` {
+		t.Errorf("parse error: %v", err)
+	}
+	tmpl, err := ParseTemplate("my.tmpl", "ok\n\n{{ .Project.Nmae }}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = WriteMarkdown(&buf, Build(bank, s, now), tmpl)
+	if err == nil || !strings.HasPrefix(err.Error(), "my.tmpl:3: ") || !strings.Contains(err.Error(), "Nmae") {
+		t.Errorf("execute error: %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Error("a failing template wrote part of a brief")
+	}
+}
+
+func TestEmptySpecRenders(t *testing.T) {
+	bank, _ := loadExample(t)
+	s := spec.New(filepath.Join(t.TempDir(), "s.yaml"), bank)
+	md := render(t, Build(bank, s, now))
+	for _, want := range []string{"# Untitled integration", "No requirements yet", "No data flows are decided yet", "the online store"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("an empty spec's brief lacks %q", want)
+		}
+	}
+}
+
+func BenchmarkBriefExample(b *testing.B) {
+	bank, s := loadExample(b)
+	tmpl, _ := ParseTemplate(templates.BriefName, templates.Brief())
+	b.Run("markdown", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			WriteMarkdown(&bytes.Buffer{}, Build(bank, s, now), tmpl)
+		}
+	})
+	b.Run("json", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			WriteJSON(&bytes.Buffer{}, Build(bank, s, now))
+		}
+	})
+}

@@ -1,0 +1,164 @@
+package brief
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+// freshness describes the answer to a trigger question in a few words.
+func (b *builder) freshness(triggerID string) string {
+	q := b.bank.Question(triggerID)
+	if q == nil {
+		return ""
+	}
+	switch b.spec.StatusOf(q) {
+	case spec.Answered:
+		if o := q.Option(b.spec.Answers[q.ID].Value()); o != nil {
+			label, _, _ := strings.Cut(b.fill(o.Label, ""), " (")
+			return label
+		}
+	case spec.Undecided:
+		return "timing undecided"
+	}
+	return "timing not answered"
+}
+
+func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
+	s := b.spec
+	systems := []System{{ID: "store", Name: b.names.Store}, {ID: "inventory", Name: b.names.Inventory}}
+	systemID := func(end, note string) string {
+		if end != checklist.EndThird {
+			return end
+		}
+		name := thirdName(note)
+		for _, sys := range systems {
+			if sys.Name == name {
+				return sys.ID
+			}
+		}
+		id := fmt.Sprintf("third%d", len(systems)-1)
+		systems = append(systems, System{ID: id, Name: name})
+		return id
+	}
+	nameOf := func(id string) string {
+		for _, sys := range systems {
+			if sys.ID == id {
+				return sys.Name
+			}
+		}
+		return id
+	}
+
+	var rows []MatrixRow
+	var flows []Flow
+	addFlow := func(from, to, data, fresh string) {
+		for i := range flows {
+			f := &flows[i]
+			if f.From == from && f.To == to && f.Freshness == fresh {
+				if !slices.Contains(f.Data, data) {
+					f.Data = append(f.Data, data)
+				}
+				return
+			}
+		}
+		flows = append(flows, Flow{From: from, To: to, Data: []string{data}, Freshness: fresh})
+	}
+
+	for _, q := range b.bank.Questions() {
+		st := s.StatusOf(q)
+		if st == spec.Hidden {
+			continue
+		}
+		a := s.Answers[q.ID]
+		var ends [][2]string
+		if st == spec.Answered {
+			for _, v := range a.Values {
+				opt := q.Option(v)
+				if opt == nil {
+					continue
+				}
+				for _, f := range opt.Flows {
+					from, to := systemID(f.From, a.Note), systemID(f.To, a.Note)
+					addFlow(from, to, b.fill(f.Data, thirdName(a.Note)), b.freshness(f.Trigger))
+					ends = append(ends, [2]string{from, to})
+				}
+			}
+		}
+		if q.Kind != checklist.KindSystem {
+			continue
+		}
+		row := MatrixRow{QuestionID: q.ID, Entity: b.fill(q.ShortTitle(), ""), Note: a.Note, Direction: "—", Freshness: "—"}
+		switch st {
+		case spec.Open:
+			row.Master, row.OtherRole = "Not answered", "—"
+		case spec.Undecided:
+			row.Master, row.OtherRole = "Undecided", "—"
+		default:
+			opt := q.Option(a.Value())
+			row.Master = b.answerLabel(q, opt, a.Note)
+			row.OtherRole = b.fill(opt.Role, thirdName(a.Note))
+			row.Direction = direction(ends, nameOf)
+			if len(ends) > 0 && q.Sync != "" {
+				row.Freshness = b.freshness(q.Sync)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, systems, flows
+}
+
+// direction describes the arrows of one answer: "Odoo → Shopify", "both ways".
+func direction(ends [][2]string, nameOf func(string) string) string {
+	switch {
+	case len(ends) == 0:
+		return "none"
+	case len(ends) == 2 && ends[0][0] == ends[1][1] && ends[0][1] == ends[1][0]:
+		return "both ways"
+	}
+	var parts []string
+	for _, e := range ends {
+		parts = append(parts, nameOf(e[0])+" → "+nameOf(e[1]))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (b *builder) appendix() []AppendixSection {
+	s := b.spec
+	var out []AppendixSection
+	for _, sec := range b.bank.Sections {
+		as := AppendixSection{Title: b.fill(sec.Title, ""), Note: s.SectionNotes[sec.ID]}
+		for _, q := range sec.Questions {
+			a := s.Answers[q.ID]
+			entry := AppendixEntry{ID: q.ID, Prompt: b.fill(q.Prompt, "another system"), Note: a.Note}
+			switch s.StatusOf(q) {
+			case spec.Hidden:
+				entry.Answer = "Not asked (only if " + b.bank.DescribeCondition(q.When, b.names) + ")"
+			case spec.Open:
+				entry.Answer = "Not answered"
+				if q.Default != "" {
+					entry.Answer += " (default: " + b.fill(q.Default, "") + ")"
+				}
+			default:
+				var labels []string
+				for _, v := range a.Values {
+					if o := q.Option(v); o != nil {
+						labels = append(labels, b.answerLabel(q, o, a.Note))
+					} else {
+						labels = append(labels, v)
+					}
+				}
+				entry.Answer = strings.Join(labels, "; ")
+				if q.Unit != "" && q.Kind == checklist.KindNumber {
+					entry.Answer += " " + q.Unit
+				}
+			}
+			as.Questions = append(as.Questions, entry)
+		}
+		out = append(out, as)
+	}
+	return out
+}

@@ -1,0 +1,122 @@
+package brief
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+)
+
+// funcs are the helpers every brief template may use. They escape user text
+// (names, notes) so that it cannot break the Markdown or inject HTML.
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"text":    escapeText,
+		"cell":    escapeCell,
+		"quote":   escapeQuote,
+		"mermaid": escapeMermaid,
+		"money":   formatMoney,
+		"number":  formatNumber,
+		"add":     func(a, b int) int { return a + b },
+	}
+}
+
+// escapeText makes user text safe inline: HTML is shown, not run; backticks
+// and other Markdown punctuation stay literal; newlines become line breaks.
+func escapeText(s string) string {
+	s = textEscaper.Replace(strings.TrimSpace(s))
+	return strings.ReplaceAll(s, "\n", "<br>")
+}
+
+// textEscaper neutralises HTML and the Markdown that could run away with the
+// rest of the document: code spans, links and backslash escapes.
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\\", "\\\\", "`", "\\`", "[", "\\[", "]", "\\]", "\r", "")
+
+// escapeCell is escapeText for a table cell: a pipe would end the cell.
+func escapeCell(s string) string {
+	return strings.ReplaceAll(escapeText(s), "|", "\\|")
+}
+
+// escapeQuote keeps a multi-line note inside one block quote.
+func escapeQuote(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(escapeText(l), "|", "\\|")
+	}
+	return strings.Join(lines, "\n> ")
+}
+
+// escapeMermaid makes text safe inside a quoted Mermaid label.
+func escapeMermaid(s string) string {
+	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ", "\r", " ", "`", "#96;", "&", "#amp;")
+	return r.Replace(s)
+}
+
+// formatMoney prints 12345.5 as 12,345.50.
+func formatMoney(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	whole, cents, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(whole, "-")
+	whole = strings.TrimPrefix(whole, "-")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String() + "." + cents
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// Template is a parsed brief template and the file it came from.
+type Template struct {
+	file string
+	t    *template.Template
+}
+
+// ParseTemplate parses a brief template. file names it in errors, which give
+// its line: "my.tmpl:12: function "foo" not defined".
+func ParseTemplate(file, text string) (*Template, error) {
+	t, err := template.New(file).Funcs(funcs()).Option("missingkey=error").Parse(text)
+	if err != nil {
+		return nil, templateError(file, err)
+	}
+	return &Template{file: file, t: t}, nil
+}
+
+var templateErrRE = regexp.MustCompile(`^template: ([^:]*):(\d+)(?::\d+)?: (.*)$`)
+
+func templateError(file string, err error) error {
+	msg := err.Error()
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Errorf("%s:%s: %s", file, m[2], strings.TrimPrefix(m[3], "executing \""+file+"\" "))
+	}
+	return fmt.Errorf("%s: %s", file, strings.TrimPrefix(msg, "template: "))
+}
+
+// WriteMarkdown renders the brief. Nothing is written if the template fails,
+// so a broken template never leaves half a brief behind.
+func WriteMarkdown(w io.Writer, b *Brief, t *Template) error {
+	var buf bytes.Buffer
+	if err := t.t.Execute(&buf, b); err != nil {
+		return templateError(t.file, err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// WriteJSON writes the view model the template receives.
+func WriteJSON(w io.Writer, b *Brief) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(b)
+}

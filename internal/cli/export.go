@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/integ-dev/integ/internal/brief"
+	"github.com/integ-dev/integ/internal/fsutil"
+)
+
+type exportOptions struct {
+	*globalOptions
+	dir   string
+	force bool
+}
+
+func newExportCmd(g *globalOptions) *cobra.Command {
+	opts := &exportOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "export --dir DIR",
+		Short: "Write the hand-off bundle (spec, brief in Markdown and JSON) into a folder",
+		Long: `Write everything an integrator needs into one folder: integration-spec.yaml (the commented
+spec), integration-brief.md and integration-brief.json. The folder is created if needed; existing
+files are not overwritten unless --force is given.`,
+		Example: `  integ export --dir handoff/
+  integ export --spec clients/acme.yaml --dir clients/acme-handoff --force`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(opts) },
+	}
+	cmd.Flags().StringVar(&opts.dir, "dir", "", "folder to write the bundle into (required)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite files that already exist")
+	return cmd
+}
+
+func runExport(opts *exportOptions) error {
+	if opts.dir == "" {
+		return unusable(errors.New("export needs --dir DIR: the folder to write the bundle into"))
+	}
+	bank, err := opts.loadBank()
+	if err != nil {
+		return err
+	}
+	s, err := opts.loadExistingSpec(bank)
+	if err != nil {
+		return err
+	}
+	b := brief.Build(bank, s, opts.streams.Now())
+	specBytes, err := s.Bytes(bank)
+	if err != nil {
+		return err
+	}
+	var md, js bytes.Buffer
+	t, err := loadTemplate("")
+	if err != nil {
+		return err
+	}
+	if err := brief.WriteMarkdown(&md, b, t); err != nil {
+		return err
+	}
+	if err := brief.WriteJSON(&js, b); err != nil {
+		return err
+	}
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"integration-spec.yaml", specBytes},
+		{"integration-brief.md", md.Bytes()},
+		{"integration-brief.json", js.Bytes()},
+	}
+	// Check every file before writing any, so a refusal leaves nothing half-exported.
+	if !opts.force {
+		for _, f := range files {
+			path := filepath.Join(opts.dir, f.name)
+			if _, err := os.Lstat(path); err == nil {
+				return unusable(fmt.Errorf("%s already exists; use --force to overwrite the bundle, or choose another --dir", path))
+			}
+		}
+	}
+	if err := os.MkdirAll(opts.dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w", opts.dir, errors.Unwrap(err))
+	}
+	for _, f := range files {
+		path := filepath.Join(opts.dir, f.name)
+		if err := fsutil.WriteFileAtomic(path, f.data, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.streams.Err, "Wrote %s\n", path)
+	}
+	return nil
+}
