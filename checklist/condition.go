@@ -18,7 +18,17 @@ type Condition struct {
 	All      []*Condition `yaml:"all,omitempty" json:"all,omitempty"`
 	Any      []*Condition `yaml:"any,omitempty" json:"any,omitempty"`
 	Not      *Condition   `yaml:"not,omitempty" json:"not,omitempty"`
-	Line     int          `yaml:"-" json:"-"`
+	// Section with OpenAtLeast holds when at least that many of the section's
+	// asked questions are open or undecided. Findings only.
+	Section     string `yaml:"section,omitempty" json:"section,omitempty"`
+	OpenAtLeast int    `yaml:"open_at_least,omitempty" json:"open_at_least,omitempty"`
+	Line        int    `yaml:"-" json:"-"`
+}
+
+// OpenCounter is implemented by answers that can count a section's open and
+// undecided questions, which `section`/`open_at_least` conditions need.
+type OpenCounter interface {
+	OpenInSection(sectionID string) int
 }
 
 // Answers is what a condition is evaluated against. Values returns nil for an
@@ -50,6 +60,9 @@ func (c *Condition) Holds(a Answers) bool {
 		return false
 	case c.Not != nil:
 		return !c.Not.Holds(a)
+	case c.Section != "":
+		counter, ok := a.(OpenCounter)
+		return ok && counter.OpenInSection(c.Section) >= c.OpenAtLeast
 	}
 	values := a.Values(c.Question)
 	if c.Noted != nil && (a.Note(c.Question) != "") != *c.Noted {
@@ -107,7 +120,12 @@ func (c *Condition) shapeProblem() string {
 	if c.Not != nil {
 		forms++
 	}
+	if c.Section != "" || c.OpenAtLeast != 0 {
+		forms++
+	}
 	switch {
+	case (c.Section == "") != (c.OpenAtLeast == 0):
+		return "condition needs both `section` and `open_at_least`"
 	case forms == 0:
 		return "condition is empty: give `question` (with `is`, `in` or `noted`), `all`, `any` or `not`"
 	case forms > 1:

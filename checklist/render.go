@@ -125,6 +125,12 @@ func (b *Bank) DescribeCondition(c *Condition, names Names) string {
 		return b.joinConditions(c.Any, " or ", names)
 	case c.Not != nil:
 		return "not (" + b.DescribeCondition(c.Not, names) + ")"
+	case c.Section != "":
+		title := c.Section
+		if s := b.Section(c.Section); s != nil {
+			title = names.Fill(s.Title, nil)
+		}
+		return fmt.Sprintf("at least %d questions in %s are open or undecided", c.OpenAtLeast, title)
 	}
 	q := b.Question(c.Question)
 	subject := "`" + c.Question + "`"

@@ -207,6 +207,15 @@ func (v *validator) condition(c *Condition, where, owner string) {
 		if c.Not != nil {
 			check(c.Not)
 		}
+		if c.Section != "" {
+			switch {
+			case owner != "":
+				v.add(c.Line, where+" condition counts open questions in a section; only findings may do that")
+			case v.bank.Section(c.Section) == nil:
+				v.add(c.Line, fmt.Sprintf("%s condition refers to unknown section %q", where, c.Section))
+			}
+			return
+		}
 		if c.Question == "" {
 			return
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/check"
 	"github.com/integ-dev/integ/internal/estimate"
 	"github.com/integ-dev/integ/internal/spec"
 )
@@ -26,6 +27,8 @@ type Brief struct {
 	Flows         []Flow             `json:"flows"`
 	Requirements  []RequirementGroup `json:"requirements"`
 	OpenDecisions []OpenDecision     `json:"open_decisions"`
+	Findings      []check.Finding    `json:"findings"`
+	Scenarios     []ScenarioGroup    `json:"acceptance_scenarios"`
 	Budget        estimate.Budget    `json:"budget"`
 	Assumptions   []string           `json:"assumptions"`
 	Appendix      []AppendixSection  `json:"appendix"`
@@ -115,6 +118,21 @@ type Requirement struct {
 	Note       string `json:"note,omitempty"`
 }
 
+type ScenarioGroup struct {
+	SectionID string     `json:"section_id"`
+	Title     string     `json:"title"`
+	Scenarios []Scenario `json:"scenarios"`
+}
+
+// Scenario is an acceptance test, numbered like requirements (AT-ORD-07).
+type Scenario struct {
+	ID         string `json:"id"`
+	QuestionID string `json:"question_id"`
+	Given      string `json:"given"`
+	When       string `json:"when"`
+	Then       string `json:"then"`
+}
+
 type OpenDecision struct {
 	QuestionID string   `json:"question_id"`
 	Section    string   `json:"section"`
@@ -194,6 +212,7 @@ func (b *builder) build(now time.Time) *Brief {
 	var lines []estimate.Line
 	for _, sec := range bank.Sections {
 		group := RequirementGroup{SectionID: sec.ID, Title: b.fill(sec.Title, "")}
+		scenarios := ScenarioGroup{SectionID: sec.ID, Title: group.Title}
 		for _, q := range sec.Questions {
 			if s.StatusOf(q) != spec.Answered || !q.HasOptions() {
 				continue
@@ -213,6 +232,13 @@ func (b *builder) build(now time.Time) *Brief {
 					}
 					group.Requirements = append(group.Requirements, Requirement{ID: rid, QuestionID: q.ID, Text: b.fill(text, third), Note: a.Note})
 				}
+				for i, sc := range opt.Scenarios {
+					aid := "AT-" + strings.TrimPrefix(id, "REQ-")
+					if len(opt.Scenarios) > 1 {
+						aid = fmt.Sprintf("%s%c", aid, 'a'+i)
+					}
+					scenarios.Scenarios = append(scenarios.Scenarios, Scenario{ID: aid, QuestionID: q.ID, Given: b.fill(sc.Given, third), When: b.fill(sc.When, third), Then: b.fill(sc.Then, third)})
+				}
 				if opt.Effort != nil && opt.Effort.High > 0 {
 					lines = append(lines, estimate.Line{ID: id, Title: b.fill(q.ShortTitle(), "") + ": " + b.answerLabel(q, opt, a.Note), LowHours: opt.Effort.Low, HighHours: opt.Effort.High})
 				}
@@ -221,6 +247,9 @@ func (b *builder) build(now time.Time) *Brief {
 		if len(group.Requirements) > 0 {
 			out.Requirements = append(out.Requirements, group)
 			out.Summary.Requirements += len(group.Requirements)
+		}
+		if len(scenarios.Scenarios) > 0 {
+			out.Scenarios = append(out.Scenarios, scenarios)
 		}
 	}
 	for _, wp := range bank.WorkPackages {
@@ -272,7 +301,11 @@ func (b *builder) build(now time.Time) *Brief {
 
 	out.Matrix, out.Systems, out.Flows = b.ownershipAndFlows()
 	out.Summary.Flows = len(out.Flows)
-	out.Summary.Risks = b.topRisks(out.OpenDecisions)
+	out.Findings = check.Run(bank, s)
+	if out.Findings == nil {
+		out.Findings = []check.Finding{}
+	}
+	out.Summary.Risks = b.topRisks(out.Findings, out.OpenDecisions)
 	out.Appendix = b.appendix()
 	return out
 }
@@ -340,13 +373,19 @@ func formatNumber(f float64) string {
 	return fmt.Sprintf("%.2f", f)
 }
 
-// topRisks are the open decisions that could move the estimate most.
-func (b *builder) topRisks(open []OpenDecision) []Risk {
+// topRisks are the three biggest risks: error and warning findings first,
+// then the open decisions that could move the estimate most.
+func (b *builder) topRisks(findings []check.Finding, open []OpenDecision) []Risk {
+	var risks []Risk
+	for _, f := range findings {
+		if len(risks) < 3 && f.Severity != "info" {
+			risks = append(risks, Risk{Title: f.Message, Detail: f.Advice})
+		}
+	}
 	sorted := append([]OpenDecision(nil), open...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		return sorted[i].RiskHigh-sorted[i].RiskLow > sorted[j].RiskHigh-sorted[j].RiskLow
 	})
-	var risks []Risk
 	for _, d := range sorted {
 		if len(risks) == 3 || d.RiskHigh == 0 {
 			break

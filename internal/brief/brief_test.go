@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/estimate"
 	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/internal/testutil"
 	"github.com/integ-dev/integ/templates"
@@ -120,7 +121,7 @@ func TestJSONTotalsAddUp(t *testing.T) {
 	for _, want := range []string{
 		"| | **Subtotal** | **" + itoa(bud.Subtotal.Low) + "** | **" + itoa(bud.Subtotal.High) + "** |",
 		"| | **Total hours** | **" + itoa(bud.Total.Low) + "** | **" + itoa(bud.Total.High) + "** |",
-		"**" + formatMoney(bud.Total.LowCost) + "** | **" + formatMoney(bud.Total.HighCost) + "** |",
+		"**" + estimate.FormatMoney(bud.Total.LowCost) + "** | **" + estimate.FormatMoney(bud.Total.HighCost) + "** |",
 		"planning range, not a quote",
 	} {
 		if !strings.Contains(md, want) {

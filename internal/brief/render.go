@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"strconv"
 	"strings"
 	"text/template"
+
+	"github.com/integ-dev/integ/internal/estimate"
 )
 
 // funcs are the helpers every brief template may use. They escape user text
@@ -19,9 +20,10 @@ func funcs() template.FuncMap {
 		"cell":    escapeCell,
 		"quote":   escapeQuote,
 		"mermaid": escapeMermaid,
-		"money":   formatMoney,
+		"money":   estimate.FormatMoney,
 		"number":  formatNumber,
 		"add":     func(a, b int) int { return a + b },
+		"upper":   strings.ToUpper,
 	}
 }
 
@@ -54,26 +56,6 @@ func escapeQuote(s string) string {
 func escapeMermaid(s string) string {
 	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ", "\r", " ", "`", "#96;", "&", "#amp;")
 	return r.Replace(s)
-}
-
-// formatMoney prints 12345.5 as 12,345.50.
-func formatMoney(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	whole, cents, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(whole, "-")
-	whole = strings.TrimPrefix(whole, "-")
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String() + "." + cents
-	if neg {
-		out = "-" + out
-	}
-	return out
 }
 
 // Template is a parsed brief template and the file it came from.

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/check"
 	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/internal/wizard"
 )
@@ -115,6 +116,14 @@ func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, pa
 	next := "integ brief -o integration-brief.md"
 	if path != DefaultSpecPath {
 		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", path)
+	}
+	if findings := check.Run(bank, s); len(findings) > 0 {
+		c := check.Count(findings)
+		fmt.Fprintf(streams.Err, "Findings: %s, %s, %s. The most serious:\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
+		for _, f := range findings[:min(3, len(findings))] {
+			fmt.Fprintf(streams.Err, "  • %s\n", f.Message)
+		}
+		fmt.Fprintln(streams.Err, "  'integ check' lists them all with advice.")
 	}
 	fmt.Fprintf(streams.Err, "Next: %s\n", st.ok.Render(next))
 	if total.Open+total.Undecided > 0 {

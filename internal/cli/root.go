@@ -98,6 +98,8 @@ Start with 'integ plan'.`),
 		newStatusCmd(g),
 		newBriefCmd(g),
 		newExportCmd(g),
+		newCheckCmd(g),
+		newDiffCmd(g),
 		newQuestionsCmd(g),
 	)
 	return root

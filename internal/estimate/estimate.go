@@ -3,7 +3,11 @@
 // subtotal and the totals to the cent, in the Markdown and the JSON alike.
 package estimate
 
-import "math"
+import (
+	"math"
+	"strconv"
+	"strings"
+)
 
 // Line is one budget line: a requirement's work, a fixed work package, or the
 // risk buffer of an open decision.
@@ -75,4 +79,24 @@ func Compute(lines, risks []Line, currency string, hourlyRate, contingencyPercen
 	}
 	b.Total = price(subLow+b.Contingency.LowHours+riskLow, subHigh+b.Contingency.HighHours+riskHigh)
 	return b
+}
+
+// FormatMoney prints 12345.5 as 12,345.50.
+func FormatMoney(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	whole, cents, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(whole, "-")
+	whole = strings.TrimPrefix(whole, "-")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String() + "." + cents
+	if neg {
+		out = "-" + out
+	}
+	return out
 }

@@ -11,25 +11,25 @@ func TestCompute(t *testing.T) {
 		wantTotal        Amount
 	}{
 		{
-			name:      "round figures",
-			lines:     []Line{{LowHours: 10, HighHours: 20}, {LowHours: 30, HighHours: 60}},
-			rate:      100, pct: 15,
+			name:  "round figures",
+			lines: []Line{{LowHours: 10, HighHours: 20}, {LowHours: 30, HighHours: 60}},
+			rate:  100, pct: 15,
 			wantSub:   [2]int{40, 80},
 			wantCon:   [2]int{6, 12},
 			wantTotal: Amount{LowHours: 46, HighHours: 92, LowCost: 4600, HighCost: 9200},
 		},
 		{
-			name:      "contingency rounds up, rate with cents, risk buffer",
-			lines:     []Line{{LowHours: 7, HighHours: 13}},
-			risks:     []Line{{LowHours: 2, HighHours: 9}},
-			rate:      95.55, pct: 12.5,
+			name:  "contingency rounds up, rate with cents, risk buffer",
+			lines: []Line{{LowHours: 7, HighHours: 13}},
+			risks: []Line{{LowHours: 2, HighHours: 9}},
+			rate:  95.55, pct: 12.5,
 			wantSub:   [2]int{7, 13},
 			wantCon:   [2]int{1, 2}, // 0.875 -> 1, 1.625 -> 2
 			wantTotal: Amount{LowHours: 10, HighHours: 24, LowCost: 955.5, HighCost: 2293.2},
 		},
 		{
-			name:      "nothing",
-			rate:      100, pct: 20,
+			name: "nothing",
+			rate: 100, pct: 20,
 			wantTotal: Amount{},
 		},
 	}

@@ -20,6 +20,17 @@ import (
 // file that exists but cannot be used gives an error naming the file and,
 // where there is one, the line, and is never overwritten.
 func Load(path string, bank *checklist.Bank) (*Spec, error) {
+	return load(path, bank, false)
+}
+
+// LoadLenient is Load, but an answer whose value the bank does not allow is
+// kept as written and listed in Invalid instead of failing the load: `integ
+// check` reports such answers as findings.
+func LoadLenient(path string, bank *checklist.Bank) (*Spec, error) {
+	return load(path, bank, true)
+}
+
+func load(path string, bank *checklist.Bank, lenient bool) (*Spec, error) {
 	problem := func(line int, format string, args ...any) error {
 		return checklist.Problem{File: path, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -42,7 +53,7 @@ func Load(path string, bank *checklist.Bank) (*Spec, error) {
 	if err != nil {
 		return nil, problem(0, "cannot read the spec: %s", fsReason(err))
 	}
-	s, err := Parse(path, data, bank)
+	s, err := parse(path, data, bank, lenient)
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +77,10 @@ func fsReason(err error) string {
 
 // Parse decodes spec bytes. file names the source in errors.
 func Parse(file string, data []byte, bank *checklist.Bank) (*Spec, error) {
+	return parse(file, data, bank, false)
+}
+
+func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec, error) {
 	problem := func(line int, format string, args ...any) error {
 		return checklist.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -121,7 +136,7 @@ func Parse(file string, data []byte, bank *checklist.Bank) (*Spec, error) {
 				s.Updated = t
 			}
 		case "answers":
-			if err := s.parseAnswers(file, v, bank); err != nil {
+			if err := s.parseAnswers(file, v, bank, lenient); err != nil {
 				return nil, err
 			}
 		case "notes":
@@ -154,7 +169,7 @@ func Parse(file string, data []byte, bank *checklist.Bank) (*Spec, error) {
 	return s, nil
 }
 
-func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank) error {
+func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, lenient bool) error {
 	problem := func(line int, format string, args ...any) error {
 		return checklist.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -212,6 +227,11 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank) 
 				return problem(valueNode.Line, "answer to %s must be %s, not a %s", q.ID, expected(q), kindName(valueNode))
 			}
 			values, err := CheckValues(q, raw)
+			if err != nil && lenient {
+				s.Invalid = append(s.Invalid, Invalid{ID: q.ID, File: file, Line: valueNode.Line, Msg: err.Error()})
+				s.unknown = append(s.unknown, unknownAnswer{id: k.Value, node: v})
+				continue
+			}
 			if err != nil {
 				return problem(valueNode.Line, "%v", err)
 			}

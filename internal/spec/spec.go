@@ -5,6 +5,7 @@
 package spec
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -41,7 +42,10 @@ type Spec struct {
 	// Warnings are things kept but not understood (answers to unknown questions).
 	Warnings []string
 
-	unknown []unknownAnswer // answers to IDs the bank does not know, kept as written
+	// Invalid lists answers whose value the bank does not allow (lenient loads only).
+	Invalid []Invalid
+
+	unknown []unknownAnswer // answers kept as written: unknown IDs, and invalid values in lenient loads
 	loaded  []byte          // the file as read; nil when it did not exist
 	// base is the loaded answers rendered as Save would write them, so that a
 	// hand-formatted file whose answers did not change is left alone.
@@ -50,6 +54,16 @@ type Spec struct {
 	writeFile func(path string, data []byte, perm fs.FileMode) error
 	exists    bool
 }
+
+// Invalid is an answer that does not fit its question any more.
+type Invalid struct {
+	ID   string
+	File string
+	Line int
+	Msg  string
+}
+
+func (i Invalid) Error() string { return fmt.Sprintf("%s:%d: %s", i.File, i.Line, i.Msg) }
 
 type unknownAnswer struct {
 	id   string

@@ -1,0 +1,140 @@
+// Package check finds what a consultant would notice in a spec: answers that
+// contradict each other or carry a known risk (the bank's findings), answers
+// that promise a note and have none, and answers that no longer fit the bank.
+// The rules are data in the bank; this package only evaluates them.
+package check
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+// Finding is one thing to look at, with advice that says what to decide.
+type Finding struct {
+	ID       string   `json:"id"`
+	Severity string   `json:"severity"`
+	Message  string   `json:"message"`
+	Advice   string   `json:"advice"`
+	Refs     []string `json:"questions,omitempty"`
+}
+
+// Counts per severity.
+type Counts struct {
+	Errors   int `json:"error"`
+	Warnings int `json:"warning"`
+	Infos    int `json:"info"`
+}
+
+// Count tallies findings by severity.
+func Count(fs []Finding) Counts {
+	var c Counts
+	for _, f := range fs {
+		switch f.Severity {
+		case "error":
+			c.Errors++
+		case "warning":
+			c.Warnings++
+		default:
+			c.Infos++
+		}
+	}
+	return c
+}
+
+// answers lets conditions count open questions per section.
+type answers struct {
+	*spec.Spec
+	bank *checklist.Bank
+}
+
+func (a answers) OpenInSection(id string) int {
+	sec := a.bank.Section(id)
+	if sec == nil {
+		return 0
+	}
+	c := a.Progress(sec)
+	return c.Open + c.Undecided
+}
+
+// Run evaluates every finding, most serious first, in bank order within a severity.
+func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
+	names := s.Names(bank)
+	eval := answers{Spec: s, bank: bank}
+	var out []Finding
+	for _, f := range bank.Findings {
+		if !f.When.Holds(eval) {
+			continue
+		}
+		out = append(out, Finding{
+			ID: f.ID, Severity: f.Severity,
+			Message: names.Fill(f.Message, nil), Advice: names.Fill(f.Advice, nil),
+			Refs: conditionQuestions(f.When),
+		})
+	}
+	// An answer whose option asks "which system?" or "how is it split?" is not
+	// buildable without that note.
+	for _, q := range bank.Questions() {
+		if s.StatusOf(q) != spec.Answered || s.Note(q.ID) != "" {
+			continue
+		}
+		for _, v := range s.Values(q.ID) {
+			if o := q.Option(v); o != nil && o.FollowUp != "" {
+				out = append(out, Finding{
+					ID:       "missing-note." + q.ID,
+					Severity: "warning",
+					Message:  fmt.Sprintf("%s is answered %q, but has no note; the note should answer: %s", names.Fill(q.ShortTitle(), nil), names.Fill(o.Label, map[string]string{"third": "another system"}), names.Fill(o.FollowUp, nil)),
+					Advice:   fmt.Sprintf("Add the note: integ set --note %s=\"…\" (or integ plan --section %s).", q.ID, q.Section.ID),
+					Refs:     []string{q.ID},
+				})
+			}
+		}
+	}
+	sortBySeverity(out)
+	return out
+}
+
+// Problems turns answers that do not fit the bank into findings.
+func Problems(warnings []string, invalid []spec.Invalid) []Finding {
+	var out []Finding
+	for _, w := range warnings {
+		out = append(out, Finding{ID: "unknown-answer", Severity: "warning", Message: w, Advice: "Remove it, or use the checklist it was written for (--checklist)."})
+	}
+	for _, in := range invalid {
+		out = append(out, Finding{ID: "invalid-answer", Severity: "error", Message: in.Error(), Advice: "Answer it again with integ set or integ plan.", Refs: []string{in.ID}})
+	}
+	return out
+}
+
+func sortBySeverity(fs []Finding) {
+	rank := func(s string) int { return slices.Index(checklist.Severities, s) }
+	sort.SliceStable(fs, func(i, j int) bool { return rank(fs[i].Severity) < rank(fs[j].Severity) })
+}
+
+// Sort orders findings most serious first, keeping the order within a severity.
+func Sort(fs []Finding) { sortBySeverity(fs) }
+
+func conditionQuestions(c *checklist.Condition) []string {
+	var ids []string
+	var walk func(c *checklist.Condition)
+	walk = func(c *checklist.Condition) {
+		if c == nil {
+			return
+		}
+		if c.Question != "" && !slices.Contains(ids, c.Question) {
+			ids = append(ids, c.Question)
+		}
+		for _, sub := range c.All {
+			walk(sub)
+		}
+		for _, sub := range c.Any {
+			walk(sub)
+		}
+		walk(c.Not)
+	}
+	walk(c)
+	return ids
+}

@@ -1,0 +1,170 @@
+package check
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+type given map[string]string
+
+func specWith(t *testing.T, bank *checklist.Bank, a given, notes given) *spec.Spec {
+	t.Helper()
+	s := spec.New(filepath.Join(t.TempDir(), "s.yaml"), bank)
+	s.Set("project.store", spec.Answer{Values: []string{"Shopify"}})
+	s.Set("project.inventory", spec.Answer{Values: []string{"Odoo"}})
+	for id, v := range a {
+		q := bank.Question(id)
+		if q == nil {
+			t.Fatalf("unknown question %s in a test case", id)
+		}
+		values, err := spec.CheckValues(q, spec.SplitList(v))
+		if err != nil {
+			t.Fatalf("bad test case: %v", err)
+		}
+		s.Set(id, spec.Answer{Values: values, Note: notes[id]})
+	}
+	return s
+}
+
+// Each finding in the bank has a minimal spec that triggers it and a close
+// one that must not. A finding added to the bank without a case fails here.
+var cases = map[string]struct{ trigger, not given }{
+	"oversell-allocated-stock": {
+		given{"inventory.live-counts": "yes", "inventory.allocation": "no"},
+		given{"inventory.live-counts": "yes", "inventory.allocation": "yes"}},
+	"allocation-without-counts": {
+		given{"inventory.allocation": "yes", "inventory.live-counts": "no"},
+		given{"inventory.allocation": "yes", "inventory.live-counts": "yes"}},
+	"offline-orders-without-accounts": {
+		given{"orders.offline-upload": "yes", "customers.offline-account": "no"},
+		given{"orders.offline-upload": "no", "customers.offline-account": "no"}},
+	"authorisation-expiry": {
+		given{"payments.capture-timing": "at-shipment"},
+		given{"payments.capture-timing": "at-shipment", "payments.auth-expiry": "reauthorise"}},
+	"settle-without-token": {
+		given{"payments.capture-timing": "at-shipment", "payments.auth-web-settle-inventory": "yes", "master.payment-tokens": "store"},
+		given{"payments.capture-timing": "at-shipment", "payments.auth-web-settle-inventory": "yes", "master.payment-tokens": "third"}},
+	"phone-orders-on-saved-cards": {
+		given{"payments.offline-payments": "saved-card", "master.payment-tokens": "store"},
+		given{"payments.offline-payments": "payment-link", "master.payment-tokens": "store"}},
+	"returns-not-shown-on-web": {
+		given{"returns.entered-where": "inventory", "returns.update-web": "no"},
+		given{"returns.entered-where": "inventory", "returns.update-web": "yes"}},
+	"refunds-not-shared": {
+		given{"returns.refunds-where": "store", "returns.refund-sync": "none"},
+		given{"returns.refunds-where": "store", "returns.refund-sync": "automatic"}},
+	"refunds-in-gateway-unrecorded": {
+		given{"returns.refunds-where": "gateway", "returns.refund-sync": "manual"},
+		given{"returns.refunds-where": "gateway", "returns.refund-sync": "automatic"}},
+	"price-levels-apart-from-prices": {
+		given{"master.product-prices": "store", "master.price-levels": "inventory"},
+		given{"master.product-prices": "store", "master.price-levels": "with-retail"}},
+	"product-data-two-masters": {
+		given{"master.product-names": "inventory", "master.product-attributes": "store"},
+		given{"master.product-names": "inventory", "master.product-attributes": "inventory"}},
+	"cancellation-after-transfer": {
+		given{"orders.partial-cancel": "store", "orders.transfer-trigger": "on-paid"},
+		given{"orders.partial-cancel": "inventory", "orders.transfer-trigger": "on-paid"}},
+	"shipment-emails-twice": {
+		given{"orders.shipment-emails": "both"},
+		given{"orders.shipment-emails": "store"}},
+	"shipment-emails-none": {
+		given{"orders.shipment-emails": "neither"},
+		given{"orders.shipment-emails": "inventory"}},
+	"two-way-without-conflict-rule": {
+		given{"orders.changes-where": "both"},
+		given{"orders.changes-where": "inventory"}},
+	"event-driven-at-scale": {
+		given{"operations.sku-count": "over-100000", "inventory.live-counts": "yes", "inventory.count-freshness": "on-change"},
+		given{"operations.sku-count": "over-100000", "inventory.live-counts": "yes", "inventory.count-freshness": "minutes"}},
+	"orders-event-driven-at-volume": {
+		given{"operations.orders-per-day": "over-5000", "orders.transfer-freshness": "on-change"},
+		given{"operations.orders-per-day": "50-500", "orders.transfer-freshness": "on-change"}},
+	"stale-live-counts": {
+		given{"inventory.live-counts": "yes", "inventory.count-freshness": "nightly"},
+		given{"inventory.live-counts": "yes", "inventory.count-freshness": "hourly"}},
+	"guests-duplicate-customers": {
+		given{"customers.guest-orders": "always-new", "customers.match-key": "email"},
+		given{"customers.guest-orders": "match-or-create", "customers.match-key": "email"}},
+	"duplicates-by-hand-at-volume": {
+		given{"orders.duplicates": "manual-check", "operations.orders-per-day": "500-5000"},
+		given{"orders.duplicates": "order-number", "operations.orders-per-day": "500-5000"}},
+	"big-bang-without-test-systems": {
+		given{"operations.sandbox": "none", "operations.go-live": "all-at-once"},
+		given{"operations.sandbox": "none", "operations.go-live": "phased"}},
+	"payments-undecided": {
+		given{"payments.capture-timing": "undecided", "payments.methods": "undecided", "payments.offline-payments": "saved-card"},
+		given{"payments.capture-timing": "at-order", "payments.methods": "cards", "payments.offline-payments": "saved-card"}},
+}
+
+func ids(fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.ID)
+	}
+	return out
+}
+
+func TestEveryFinding(t *testing.T) {
+	bank, err := checklist.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bank.Findings) < 15 {
+		t.Errorf("the bank has %d findings; it needs at least 15", len(bank.Findings))
+	}
+	for _, f := range bank.Findings {
+		c, ok := cases[f.ID]
+		if !ok {
+			t.Errorf("finding %s has no test case", f.ID)
+			continue
+		}
+		t.Run(f.ID, func(t *testing.T) {
+			got := Run(bank, specWith(t, bank, c.trigger, nil))
+			if !slices.Contains(ids(got), f.ID) {
+				t.Errorf("not raised by %v (got %v)", c.trigger, ids(got))
+			}
+			for _, g := range got {
+				if g.ID == f.ID && (strings.Contains(g.Message+g.Advice, "{") || !strings.Contains(g.Message+g.Advice+"Shopify Odoo", "Shopify")) {
+					t.Errorf("placeholders not filled: %s / %s", g.Message, g.Advice)
+				}
+			}
+			if got := Run(bank, specWith(t, bank, c.not, nil)); slices.Contains(ids(got), f.ID) {
+				t.Errorf("raised by %v, which must not", c.not)
+			}
+		})
+	}
+}
+
+func TestMissingFollowUpNote(t *testing.T) {
+	bank, _ := checklist.Default()
+	got := Run(bank, specWith(t, bank, given{"master.customers": "split"}, nil))
+	if !slices.Contains(ids(got), "missing-note.master.customers") {
+		t.Errorf("a split answer without a note is not reported: %v", ids(got))
+	}
+	got = Run(bank, specWith(t, bank, given{"master.customers": "split"}, given{"master.customers": "Web accounts in Shopify."}))
+	if slices.Contains(ids(got), "missing-note.master.customers") {
+		t.Error("reported although the note is there")
+	}
+}
+
+func TestSeverityOrder(t *testing.T) {
+	bank, _ := checklist.Default()
+	got := Run(bank, specWith(t, bank, given{
+		"customers.guest-orders": "always-new", "customers.match-key": "email", // info
+		"orders.shipment-emails": "both", // warning
+		"payments.capture-timing": "at-shipment", "payments.auth-web-settle-inventory": "yes", "master.payment-tokens": "store", // error
+	}, nil))
+	var sev []string
+	for _, f := range got {
+		sev = append(sev, f.Severity)
+	}
+	if !slices.IsSortedFunc(sev, func(a, b string) int { return slices.Index(checklist.Severities, a) - slices.Index(checklist.Severities, b) }) || sev[0] != "error" {
+		t.Errorf("not most serious first: %v", sev)
+	}
+}

@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/integ-dev/integ/internal/estimate"
+	"github.com/integ-dev/integ/internal/spec"
+	"github.com/integ-dev/integ/internal/specdiff"
+)
+
+type diffOptions struct {
+	*globalOptions
+	format   string
+	old, new string
+}
+
+func newDiffCmd(g *globalOptions) *cobra.Command {
+	opts := &diffOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Show what changed between two versions of a spec",
+		Long: `Compare two versions of a spec: every answer changed, added or removed (with its question,
+old and new value and notes), the requirement IDs added, removed or changed, and the estimate
+before and after. Like diff, it exits 0 when they are the same, 1 when they differ, 2 when a
+file cannot be used.`,
+		Example: `  integ diff last-week/integration-spec.yaml integration-spec.yaml
+  git show HEAD~1:integration-spec.yaml > old.yaml && integ diff old.yaml integration-spec.yaml
+  integ diff old.yaml new.yaml --format json | jq .requirements.added`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return unusable(fmt.Errorf("diff needs two specs, OLD and NEW (got %d)", len(args)))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.old, opts.new = args[0], args[1]
+			return runDiff(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func runDiff(opts *diffOptions) error {
+	if err := checkFormat(opts.format, "text", "json"); err != nil {
+		return err
+	}
+	bank, err := opts.loadBank()
+	if err != nil {
+		return err
+	}
+	load := func(path string) (*spec.Spec, error) {
+		s, err := spec.Load(path, bank)
+		if err != nil {
+			return nil, unusable(err)
+		}
+		if !s.Exists() {
+			return nil, unusable(fmt.Errorf("%s: no such file", path))
+		}
+		printWarnings(opts.streams, s.Warnings)
+		return s, nil
+	}
+	old, err := load(opts.old)
+	if err != nil {
+		return err
+	}
+	new, err := load(opts.new)
+	if err != nil {
+		return err
+	}
+	r := specdiff.Compare(bank, old, new, opts.streams.Now())
+	out := opts.streams.Out
+	if opts.format == "json" {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	} else {
+		writeDiff(out, newStyles(out, opts.streams.colorless() || !opts.streams.OutTTY), r)
+	}
+	if !r.Same() {
+		return errSilent(exitFailure)
+	}
+	return nil
+}
+
+func writeDiff(w io.Writer, st styles, r *specdiff.Result) {
+	if r.Same() {
+		fmt.Fprintf(w, "%s and %s say the same.\n", r.Old, r.New)
+		return
+	}
+	fmt.Fprintf(w, "%s\n", st.title.Render(fmt.Sprintf("Changes from %s to %s", r.Old, r.New)))
+	mark := map[string]string{"added": st.ok.Render("+"), "removed": st.bad.Render("-"), "changed": st.warn.Render("~")}
+	orNone := func(s string) string {
+		if s == "" {
+			return "(none)"
+		}
+		return s
+	}
+	if len(r.Answers) > 0 {
+		fmt.Fprintf(w, "\n%s\n", st.title.Render(fmt.Sprintf("Answers (%d)", len(r.Answers))))
+		for _, a := range r.Answers {
+			fmt.Fprintf(w, "%s %s %s\n", mark[a.Change], a.ID, st.subtle.Render(a.Prompt))
+			if a.OldValue != a.NewValue {
+				fmt.Fprintf(w, "    %s → %s\n", orNone(a.OldValue), orNone(a.NewValue))
+			}
+			if a.OldNote != a.NewNote {
+				fmt.Fprintf(w, "    note: %q → %q\n", a.OldNote, a.NewNote)
+			}
+		}
+	}
+	for _, n := range r.SectionNotes {
+		fmt.Fprintf(w, "\n%s note on %s: %q → %q\n", mark["changed"], n.Section, n.Old, n.New)
+	}
+	req := r.Requirements
+	if len(req.Added)+len(req.Removed)+len(req.Changed) > 0 {
+		fmt.Fprintf(w, "\n%s\n", st.title.Render(fmt.Sprintf("Requirements (%d added, %d removed, %d changed)", len(req.Added), len(req.Removed), len(req.Changed))))
+		for _, x := range req.Added {
+			fmt.Fprintf(w, "%s %s %s\n", mark["added"], x.ID, x.Text)
+		}
+		for _, x := range req.Removed {
+			fmt.Fprintf(w, "%s %s %s\n", mark["removed"], x.ID, x.Text)
+		}
+		for _, x := range req.Changed {
+			fmt.Fprintf(w, "%s %s\n    was: %s\n    now: %s\n", mark["changed"], x.ID, x.Old, x.New)
+		}
+	}
+	amount := func(a estimate.Amount) string {
+		return fmt.Sprintf("%d–%d h (%s %s–%s)", a.LowHours, a.HighHours, r.Estimate.Currency, estimate.FormatMoney(a.LowCost), estimate.FormatMoney(a.HighCost))
+	}
+	fmt.Fprintf(w, "\n%s %s → %s\n", st.title.Render("Estimate:"), amount(r.Estimate.Before), amount(r.Estimate.After))
+}

@@ -1,0 +1,144 @@
+// Package specdiff says what changed between two versions of a spec, in the
+// terms an integrator quotes in: answers, requirement IDs and the estimate.
+package specdiff
+
+import (
+	"slices"
+	"time"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/brief"
+	"github.com/integ-dev/integ/internal/estimate"
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+// Result is every difference between two specs.
+type Result struct {
+	Old          string             `json:"old"`
+	New          string             `json:"new"`
+	Answers      []AnswerChange     `json:"answers"`
+	SectionNotes []NoteChange       `json:"section_notes"`
+	Requirements RequirementChanges `json:"requirements"`
+	Estimate     EstimateChange     `json:"estimate"`
+}
+
+// AnswerChange is one answer added, removed or changed (value or note).
+type AnswerChange struct {
+	ID       string `json:"id"`
+	Prompt   string `json:"prompt"`
+	Change   string `json:"change"` // added, removed, changed
+	OldValue string `json:"old_value,omitempty"`
+	NewValue string `json:"new_value,omitempty"`
+	OldNote  string `json:"old_note,omitempty"`
+	NewNote  string `json:"new_note,omitempty"`
+}
+
+type NoteChange struct {
+	Section string `json:"section"`
+	Old     string `json:"old"`
+	New     string `json:"new"`
+}
+
+type RequirementChanges struct {
+	Added   []brief.Requirement `json:"added"`
+	Removed []brief.Requirement `json:"removed"`
+	Changed []RequirementChange `json:"changed"`
+}
+
+type RequirementChange struct {
+	ID  string `json:"id"`
+	Old string `json:"old"`
+	New string `json:"new"`
+}
+
+type EstimateChange struct {
+	Currency string          `json:"currency"`
+	Before   estimate.Amount `json:"before"`
+	After    estimate.Amount `json:"after"`
+}
+
+// Same reports whether nothing an integrator quotes from changed.
+func (r *Result) Same() bool {
+	return len(r.Answers) == 0 && len(r.SectionNotes) == 0 && len(r.Requirements.Added) == 0 &&
+		len(r.Requirements.Removed) == 0 && len(r.Requirements.Changed) == 0 && r.Estimate.Before == r.Estimate.After
+}
+
+// Compare diffs two specs against one bank.
+func Compare(bank *checklist.Bank, old, new *spec.Spec, now time.Time) *Result {
+	ob, nb := brief.Build(bank, old, now), brief.Build(bank, new, now)
+	r := &Result{Old: old.Path, New: new.Path, Answers: []AnswerChange{}, SectionNotes: []NoteChange{},
+		Requirements: RequirementChanges{Added: []brief.Requirement{}, Removed: []brief.Requirement{}, Changed: []RequirementChange{}}}
+	oldLabels, newLabels := answerLabels(ob), answerLabels(nb)
+	names := new.Names(bank)
+	for _, q := range bank.Questions() {
+		oa, inOld := old.Answers[q.ID]
+		na, inNew := new.Answers[q.ID]
+		c := AnswerChange{ID: q.ID, Prompt: names.Fill(q.Prompt, map[string]string{"third": "another system"})}
+		switch {
+		case !inOld && !inNew:
+			continue
+		case !inOld:
+			c.Change = "added"
+		case !inNew:
+			c.Change = "removed"
+		case slices.Equal(oa.Values, na.Values) && oa.Note == na.Note:
+			continue
+		default:
+			c.Change = "changed"
+		}
+		if inOld {
+			c.OldValue, c.OldNote = oldLabels[q.ID], oa.Note
+		}
+		if inNew {
+			c.NewValue, c.NewNote = newLabels[q.ID], na.Note
+		}
+		r.Answers = append(r.Answers, c)
+	}
+	for _, sec := range bank.Sections {
+		if o, n := old.SectionNotes[sec.ID], new.SectionNotes[sec.ID]; o != n {
+			r.SectionNotes = append(r.SectionNotes, NoteChange{Section: names.Fill(sec.Title, nil), Old: o, New: n})
+		}
+	}
+	oldReqs, newReqs := requirements(ob), requirements(nb)
+	for _, req := range flatten(ob) {
+		if nr, ok := newReqs[req.ID]; !ok {
+			r.Requirements.Removed = append(r.Requirements.Removed, req)
+		} else if nr.Text != req.Text {
+			r.Requirements.Changed = append(r.Requirements.Changed, RequirementChange{ID: req.ID, Old: req.Text, New: nr.Text})
+		}
+	}
+	for _, req := range flatten(nb) {
+		if _, ok := oldReqs[req.ID]; !ok {
+			r.Requirements.Added = append(r.Requirements.Added, req)
+		}
+	}
+	r.Estimate = EstimateChange{Currency: nb.Budget.Currency, Before: ob.Budget.Total, After: nb.Budget.Total}
+	return r
+}
+
+// answerLabels maps question IDs to how the brief shows their answers.
+func answerLabels(b *brief.Brief) map[string]string {
+	labels := map[string]string{}
+	for _, sec := range b.Appendix {
+		for _, q := range sec.Questions {
+			labels[q.ID] = q.Answer
+		}
+	}
+	return labels
+}
+
+func flatten(b *brief.Brief) []brief.Requirement {
+	var out []brief.Requirement
+	for _, g := range b.Requirements {
+		out = append(out, g.Requirements...)
+	}
+	return out
+}
+
+func requirements(b *brief.Brief) map[string]brief.Requirement {
+	m := map[string]brief.Requirement{}
+	for _, r := range flatten(b) {
+		m[r.ID] = r
+	}
+	return m
+}
