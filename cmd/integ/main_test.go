@@ -2,10 +2,13 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -28,7 +31,49 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EXAMPLE", example)
 			return err
 		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// oneline REGEXP: stderr is exactly one "integ: " line matching REGEXP,
+			// with no panic or stack trace.
+			"oneline": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: oneline REGEXP")
+				}
+				out := ts.ReadFile("stderr")
+				if strings.Contains(out, "panic") || strings.Contains(out, "goroutine ") {
+					ts.Fatalf("stderr shows a crash:\n%s", out)
+				}
+				lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+				if len(lines) != 1 || !strings.HasPrefix(lines[0], "integ: ") {
+					ts.Fatalf("want one line starting with \"integ: \", got:\n%s", out)
+				}
+				if !regexp.MustCompile(args[0]).MatchString(lines[0]) {
+					ts.Fatalf("%q does not match %q", lines[0], args[0])
+				}
+			},
+			// bigfile NAME MB: a syntactically valid spec padded to MB megabytes.
+			"bigfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				mb, _ := strconv.Atoi(args[1])
+				pad := strings.Repeat("# padding padding padding padding padding padding padding padding\n", mb<<20/66+1)
+				if err := os.WriteFile(ts.MkAbs(args[0]), []byte("version: 1\n"+pad), 0o644); err != nil {
+					ts.Fatalf("%v", err)
+				}
+			},
+			// garbage NAME: binary noise with NUL bytes.
+			"garbage": func(ts *testscript.TestScript, neg bool, args []string) {
+				data := make([]byte, 4096)
+				for i := range data {
+					data[i] = byte(i*7919 + i/3)
+				}
+				if err := os.WriteFile(ts.MkAbs(args[0]), data, 0o644); err != nil {
+					ts.Fatalf("%v", err)
+				}
+			},
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 2 {
 					ts.Fatalf("usage: exits CODE COMMAND [ARGS...]")

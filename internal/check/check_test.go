@@ -157,14 +157,16 @@ func TestSeverityOrder(t *testing.T) {
 	bank, _ := checklist.Default()
 	got := Run(bank, specWith(t, bank, given{
 		"customers.guest-orders": "always-new", "customers.match-key": "email", // info
-		"orders.shipment-emails": "both", // warning
+		"orders.shipment-emails":  "both",                                                                                       // warning
 		"payments.capture-timing": "at-shipment", "payments.auth-web-settle-inventory": "yes", "master.payment-tokens": "store", // error
 	}, nil))
 	var sev []string
 	for _, f := range got {
 		sev = append(sev, f.Severity)
 	}
-	if !slices.IsSortedFunc(sev, func(a, b string) int { return slices.Index(checklist.Severities, a) - slices.Index(checklist.Severities, b) }) || sev[0] != "error" {
+	if !slices.IsSortedFunc(sev, func(a, b string) int {
+		return slices.Index(checklist.Severities, a) - slices.Index(checklist.Severities, b)
+	}) || sev[0] != "error" {
 		t.Errorf("not most serious first: %v", sev)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/integ-dev/integ/internal/brief"
 	"github.com/integ-dev/integ/internal/fsutil"
+	"github.com/integ-dev/integ/internal/spec"
 )
 
 type exportOptions struct {
@@ -26,7 +27,9 @@ func newExportCmd(g *globalOptions) *cobra.Command {
 		Short: "Write the hand-off bundle (spec, brief in Markdown and JSON) into a folder",
 		Long: `Write everything an integrator needs into one folder: integration-spec.yaml (the commented
 spec), integration-brief.md and integration-brief.json. The folder is created if needed; existing
-files are not overwritten unless --force is given.`,
+files are not overwritten unless --force is given. integration-spec.schema.json is written beside
+the spec, whose first line links it, so an editor with the YAML language server (VS Code's YAML
+extension, among others) completes question IDs and values and flags wrong ones.`,
 		Example: `  integ export --dir handoff/
   integ export --spec clients/acme.yaml --dir clients/acme-handoff --force`,
 		Args: cobra.NoArgs,
@@ -50,7 +53,12 @@ func runExport(opts *exportOptions) error {
 		return err
 	}
 	b := brief.Build(bank, s, opts.streams.Now())
+	s.Modeline = spec.Modeline(spec.SchemaFile)
 	specBytes, err := s.Bytes(bank)
+	if err != nil {
+		return err
+	}
+	schema, err := spec.Schema(bank, s.Names(bank))
 	if err != nil {
 		return err
 	}
@@ -72,6 +80,7 @@ func runExport(opts *exportOptions) error {
 		{"integration-spec.yaml", specBytes},
 		{"integration-brief.md", md.Bytes()},
 		{"integration-brief.json", js.Bytes()},
+		{spec.SchemaFile, schema},
 	}
 	// Check every file before writing any, so a refusal leaves nothing half-exported.
 	if !opts.force {

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
 )
 
 type questionsOptions struct {
@@ -54,16 +55,8 @@ func runQuestions(opts *questionsOptions) error {
 // names returns the two systems' names from the spec when one can be read,
 // else the bank's defaults, so printed text never shows "{store}".
 func (g *globalOptions) names(bank *checklist.Bank) checklist.Names {
-	return defaultNames(bank)
-}
-
-func defaultNames(bank *checklist.Bank) checklist.Names {
-	n := checklist.Names{Store: "the online store", Inventory: "the inventory system"}
-	if q := bank.Question("project.store"); q != nil && q.Default != "" {
-		n.Store = q.Default
+	if s, err := spec.Load(g.specPath(), bank); err == nil && s.Exists() {
+		return s.Names(bank)
 	}
-	if q := bank.Question("project.inventory"); q != nil && q.Default != "" {
-		n.Inventory = q.Default
-	}
-	return n
+	return spec.New("", bank).Names(bank)
 }

@@ -83,9 +83,15 @@ orders, stock, payments and returns flow. It saves the answers as a YAML spec an
 turns them into a Markdown brief an integrator can quote from.
 
 Start with 'integ plan'.`),
+		Example: `  integ plan                       # answer the questions (start here)
+  integ brief -o integration-brief.md
+  integ check
+  integ export --dir handoff/`,
+		Version:       versionString(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
+	root.SetVersionTemplate("integ {{.Version}}\n")
 	root.SetIn(streams.In)
 	root.SetOut(streams.Out)
 	root.SetErr(streams.Err)
@@ -100,6 +106,7 @@ Start with 'integ plan'.`),
 		newExportCmd(g),
 		newCheckCmd(g),
 		newDiffCmd(g),
+		newSchemaCmd(g),
 		newQuestionsCmd(g),
 	)
 	return root

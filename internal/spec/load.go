@@ -109,6 +109,9 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 		return nil, problem(root.Line, "must be a mapping with version, checklist, updated and answers, not a %s", kindName(root))
 	}
 	s := &Spec{Path: file, Answers: map[string]Answer{}, SectionNotes: map[string]string{}, loaded: data}
+	if first, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(first, "# yaml-language-server:") {
+		s.Modeline = strings.TrimSpace(first)
+	}
 	var versionSeen bool
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]

@@ -137,6 +137,9 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
+	if s.Modeline != "" {
+		buf.WriteString(s.Modeline + "\n")
+	}
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {

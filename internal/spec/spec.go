@@ -37,6 +37,9 @@ type Spec struct {
 	Checklist string
 	Updated   time.Time
 	Answers   map[string]Answer
+	// Modeline, when set, is written as the file's first line (see Modeline);
+	// one found in a loaded file is kept.
+	Modeline string
 	// SectionNotes holds the free text given at the end of each section.
 	SectionNotes map[string]string
 	// Warnings are things kept but not understood (answers to unknown questions).

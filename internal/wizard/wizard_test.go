@@ -2,109 +2,27 @@ package wizard
 
 import (
 	"errors"
-	"io"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
+	"github.com/integ-dev/integ/internal/wizard/wizardtest"
 )
-
-const smallBank = `
-id: small
-title: Small bank
-sections:
-  - id: project
-    title: About
-    code: PRJ
-    questions:
-      - {id: project.store, kind: text, prompt: "Store?", help: "H."}
-      - {id: project.inventory, kind: text, prompt: "Inventory?", help: "H."}
-  - id: stock
-    title: Stock
-    code: INV
-    questions:
-      - {id: stock.live, kind: yesno, prompt: "Should {store} get live counts from {inventory}?", help: "H."}
-      - id: stock.fresh
-        kind: choice
-        prompt: "How fresh?"
-        help: "H."
-        when: {question: stock.live, is: "yes"}
-        options: [{value: fast, label: Fast}, {value: slow, label: Slow}]
-      - id: stock.where
-        kind: choice
-        prompt: "Where?"
-        help: "H."
-        options:
-          - {value: here, label: Here}
-          - {value: other, label: Elsewhere, follow_up: "Which system?"}
-`
 
 func loadSmall(t *testing.T) *checklist.Bank {
 	t.Helper()
-	b, err := checklist.Parse("small.yaml", []byte(smallBank))
+	b, err := checklist.Parse("small.yaml", []byte(wizardtest.SmallBank))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
 }
 
-// keys drives one form: "enter", "up", "down", "ctrl+c", "shift+tab", or text to type.
-type keys []string
+type keys = wizardtest.Keys
 
-// driver returns a RunForm that plays one key script per form, in order, and
-// records each screen it saw.
-func driver(t *testing.T, scripts ...keys) (run func(*huh.Form) error, screens *[]string) {
-	t.Helper()
-	var seen []string
-	i := 0
-	return func(f *huh.Form) error {
-		if i >= len(scripts) {
-			t.Fatalf("form %d was run, but only %d scripts were given", i+1, len(scripts))
-		}
-		// Both end the program: teatest treats tea.Interrupt as a crash, and the
-		// form records an abort in its State either way.
-		f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
-		tm := teatest.NewTestModel(t, f, teatest.WithInitialTermSize(100, 40))
-		time.Sleep(30 * time.Millisecond)
-		for _, k := range scripts[i] {
-			switch k {
-			case "enter":
-				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-			case "up":
-				tm.Send(tea.KeyMsg{Type: tea.KeyUp})
-			case "down":
-				tm.Send(tea.KeyMsg{Type: tea.KeyDown})
-			case "shift+tab":
-				tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
-			case "ctrl+c":
-				tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
-			default:
-				tm.Type(k)
-			}
-			// Moving between groups happens through commands; give each key time to land.
-			time.Sleep(30 * time.Millisecond)
-		}
-		i++
-		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-		final := tm.FinalModel(t).(*huh.Form)
-		out, _ := io.ReadAll(tm.FinalOutput(t))
-		seen = append(seen, string(out))
-		if final.State == huh.StateAborted {
-			return huh.ErrUserAborted
-		}
-		if final.State != huh.StateCompleted {
-			t.Fatalf("form %d did not complete (state %v)", i, final.State)
-		}
-		return nil
-	}, &seen
-}
+var driver = wizardtest.Driver
 
 func newSpec(t *testing.T, b *checklist.Bank) *spec.Spec {
 	return spec.New(filepath.Join(t.TempDir(), "spec.yaml"), b)
