@@ -211,7 +211,8 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 			}
 			a.Note = noteNode.Value
 		}
-		if valueNode != nil && !(valueNode.Kind == yaml.ScalarNode && valueNode.Tag == "!!null") {
+		emptyScalar := valueNode != nil && valueNode.Kind == yaml.ScalarNode && (valueNode.Tag == "!!null" || strings.TrimSpace(valueNode.Value) == "")
+		if valueNode != nil && !emptyScalar {
 			var raw []string
 			switch {
 			case valueNode.Kind == yaml.SequenceNode && q.Kind == checklist.KindMulti:

@@ -100,7 +100,9 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 			continue
 		}
 		entry := &yaml.Node{Kind: yaml.MappingNode}
-		entry.Content = append(entry.Content, str("value"), valueNode(q, a, names))
+		if len(a.Values) > 0 {
+			entry.Content = append(entry.Content, str("value"), valueNode(q, a, names))
+		}
 		if a.Note != "" {
 			entry.Content = append(entry.Content, str("note"), noteNode(a.Note))
 		}

@@ -19,12 +19,14 @@ var now = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
 
 func bank(t testing.TB) *checklist.Bank {
 	t.Helper()
-	b, err := checklist.Default()
+	b, err := bankOrErr()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
 }
+
+func bankOrErr() (*checklist.Bank, error) { return checklist.Default() }
 
 func write(t *testing.T, name, content string) string {
 	t.Helper()
