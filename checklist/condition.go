@@ -86,25 +86,6 @@ func (c *Condition) Holds(a Answers) bool {
 	return false
 }
 
-// Questions lists every question ID the condition refers to, with the line of its leaf.
-func (c *Condition) walk(visit func(leaf *Condition)) {
-	if c == nil {
-		return
-	}
-	for _, sub := range c.All {
-		sub.walk(visit)
-	}
-	for _, sub := range c.Any {
-		sub.walk(visit)
-	}
-	if c.Not != nil {
-		c.Not.walk(visit)
-	}
-	if len(c.All) == 0 && len(c.Any) == 0 && c.Not == nil {
-		visit(c)
-	}
-}
-
 // shapeProblem says what is wrong with the form of one condition node, or "".
 func (c *Condition) shapeProblem() string {
 	forms := 0

@@ -17,3 +17,11 @@ func TestDefaultBankLoads(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkLoadEmbeddedBank(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

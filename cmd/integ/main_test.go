@@ -17,7 +17,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(testscript.RunMain(m, map[string]func() int{"integ": cli.Main}))
+	testscript.Main(m, map[string]func(){"integ": func() { os.Exit(cli.Main()) }})
 }
 
 // TestScripts runs testdata/script/*.txtar: integ as a user runs it, end to end.

@@ -52,6 +52,7 @@ var firstSection = keys{"Shopify", "enter", "Odoo", "enter", "enter"}
 
 // Ctrl-C anywhere exits 130, says what is saved, and keeps every completed section.
 func TestCtrlCAtEveryPoint(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		rerun     bool // a spec with the first section exists already, so the menu comes first
@@ -67,6 +68,7 @@ func TestCtrlCAtEveryPoint(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			if tt.rerun {
 				if code, _ := planRun(t, dir, []string{"--section", "project"}, firstSection); code != 0 {
@@ -107,6 +109,7 @@ func TestCtrlCAtEveryPoint(t *testing.T) {
 }
 
 func TestPlanFinishShowsSummaryAndNextStep(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	code, stderr := planRun(t, dir, nil, firstSection, keys{"up", "up", "enter", "enter", "enter", "enter"})
 	if code != 0 {

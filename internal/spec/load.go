@@ -154,7 +154,9 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 				if bank.Section(sk.Value) == nil {
 					s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: note for unknown section %q (kept)", file, sk.Line, sk.Value))
 				}
-				s.SectionNotes[sk.Value] = sv.Value
+				if strings.TrimSpace(sv.Value) != "" {
+					s.SectionNotes[sk.Value] = sv.Value
+				}
 			}
 		default:
 			return nil, problem(k.Line, "unknown key %q (a spec has version, checklist, updated, answers and notes)", k.Value)

@@ -286,3 +286,12 @@ func TestStatus(t *testing.T) {
 		t.Errorf("the kept answer counts once its question is asked again: %v", got)
 	}
 }
+
+func BenchmarkLoadExampleSpec(b *testing.B) {
+	bk := bank(b)
+	for i := 0; i < b.N; i++ {
+		if _, err := Load("../../checklist/examples/acme-outdoor.yaml", bk); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -29,6 +29,7 @@ func newSpec(t *testing.T, b *checklist.Bank) *spec.Spec {
 }
 
 func TestFirstRun(t *testing.T) {
+	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
 	run, screens := driver(t,
@@ -68,6 +69,7 @@ func TestFirstRun(t *testing.T) {
 }
 
 func TestConditionHidesFollowUpAndKeepsItsAnswer(t *testing.T) {
+	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
 	s.Set("stock.fresh", spec.Answer{Values: []string{"slow"}})
@@ -89,6 +91,7 @@ func TestConditionHidesFollowUpAndKeepsItsAnswer(t *testing.T) {
 }
 
 func TestRerunPreselectsEarlierAnswers(t *testing.T) {
+	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
 	for id, v := range map[string]string{"project.store": "Shopify", "project.inventory": "Odoo", "stock.live": "yes", "stock.fresh": "slow", "stock.where": "here"} {
@@ -117,6 +120,7 @@ func TestRerunPreselectsEarlierAnswers(t *testing.T) {
 }
 
 func TestUnansweredModeAsksOnlyOpenQuestions(t *testing.T) {
+	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
 	for id, v := range map[string]string{"project.store": "Shopify", "project.inventory": "Odoo", "stock.live": "no"} {
@@ -134,6 +138,7 @@ func TestUnansweredModeAsksOnlyOpenQuestions(t *testing.T) {
 }
 
 func TestCtrlCAfterOneSectionKeepsThatSection(t *testing.T) {
+	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
 	run, _ := driver(t,
@@ -157,6 +162,7 @@ func TestCtrlCAfterOneSectionKeepsThatSection(t *testing.T) {
 }
 
 func TestShiftTabGoesBack(t *testing.T) {
+	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
 	// Answer live=yes, go back, change it to no, then finish.

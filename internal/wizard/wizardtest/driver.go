@@ -1,15 +1,18 @@
 // Package wizardtest drives the wizard's huh forms with keystrokes in tests,
-// through teatest, so that no test needs a real terminal.
+// with no terminal. It runs the form's update loop itself, one message at a
+// time: each key is handled, and every command it causes has run, before the
+// next key is sent. A real program runs commands concurrently, and keys sent
+// by a test can overtake them, which made key-level tests flaky under load.
 package wizardtest
 
 import (
-	"io"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/x/exp/teatest"
 )
 
 // Keys is one form's script: "enter", "up", "down", "shift+tab", "ctrl+c",
@@ -17,7 +20,7 @@ import (
 type Keys []string
 
 // Driver returns a RunForm that plays one script per form, in order, and the
-// output each form drew.
+// views each form showed.
 func Driver(t *testing.T, scripts ...Keys) (run func(*huh.Form) error, screens *[]string) {
 	t.Helper()
 	var seen []string
@@ -26,42 +29,132 @@ func Driver(t *testing.T, scripts ...Keys) (run func(*huh.Form) error, screens *
 		if i >= len(scripts) {
 			t.Fatalf("form %d was run, but only %d scripts were given", i+1, len(scripts))
 		}
-		// Both end the program: teatest treats tea.Interrupt as a crash, and the
-		// form records an abort in its State either way.
 		f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
-		tm := teatest.NewTestModel(t, f, teatest.WithInitialTermSize(100, 40))
-		time.Sleep(30 * time.Millisecond)
+		d := &loop{model: f}
+		d.dispatch(d.run(f.Init()))
+		d.send(tea.WindowSizeMsg{Width: 100, Height: 40})
 		for _, k := range scripts[i] {
-			switch k {
-			case "enter":
-				tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-			case "up":
-				tm.Send(tea.KeyMsg{Type: tea.KeyUp})
-			case "down":
-				tm.Send(tea.KeyMsg{Type: tea.KeyDown})
-			case "shift+tab":
-				tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
-			case "ctrl+c":
-				tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
-			default:
-				tm.Type(k)
+			if d.quit {
+				break
 			}
-			// Moving between groups happens through commands; give each key time to land.
-			time.Sleep(30 * time.Millisecond)
+			for _, msg := range keyMsgs(k) {
+				d.send(msg)
+			}
 		}
 		i++
-		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-		final := tm.FinalModel(t).(*huh.Form)
-		out, _ := io.ReadAll(tm.FinalOutput(t))
-		seen = append(seen, string(out))
-		if final.State == huh.StateAborted {
+		seen = append(seen, strings.Join(d.views, "\n"))
+		switch f.State {
+		case huh.StateAborted:
 			return huh.ErrUserAborted
+		case huh.StateCompleted:
+			return nil
 		}
-		if final.State != huh.StateCompleted {
-			t.Fatalf("form %d did not complete (state %v)", i, final.State)
-		}
+		t.Fatalf("form %d did not finish after its script (keys: %q)", i, scripts[i-1])
 		return nil
 	}, &seen
+}
+
+func keyMsgs(k string) []tea.Msg {
+	switch k {
+	case "enter":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyEnter}}
+	case "up":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyUp}}
+	case "down":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyDown}}
+	case "shift+tab":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyShiftTab}}
+	case "ctrl+c":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyCtrlC}}
+	}
+	// Text arrives as one message, as a paste does: one update, not one per letter.
+	return []tea.Msg{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}}
+}
+
+// loop is a synchronous stand-in for tea.Program.
+type loop struct {
+	model tea.Model
+	views []string
+	quit  bool
+}
+
+// timerCutoff separates commands that answer at once (moving between fields
+// and groups) from timers (the cursor's blink, half a second), which are dropped.
+const timerCutoff = 100 * time.Millisecond
+
+func (d *loop) send(msg tea.Msg) { d.dispatch([]tea.Msg{msg}) }
+
+func (d *loop) dispatch(queue []tea.Msg) {
+	for len(queue) > 0 && !d.quit {
+		msg := queue[0]
+		queue = queue[1:]
+		if _, ok := msg.(tea.QuitMsg); ok {
+			d.quit = true
+			return
+		}
+		var cmd tea.Cmd
+		d.model, cmd = d.model.Update(msg)
+		d.views = append(d.views, d.model.View())
+		queue = append(queue, d.run(cmd)...)
+	}
+}
+
+// run executes a command and the batches and sequences it returns, keeping
+// the order a sequence demands.
+func (d *loop) run(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(timerCutoff):
+		return nil
+	}
+	switch m := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		return d.runAll(m)
+	}
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Name() == "sequenceMsg" {
+		var out []tea.Msg
+		for i := 0; i < v.Len(); i++ {
+			c, _ := v.Index(i).Interface().(tea.Cmd)
+			out = append(out, d.run(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+// runAll runs a batch's commands at once and waits for them together, so a
+// batch costs one timer cutoff at most, not one per command.
+func (d *loop) runAll(cmds []tea.Cmd) []tea.Msg {
+	results := make([]chan []tea.Msg, len(cmds))
+	for i, c := range cmds {
+		results[i] = make(chan []tea.Msg, 1)
+		go func(c tea.Cmd, out chan []tea.Msg) { out <- d.runDetached(c) }(c, results[i])
+	}
+	var msgs []tea.Msg
+	deadline := time.After(timerCutoff + 50*time.Millisecond)
+	for _, r := range results {
+		select {
+		case m := <-r:
+			msgs = append(msgs, m...)
+		case <-deadline:
+			return msgs
+		}
+	}
+	return msgs
+}
+
+// runDetached is run for a command inside a batch: it must not touch the loop.
+func (d *loop) runDetached(cmd tea.Cmd) []tea.Msg {
+	sub := &loop{}
+	return sub.run(cmd)
 }
 
 // SmallBank is a two-section bank with a condition, a follow-up note and
