@@ -165,9 +165,7 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 	if !versionSeen {
 		return nil, problem(root.Line, "has no version; add \"version: %d\" as the first line if this is an integ spec", Version)
 	}
-	if base, err := s.render(bank, s.Updated); err == nil {
-		s.base = base
-	}
+	s.saved = s.snapshot()
 	if s.Checklist != "" && s.Checklist != bank.ID {
 		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: was written for checklist %q, but the checklist in use is %q", file, s.Checklist, bank.ID))
 	}

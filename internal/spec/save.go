@@ -30,11 +30,7 @@ func (e *ConflictError) Error() string {
 // last saved, and reports whether it wrote. It never overwrites a file that
 // someone else changed in the meantime (see ConflictError).
 func (s *Spec) Save(bank *checklist.Bank, now time.Time) (bool, error) {
-	same, err := s.render(bank, s.Updated)
-	if err != nil {
-		return false, err
-	}
-	if s.exists && bytes.Equal(same, s.base) {
+	if s.exists && s.snapshot().equal(s.saved) {
 		return false, nil
 	}
 	updated := now.UTC().Truncate(time.Second)
@@ -60,7 +56,7 @@ func (s *Spec) Save(bank *checklist.Bank, now time.Time) (bool, error) {
 		return false, err
 	}
 	s.loaded, s.exists, s.Updated = data, true, updated
-	s.base = data
+	s.saved = s.snapshot()
 	return true, nil
 }
 

@@ -7,6 +7,7 @@ package spec
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,9 +51,9 @@ type Spec struct {
 
 	unknown []unknownAnswer // answers kept as written: unknown IDs, and invalid values in lenient loads
 	loaded  []byte          // the file as read; nil when it did not exist
-	// base is the loaded answers rendered as Save would write them, so that a
-	// hand-formatted file whose answers did not change is left alone.
-	base []byte
+	// saved is what the file held when loaded or last saved, so that a run that
+	// changes nothing, even in a hand-formatted file, leaves the file alone.
+	saved snapshot
 	// writeFile is fsutil.WriteFileAtomic; tests replace it to simulate a failing disk.
 	writeFile func(path string, data []byte, perm fs.FileMode) error
 	exists    bool
@@ -67,6 +68,26 @@ type Invalid struct {
 }
 
 func (i Invalid) Error() string { return fmt.Sprintf("%s:%d: %s", i.File, i.Line, i.Msg) }
+
+// snapshot is a deep copy of everything Save writes that a run can change.
+type snapshot struct {
+	answers  map[string]Answer
+	notes    map[string]string
+	modeline string
+}
+
+func (s *Spec) snapshot() snapshot {
+	answers := make(map[string]Answer, len(s.Answers))
+	for id, a := range s.Answers {
+		answers[id] = Answer{Values: slices.Clone(a.Values), Note: a.Note}
+	}
+	return snapshot{answers: answers, notes: maps.Clone(s.SectionNotes), modeline: s.Modeline}
+}
+
+func (a snapshot) equal(b snapshot) bool {
+	return a.modeline == b.modeline && maps.Equal(a.notes, b.notes) &&
+		maps.EqualFunc(a.answers, b.answers, func(x, y Answer) bool { return x.Note == y.Note && slices.Equal(x.Values, y.Values) })
+}
 
 type unknownAnswer struct {
 	id   string

@@ -1,0 +1,45 @@
+package checklist
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// bank_gen.go must be generated from the embedded YAML as it is now; editing
+// the YAML without `go generate ./checklist` still works (Default parses the
+// YAML) but gives up the fast start, so it fails here.
+func TestGeneratedBankIsCurrent(t *testing.T) {
+	data, err := files.ReadFile(DefaultFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprintf("%x", sha256.Sum256(data)); got != generatedHash {
+		t.Fatalf("checklist/bank_gen.go is stale: run go generate ./checklist")
+	}
+	parsed, err := Parse("checklist/"+DefaultFile, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	generated, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ignore := cmp.Options{
+		cmpopts.IgnoreUnexported(Bank{}, Option{}),
+		cmpopts.IgnoreFields(Section{}, "Line"), cmpopts.IgnoreFields(Question{}, "Line", "Section"),
+		cmpopts.IgnoreFields(Option{}, "Line"), cmpopts.IgnoreFields(Condition{}, "Line"), cmpopts.IgnoreFields(Finding{}, "Line"),
+		cmpopts.EquateEmpty(),
+	}
+	if diff := cmp.Diff(parsed, generated, ignore); diff != "" {
+		t.Errorf("the generated bank differs from the parsed one (-parsed +generated):\n%s", diff)
+	}
+	for _, q := range generated.Questions() {
+		if q.Section == nil || q.Number == 0 || generated.Question(q.ID) != q {
+			t.Fatalf("%s is not linked", q.ID)
+		}
+	}
+}
