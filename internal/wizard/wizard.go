@@ -199,6 +199,7 @@ type sectionForm struct {
 	section *checklist.Section
 	asked   []*checklist.Question
 	note    *string
+	header  string // "Section N of M · Title"
 }
 
 // workingAnswers are the values bound to the fields while a section is being
@@ -238,9 +239,9 @@ func (o Options) buildSection(sec *checklist.Section, onlyUnanswered bool) *sect
 		return names.Fill(text, map[string]string{"third": "the other system", "value": "this"})
 	}
 	w := &workingAnswers{spec: s, single: map[string]*string{}, multi: map[string]*[]string{}, notes: map[string]*string{}}
-	sf := &sectionForm{working: w, spec: s, section: sec}
 	index := slices.Index(bank.Sections, sec) + 1
 	header := fmt.Sprintf("Section %d of %d · %s", index, len(bank.Sections), fill(sec.Title))
+	sf := &sectionForm{working: w, spec: s, section: sec, header: header}
 
 	for _, q := range sec.Questions {
 		if onlyUnanswered && s.StatusOf(q) == spec.Answered {
@@ -390,6 +391,10 @@ func normaliseNumber(q *checklist.Question, v string) string {
 // runAccessible asks one group at a time, skipping hidden ones: huh's own
 // accessible mode would ask every field, conditions or not.
 func (o Options) runAccessible(sf *sectionForm) error {
+	// Group titles are not read out in accessible mode; say where we are.
+	if o.Output != nil {
+		fmt.Fprintf(o.Output, "\n%s\n\n", sf.header)
+	}
 	for i, g := range sf.groups {
 		if sf.hidden[i]() {
 			continue

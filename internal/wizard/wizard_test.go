@@ -174,3 +174,27 @@ func TestShiftTabGoesBack(t *testing.T) {
 		t.Errorf("live = %q, want no", got)
 	}
 }
+
+// Accessible mode asks one screen at a time and must skip what a condition
+// hides itself (huh's own accessible mode would ask every field).
+func TestAccessibleModeSkipsHiddenQuestions(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	var out strings.Builder
+	// One form per shown screen: live (up = no), where (enter = undecided), the section note.
+	run, screens := driver(t, keys{"up", "enter"}, keys{"enter"}, keys{"enter"})
+	_, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Accessible: true, Output: &out, RunForm: run})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(*screens) != 3 || strings.Contains(strings.Join(*screens, ""), "How fresh?") {
+		t.Errorf("asked %d screens: %q", len(*screens), *screens)
+	}
+	if !strings.Contains(out.String(), "Section 2 of 2 · Stock") {
+		t.Errorf("the section header was not written: %q", out.String())
+	}
+	if s.Answers["stock.live"].Value() != "no" {
+		t.Errorf("live = %q", s.Answers["stock.live"].Value())
+	}
+}
