@@ -8,10 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/brief"
 	"github.com/integ-dev/integ/internal/fsutil"
-	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/templates"
 )
 
@@ -45,21 +43,6 @@ template receives, for scripts. --template renders your own Go text/template aga
 	return cmd
 }
 
-// loadExistingSpec loads the spec and refuses a missing one: there is nothing
-// to render or check yet.
-func (g *globalOptions) loadExistingSpec(bank *checklist.Bank) (*spec.Spec, error) {
-	path := g.specPath()
-	s, err := spec.Load(path, bank)
-	if err != nil {
-		return nil, unusable(err)
-	}
-	if !s.Exists() {
-		return nil, unusable(fmt.Errorf("%s does not exist; answer the questions first with 'integ plan' (or point --spec at a spec)", path))
-	}
-	printWarnings(g.streams, s.Warnings)
-	return s, nil
-}
-
 func loadTemplate(path string) (*brief.Template, error) {
 	if path == "" {
 		return brief.ParseTemplate(templates.BriefName, templates.Brief())
@@ -80,11 +63,7 @@ func runBrief(opts *briefOptions) error {
 	if err := checkFormat(opts.format, "markdown", "json"); err != nil {
 		return err
 	}
-	bank, err := opts.loadBank()
-	if err != nil {
-		return err
-	}
-	s, err := opts.loadExistingSpec(bank)
+	bank, s, err := opts.loadSpec(specMustExist)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/internal/check"
-	"github.com/integ-dev/integ/internal/spec"
 )
 
 type checkOptions struct {
@@ -50,17 +49,9 @@ func runCheck(opts *checkOptions) error {
 	if err := checkFormat(opts.format, "text", "json"); err != nil {
 		return err
 	}
-	bank, err := opts.loadBank()
+	bank, s, err := opts.loadSpec(specLenient)
 	if err != nil {
 		return err
-	}
-	path := opts.specPath()
-	s, err := spec.LoadLenient(path, bank)
-	if err != nil {
-		return unusable(err)
-	}
-	if !s.Exists() {
-		return unusable(fmt.Errorf("%s does not exist; answer the questions first with 'integ plan' (or point --spec at a spec)", path))
 	}
 	findings := append(check.Problems(s.Warnings, s.Invalid), check.Run(bank, s)...)
 	check.Sort(findings)
@@ -72,7 +63,7 @@ func runCheck(opts *checkOptions) error {
 		}
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(checkJSON{Spec: path, Counts: counts, Findings: findings}); err != nil {
+		if err := enc.Encode(checkJSON{Spec: s.Path, Counts: counts, Findings: findings}); err != nil {
 			return err
 		}
 	} else {

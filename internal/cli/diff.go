@@ -2,8 +2,11 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -53,25 +56,16 @@ func runDiff(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	load := func(path string) (*spec.Spec, error) {
-		s, err := spec.Load(path, bank)
-		if err != nil {
-			return nil, unusable(err)
+	var specs [2]*spec.Spec
+	for i, path := range []string{opts.old, opts.new} {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return unusable(fmt.Errorf("%s: no such file", path))
 		}
-		if !s.Exists() {
-			return nil, unusable(fmt.Errorf("%s: no such file", path))
+		if specs[i], err = opts.loadSpecFile(bank, path, specMustExist); err != nil {
+			return err
 		}
-		printWarnings(opts.streams, s.Warnings)
-		return s, nil
 	}
-	old, err := load(opts.old)
-	if err != nil {
-		return err
-	}
-	new, err := load(opts.new)
-	if err != nil {
-		return err
-	}
+	old, new := specs[0], specs[1]
 	r := specdiff.Compare(bank, old, new, opts.streams.Now())
 	out := opts.streams.Out
 	if opts.format == "json" {

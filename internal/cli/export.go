@@ -44,11 +44,7 @@ func runExport(opts *exportOptions) error {
 	if opts.dir == "" {
 		return unusable(errors.New("export needs --dir DIR: the folder to write the bundle into"))
 	}
-	bank, err := opts.loadBank()
-	if err != nil {
-		return err
-	}
-	s, err := opts.loadExistingSpec(bank)
+	bank, s, err := opts.loadSpec(specMustExist)
 	if err != nil {
 		return err
 	}

@@ -69,11 +69,10 @@ func runPlan(opts *planOptions) error {
 		return unusable(fmt.Errorf("unknown section %q (sections: %s)", opts.section, orList(ids)))
 	}
 	path := opts.specPath()
-	s, err := spec.Load(path, bank)
+	s, err := opts.loadSpecFile(bank, path, specMayBeNew)
 	if err != nil {
-		return unusable(err)
+		return err
 	}
-	printWarnings(streams, s.Warnings)
 
 	wo := wizard.Options{
 		Bank:       bank,

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
 )
 
 // DefaultSpecPath is where the spec lives unless --spec or INTEG_SPEC says otherwise.
@@ -38,6 +39,41 @@ func (g *globalOptions) specPath() string {
 func (g *globalOptions) loadBank() (*checklist.Bank, error) {
 	b, err := checklist.Load(g.checklistPath)
 	return b, unusable(err)
+}
+
+// How a command needs its spec.
+type specNeed int
+
+const (
+	specMayBeNew  specNeed = iota // a missing file is a new, empty spec
+	specMustExist                 // a missing file is unusable input
+	specLenient                   // must exist; answers that do not fit the bank are kept for check to report
+)
+
+// loadSpec loads the bank and the spec at --spec, and prints the spec's warnings.
+func (g *globalOptions) loadSpec(need specNeed) (*checklist.Bank, *spec.Spec, error) {
+	bank, err := g.loadBank()
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := g.loadSpecFile(bank, g.specPath(), need)
+	return bank, s, err
+}
+
+func (g *globalOptions) loadSpecFile(bank *checklist.Bank, path string, need specNeed) (*spec.Spec, error) {
+	load := spec.Load
+	if need == specLenient {
+		load = spec.LoadLenient
+	}
+	s, err := load(path, bank)
+	if err != nil {
+		return nil, unusable(err)
+	}
+	if need != specMayBeNew && !s.Exists() {
+		return nil, unusable(fmt.Errorf("%s does not exist; answer the questions first with 'integ plan' (or point --spec at a spec)", path))
+	}
+	printWarnings(g.streams, s.Warnings)
+	return s, nil
 }
 
 // Main runs integ with the process's arguments and streams and returns the exit code.

@@ -44,16 +44,11 @@ func runSet(opts *setOptions) error {
 	if len(opts.assignments) == 0 && len(opts.notes) == 0 {
 		return unusable(fmt.Errorf("nothing to set: give ID=VALUE pairs or --note ID=TEXT (see 'integ set --help')"))
 	}
-	bank, err := opts.loadBank()
+	bank, s, err := opts.loadSpec(specMayBeNew)
 	if err != nil {
 		return err
 	}
-	path := opts.specPath()
-	s, err := spec.Load(path, bank)
-	if err != nil {
-		return unusable(err)
-	}
-	printWarnings(opts.streams, s.Warnings)
+	path := s.Path
 
 	// Validate everything before changing anything.
 	type change struct {

@@ -65,16 +65,11 @@ func runStatus(opts *statusOptions) error {
 	if err := checkFormat(opts.format, "text", "json"); err != nil {
 		return err
 	}
-	bank, err := opts.loadBank()
+	bank, s, err := opts.loadSpec(specMayBeNew)
 	if err != nil {
 		return err
 	}
-	path := opts.specPath()
-	s, err := spec.Load(path, bank)
-	if err != nil {
-		return unusable(err)
-	}
-	printWarnings(opts.streams, s.Warnings)
+	path := s.Path
 	rows, total := progressOf(bank, s)
 	out := opts.streams.Out
 	if opts.format == "json" {
