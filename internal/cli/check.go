@@ -67,7 +67,7 @@ func runCheck(opts *checkOptions) error {
 			return err
 		}
 	} else {
-		writeFindings(out, newStyles(out, opts.streams.colorless() || !opts.streams.OutTTY), findings, counts)
+		writeFindings(out, opts.streams.stdoutStyles(), findings, counts)
 	}
 	if counts.Errors > 0 || (opts.strict && counts.Warnings > 0) {
 		return errSilent(exitFailure)

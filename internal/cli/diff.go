@@ -75,7 +75,7 @@ func runDiff(opts *diffOptions) error {
 			return err
 		}
 	} else {
-		writeDiff(out, newStyles(out, opts.streams.colorless() || !opts.streams.OutTTY), r)
+		writeDiff(out, opts.streams.stdoutStyles(), r)
 	}
 	if !r.Same() {
 		return errSilent(exitFailure)

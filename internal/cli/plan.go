@@ -107,7 +107,7 @@ func runPlan(opts *planOptions) error {
 }
 
 func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, path string) {
-	st := newStyles(streams.Err, streams.colorless())
+	st := streams.stderrStyles()
 	rows, total := progressOf(bank, s)
 	fmt.Fprintln(streams.Err)
 	fmt.Fprintln(streams.Err, st.title.Render(fmt.Sprintf("Saved in %s: %d%% decided", path, total.Percent())))

@@ -80,7 +80,7 @@ func runStatus(opts *statusOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
 	}
-	st := newStyles(out, opts.streams.colorless() || !opts.streams.OutTTY)
+	st := opts.streams.stdoutStyles()
 	if !s.Exists() {
 		fmt.Fprintf(out, "%s does not exist yet: run 'integ plan' to start.\n\n", path)
 	}

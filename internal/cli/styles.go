@@ -13,17 +13,35 @@ import (
 type styles struct {
 	r                            *lipgloss.Renderer
 	title, ok, warn, bad, subtle lipgloss.Style
+	border                       lipgloss.Border
 }
 
-func newStyles(w io.Writer, plain bool) styles {
+// stdoutStyles are for results: plain unless standard output is a colour terminal.
+func (s *IOStreams) stdoutStyles() styles {
+	return newStyles(s.Out, s.colorless() || !s.OutTTY, s.Getenv("TERM") == "dumb")
+}
+
+// stderrStyles are for the wizard's summary and messages.
+func (s *IOStreams) stderrStyles() styles {
+	return newStyles(s.Err, s.colorless(), s.Getenv("TERM") == "dumb")
+}
+
+// newStyles binds styles to w; plain drops colour, ascii draws tables with
+// +, - and | for terminals that cannot show box-drawing characters.
+func newStyles(w io.Writer, plain, ascii bool) styles {
 	r := lipgloss.NewRenderer(w)
 	if plain {
 		r.SetColorProfile(termenv.Ascii)
 	} else {
 		r.SetColorProfile(termenv.ANSI256)
 	}
+	border := lipgloss.NormalBorder()
+	if ascii {
+		border = lipgloss.ASCIIBorder()
+	}
 	return styles{
 		r:      r,
+		border: border,
 		title:  r.NewStyle().Bold(true),
 		ok:     r.NewStyle().Foreground(lipgloss.Color("34")),
 		warn:   r.NewStyle().Foreground(lipgloss.Color("214")),
@@ -37,7 +55,7 @@ func (st styles) table(headers []string, rows [][]string, numeric func(col int) 
 	t := table.New().
 		Headers(headers...).
 		Rows(rows...).
-		Border(lipgloss.NormalBorder()).
+		Border(st.border).
 		BorderStyle(st.subtle).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			s := st.r.NewStyle().Padding(0, 1)
