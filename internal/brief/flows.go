@@ -2,7 +2,6 @@ package brief
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/integ-dev/integ/checklist"
@@ -55,17 +54,22 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 
 	var rows []MatrixRow
 	var flows []Flow
+	// One arrow per (from, to, freshness), listing each kind of data once;
+	// indexed, so that a bank with thousands of questions stays linear.
+	arrow := map[[3]string]int{}
+	listed := map[[4]string]bool{}
 	addFlow := func(from, to, data, fresh string) {
-		for i := range flows {
-			f := &flows[i]
-			if f.From == from && f.To == to && f.Freshness == fresh {
-				if !slices.Contains(f.Data, data) {
-					f.Data = append(f.Data, data)
-				}
-				return
-			}
+		key := [3]string{from, to, fresh}
+		i, ok := arrow[key]
+		if !ok {
+			i = len(flows)
+			arrow[key] = i
+			flows = append(flows, Flow{From: from, To: to, Freshness: fresh})
 		}
-		flows = append(flows, Flow{From: from, To: to, Data: []string{data}, Freshness: fresh})
+		if !listed[[4]string{from, to, fresh, data}] {
+			listed[[4]string{from, to, fresh, data}] = true
+			flows[i].Data = append(flows[i].Data, data)
+		}
 	}
 
 	for _, q := range b.bank.Questions() {

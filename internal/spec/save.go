@@ -198,10 +198,16 @@ func isYAML11Bool(v string) bool {
 	return false
 }
 
+// noteNode writes a multi-line note as a literal block, which reads like the
+// note itself, unless it starts or ends with white space or holds carriage
+// returns, which a literal block cannot keep: those are double-quoted.
 func noteNode(text string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: text}
 	if strings.Contains(text, "\n") {
 		n.Style = yaml.LiteralStyle
+		if strings.TrimSpace(text) != text || strings.ContainsAny(text, "\r\t") {
+			n.Style = yaml.DoubleQuotedStyle
+		}
 	}
 	return n
 }
