@@ -1,9 +1,11 @@
 package spec
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -138,13 +140,13 @@ func TestSecondProcessIsToldAndLosesNothing(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "INTEG_TEST_SAVE_AFTER_SIGNAL="+s.Path)
 	stdin, _ := cmd.StdinPipe()
-	var out bytes.Buffer
-	cmd.Stdout = &out
+	stdout, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	for !strings.Contains(out.String(), "loaded") {
-		time.Sleep(10 * time.Millisecond)
+	child := bufio.NewReader(stdout)
+	if line, err := child.ReadString('\n'); err != nil || line != "loaded\n" {
+		t.Fatalf("the child said %q (%v)", line, err)
 	}
 	// This process saves first.
 	s.Set("project.name", Answer{Values: []string{"From the first process"}})
@@ -153,9 +155,10 @@ func TestSecondProcessIsToldAndLosesNothing(t *testing.T) {
 	}
 	first, _ := os.ReadFile(s.Path)
 	fmt.Fprintln(stdin, "go")
+	rest, _ := io.ReadAll(child)
 	err := cmd.Wait()
 	if code := cmd.ProcessState.ExitCode(); code != 1 {
-		t.Fatalf("second process exited %d (%v), want 1 (conflict); it said %q", code, err, out.String())
+		t.Fatalf("second process exited %d (%v), want 1 (conflict); it said %q", code, err, rest)
 	}
 	if after, _ := os.ReadFile(s.Path); !bytes.Equal(after, first) {
 		t.Error("the second process overwrote the first one's save")
