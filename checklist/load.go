@@ -6,12 +6,13 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/integ-dev/integ/internal/fsutil"
 )
 
 //go:embed ecommerce-inventory.yaml
@@ -69,7 +70,7 @@ func Load(path string) (*Bank, error) {
 	info, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return nil, Problem{File: path, Msg: "cannot read the checklist: " + describeFSError(err)}
+		return nil, Problem{File: path, Msg: "cannot read the checklist: " + fsutil.Reason(err)}
 	case info.IsDir():
 		return nil, Problem{File: path, Msg: "is a folder, not a checklist file"}
 	case info.Size() > MaxBankSize:
@@ -77,23 +78,9 @@ func Load(path string) (*Bank, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, Problem{File: path, Msg: "cannot read the checklist: " + describeFSError(err)}
+		return nil, Problem{File: path, Msg: "cannot read the checklist: " + fsutil.Reason(err)}
 	}
 	return Parse(path, data)
-}
-
-func describeFSError(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // Parse decodes, normalises and validates a bank. file names the source in errors.

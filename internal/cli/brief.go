@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 
@@ -49,11 +48,7 @@ func loadTemplate(path string) (*brief.Template, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, unusable(fmt.Errorf("%s: cannot read the template: %v", path, err))
+		return nil, unusable(fmt.Errorf("%s: cannot read the template: %s", path, fsutil.Reason(err)))
 	}
 	t, err := brief.ParseTemplate(path, string(data))
 	return t, unusable(err)

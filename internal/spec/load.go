@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/fsutil"
 )
 
 // Load reads the spec at path. A missing file gives a new, empty spec; any
@@ -43,7 +44,7 @@ func load(path string, bank *checklist.Bank, lenient bool) (*Spec, error) {
 	}
 	switch {
 	case err != nil:
-		return nil, problem(0, "cannot read the spec: %s", fsReason(err))
+		return nil, problem(0, "cannot read the spec: %s", fsutil.Reason(err))
 	case info.IsDir():
 		return nil, problem(0, "is a folder; give the spec file's path, e.g. --spec %s", strings.TrimSuffix(path, "/")+"/integration-spec.yaml")
 	case info.Size() > MaxSize:
@@ -51,7 +52,7 @@ func load(path string, bank *checklist.Bank, lenient bool) (*Spec, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, problem(0, "cannot read the spec: %s", fsReason(err))
+		return nil, problem(0, "cannot read the spec: %s", fsutil.Reason(err))
 	}
 	s, err := parse(path, data, bank, lenient)
 	if err != nil {
@@ -59,20 +60,6 @@ func load(path string, bank *checklist.Bank, lenient bool) (*Spec, error) {
 	}
 	s.exists = true
 	return s, nil
-}
-
-func fsReason(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // Parse decodes spec bytes. file names the source in errors.
