@@ -104,8 +104,10 @@ func (f Flow) Label() string {
 }
 
 type RequirementGroup struct {
-	SectionID    string        `json:"section_id"`
-	Title        string        `json:"title"`
+	SectionID string `json:"section_id"`
+	Title     string `json:"title"`
+	// Note is what the client wrote at the end of the section for the integrator.
+	Note         string        `json:"note,omitempty"`
 	Requirements []Requirement `json:"requirements"`
 }
 
@@ -211,7 +213,7 @@ func (b *builder) build(now time.Time) *Brief {
 
 	var lines []estimate.Line
 	for _, sec := range bank.Sections {
-		group := RequirementGroup{SectionID: sec.ID, Title: b.fill(sec.Title, "")}
+		group := RequirementGroup{SectionID: sec.ID, Title: b.fill(sec.Title, ""), Note: s.SectionNotes[sec.ID]}
 		scenarios := ScenarioGroup{SectionID: sec.ID, Title: group.Title}
 		for _, q := range sec.Questions {
 			if s.StatusOf(q) != spec.Answered || !q.HasOptions() {
@@ -244,7 +246,7 @@ func (b *builder) build(now time.Time) *Brief {
 				}
 			}
 		}
-		if len(group.Requirements) > 0 {
+		if len(group.Requirements) > 0 || group.Note != "" {
 			out.Requirements = append(out.Requirements, group)
 			out.Summary.Requirements += len(group.Requirements)
 		}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // WriteFileAtomic writes data to path through a temporary file in the same
@@ -24,6 +25,7 @@ func writeAtomic(path string, data []byte, perm fs.FileMode, wrap func(io.Writer
 	if info, statErr := os.Stat(path); statErr == nil {
 		perm = info.Mode().Perm()
 	}
+	removeStaleTemps(dir, filepath.Base(path))
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err))
@@ -66,4 +68,19 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// staleAfter is how old a temporary file must be before it is taken for the
+// leftover of a save that was killed: a live save takes milliseconds.
+const staleAfter = time.Hour
+
+// removeStaleTemps deletes temporary files that killed saves of the same file
+// left behind. It is best effort: a failure changes nothing else.
+func removeStaleTemps(dir, base string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+base+".*.tmp"))
+	for _, m := range matches {
+		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAfter {
+			os.Remove(m)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 type failingWriter struct {
@@ -53,5 +54,31 @@ func TestWriteKeepsModeAndReplaces(t *testing.T) {
 	got, _ := os.ReadFile(path)
 	if string(got) != "b" || info.Mode().Perm() != 0o600 {
 		t.Errorf("got %q mode %v", got, info.Mode().Perm())
+	}
+}
+
+func TestStaleTempFilesAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "spec.yaml")
+	stale := filepath.Join(dir, ".spec.yaml.123.tmp")
+	fresh := filepath.Join(dir, ".spec.yaml.456.tmp")
+	other := filepath.Join(dir, ".other.yaml.789.tmp")
+	for _, f := range []string{stale, fresh, other} {
+		os.WriteFile(f, []byte("x"), 0o644)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	if err := WriteFileAtomic(path, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a stale temporary file of this spec was kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a recent temporary file (maybe another save in progress) was removed")
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("another file's temporary file was removed")
 	}
 }
