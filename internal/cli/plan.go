@@ -95,8 +95,12 @@ func runPlan(opts *planOptions) error {
 	}
 	_, err = wizard.Run(wo)
 	if errors.Is(err, wizard.ErrAborted) {
-		fmt.Fprintf(streams.Err, "Stopped. %s saved in %s; run 'integ plan' to continue from there.\n",
-			plural(len(s.Answers), "answer is", "answers are"), path)
+		if !s.Exists() {
+			fmt.Fprintln(streams.Err, "Stopped before the first section was finished; nothing was saved. Run 'integ plan' to start again.")
+		} else {
+			fmt.Fprintf(streams.Err, "Stopped. %s saved in %s; run 'integ plan' to continue from there.\n",
+				plural(len(s.Answers), "answer is", "answers are"), path)
+		}
 		return errAborted
 	}
 	if err != nil {

@@ -80,14 +80,17 @@ func TestCtrlCAtEveryPoint(t *testing.T) {
 			if code != 130 {
 				t.Errorf("exit %d, want 130", code)
 			}
-			if !strings.Contains(stderr, "saved in "+filepath.Join(dir, "spec.yaml")+"; run 'integ plan' to continue from there.") {
-				t.Errorf("stderr does not say what was saved: %q", stderr)
-			}
 			if tt.wantSaved == nil {
+				if !strings.Contains(stderr, "nothing was saved. Run 'integ plan' to start again.") {
+					t.Errorf("stderr does not say that nothing was saved: %q", stderr)
+				}
 				if _, err := os.Stat(filepath.Join(dir, "spec.yaml")); err == nil {
 					t.Error("a spec was written although no section was completed")
 				}
 				return
+			}
+			if !strings.Contains(stderr, "saved in "+filepath.Join(dir, "spec.yaml")+"; run 'integ plan' to continue from there.") {
+				t.Errorf("stderr does not say what was saved: %q", stderr)
 			}
 			s := loadSpec(t, dir)
 			for _, id := range tt.wantSaved {
