@@ -44,8 +44,9 @@ func Default() (*Bank, error) {
 	return Parse("checklist/"+DefaultFile, data)
 }
 
-// link rebuilds what the generated literal leaves out: the index by ID, each
-// question's section and position.
+// link builds what neither the YAML nor the generated literal spells out:
+// the index by ID (the first of duplicate IDs wins; validation reports the
+// others), each question's section and position.
 func (b *Bank) link() {
 	b.byID = map[string]*Question{}
 	b.order = map[string]int{}
@@ -53,8 +54,10 @@ func (b *Bank) link() {
 	for _, s := range b.Sections {
 		for i, q := range s.Questions {
 			q.Section, q.Number = s, i+1
-			b.byID[q.ID] = q
-			b.order[q.ID] = n
+			if _, dup := b.byID[q.ID]; !dup && q.ID != "" {
+				b.byID[q.ID] = q
+				b.order[q.ID] = n
+			}
 			n++
 		}
 	}
@@ -132,18 +135,9 @@ var defaultLabels = map[string]string{
 // yes/no options, the undecided option, {entity}, and back-pointers.
 func (b *Bank) normalise() Problems {
 	var ps Problems
-	b.byID = map[string]*Question{}
-	b.order = map[string]int{}
-	n := 0
+	b.link()
 	for _, s := range b.Sections {
-		for i, q := range s.Questions {
-			q.Section = s
-			q.Number = i + 1
-			if _, dup := b.byID[q.ID]; !dup && q.ID != "" {
-				b.byID[q.ID] = q
-				b.order[q.ID] = n
-			}
-			n++
+		for _, q := range s.Questions {
 			switch q.Kind {
 			case KindSystem:
 				opts, problems := b.systemOptions(q)

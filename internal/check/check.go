@@ -93,7 +93,7 @@ func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
 			}
 		}
 	}
-	sortBySeverity(out)
+	Sort(out)
 	return out
 }
 
@@ -109,13 +109,11 @@ func Problems(warnings []string, invalid []spec.Invalid) []Finding {
 	return out
 }
 
-func sortBySeverity(fs []Finding) {
+// Sort orders findings most serious first, keeping the order within a severity.
+func Sort(fs []Finding) {
 	rank := func(s string) int { return slices.Index(checklist.Severities, s) }
 	sort.SliceStable(fs, func(i, j int) bool { return rank(fs[i].Severity) < rank(fs[j].Severity) })
 }
-
-// Sort orders findings most serious first, keeping the order within a severity.
-func Sort(fs []Finding) { sortBySeverity(fs) }
 
 func conditionQuestions(c *checklist.Condition) []string {
 	var ids []string

@@ -32,27 +32,24 @@ func LoadLenient(path string, bank *checklist.Bank) (*Spec, error) {
 }
 
 func load(path string, bank *checklist.Bank, lenient bool) (*Spec, error) {
-	problem := func(line int, format string, args ...any) error {
-		return checklist.Problem{File: path, Line: line, Msg: fmt.Sprintf(format, args...)}
-	}
 	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if target, lerr := os.Readlink(path); lerr == nil {
-			return nil, problem(0, "is a link to %s, which does not exist; fix or remove the link", target)
+			return nil, problemf(path, 0, "is a link to %s, which does not exist; fix or remove the link", target)
 		}
 		return New(path, bank), nil
 	}
 	switch {
 	case err != nil:
-		return nil, problem(0, "cannot read the spec: %s", fsutil.Reason(err))
+		return nil, problemf(path, 0, "cannot read the spec: %s", fsutil.Reason(err))
 	case info.IsDir():
-		return nil, problem(0, "is a folder; give the spec file's path, e.g. --spec %s", strings.TrimSuffix(path, "/")+"/integration-spec.yaml")
+		return nil, problemf(path, 0, "is a folder; give the spec file's path, e.g. --spec %s", strings.TrimSuffix(path, "/")+"/integration-spec.yaml")
 	case info.Size() > MaxSize:
-		return nil, problem(0, "is %.0f MB, too big to be a spec (a spec is under 100 KB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxSize>>20)
+		return nil, problemf(path, 0, "is %.0f MB, too big to be a spec (a spec is under 100 KB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxSize>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, problem(0, "cannot read the spec: %s", fsutil.Reason(err))
+		return nil, problemf(path, 0, "cannot read the spec: %s", fsutil.Reason(err))
 	}
 	s, err := parse(path, data, bank, lenient)
 	if err != nil {
@@ -68,14 +65,11 @@ func Parse(file string, data []byte, bank *checklist.Bank) (*Spec, error) {
 }
 
 func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec, error) {
-	problem := func(line int, format string, args ...any) error {
-		return checklist.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
-	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, problem(0, "is empty; delete it to start a new spec, or restore it from a copy")
+		return nil, problemf(file, 0, "is empty; delete it to start a new spec, or restore it from a copy")
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		return nil, problem(0, "is not a text file; a spec is YAML text")
+		return nil, problemf(file, 0, "is not a text file; a spec is YAML text")
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -86,14 +80,14 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 		return nil, p
 	}
 	if len(doc.Content) == 0 {
-		return nil, problem(0, "holds only comments; delete it to start a new spec")
+		return nil, problemf(file, 0, "holds only comments; delete it to start a new spec")
 	}
 	root := doc.Content[0]
 	if line, key, first := duplicateKey(root); line > 0 {
-		return nil, problem(line, "mapping key %q already defined at line %d", key, first)
+		return nil, problemf(file, line, "mapping key %q already defined at line %d", key, first)
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, problem(root.Line, "must be a mapping with version, checklist, updated and answers, not a %s", kindName(root))
+		return nil, problemf(file, root.Line, "must be a mapping with version, checklist, updated and answers, not a %s", kindName(root))
 	}
 	s := &Spec{Path: file, Answers: map[string]Answer{}, SectionNotes: map[string]string{}, loaded: data}
 	if first, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(first, "# yaml-language-server:") {
@@ -106,13 +100,13 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 		case "version":
 			n, err := strconv.Atoi(v.Value)
 			if v.Kind != yaml.ScalarNode || err != nil {
-				return nil, problem(v.Line, "version must be a whole number such as %d, not %q", Version, v.Value)
+				return nil, problemf(file, v.Line, "version must be a whole number such as %d, not %q", Version, v.Value)
 			}
 			if n > Version {
-				return nil, problem(v.Line, "was written by a newer integ (spec version %d); this build understands version %d: update integ", n, Version)
+				return nil, problemf(file, v.Line, "was written by a newer integ (spec version %d); this build understands version %d: update integ", n, Version)
 			}
 			if n < 1 {
-				return nil, problem(v.Line, "version %d is not a spec version; use version: %d", n, Version)
+				return nil, problemf(file, v.Line, "version %d is not a spec version; use version: %d", n, Version)
 			}
 			versionSeen = true
 		case "checklist":
@@ -121,7 +115,7 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 			if v.Value != "" {
 				t, err := time.Parse(time.RFC3339, v.Value)
 				if err != nil {
-					return nil, problem(v.Line, "updated must be a time such as 2026-01-31T09:00:00Z, not %q", v.Value)
+					return nil, problemf(file, v.Line, "updated must be a time such as 2026-01-31T09:00:00Z, not %q", v.Value)
 				}
 				s.Updated = t
 			}
@@ -131,12 +125,12 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 			}
 		case "notes":
 			if v.Kind != yaml.MappingNode {
-				return nil, problem(v.Line, "notes must map section IDs to text, not a %s", kindName(v))
+				return nil, problemf(file, v.Line, "notes must map section IDs to text, not a %s", kindName(v))
 			}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				sk, sv := v.Content[j], v.Content[j+1]
 				if sv.Kind != yaml.ScalarNode {
-					return nil, problem(sv.Line, "the note for section %q must be text, not a %s", sk.Value, kindName(sv))
+					return nil, problemf(file, sv.Line, "the note for section %q must be text, not a %s", sk.Value, kindName(sv))
 				}
 				if bank.Section(sk.Value) == nil {
 					s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: note for unknown section %q (kept)", file, sk.Line, sk.Value))
@@ -146,11 +140,11 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 				}
 			}
 		default:
-			return nil, problem(k.Line, "unknown key %q (a spec has version, checklist, updated, answers and notes)", k.Value)
+			return nil, problemf(file, k.Line, "unknown key %q (a spec has version, checklist, updated, answers and notes)", k.Value)
 		}
 	}
 	if !versionSeen {
-		return nil, problem(root.Line, "has no version; add \"version: %d\" as the first line if this is an integ spec", Version)
+		return nil, problemf(file, root.Line, "has no version; add \"version: %d\" as the first line if this is an integ spec", Version)
 	}
 	s.saved = s.snapshot()
 	if s.Checklist != "" && s.Checklist != bank.ID {
@@ -160,14 +154,11 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 }
 
 func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, lenient bool) error {
-	problem := func(line int, format string, args ...any) error {
-		return checklist.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
-	}
 	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
 		return nil
 	}
 	if node.Kind != yaml.MappingNode {
-		return problem(node.Line, "answers must map question IDs to answers, not a %s", kindName(node))
+		return problemf(file, node.Line, "answers must map question IDs to answers, not a %s", kindName(node))
 	}
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, v := node.Content[i], node.Content[i+1]
@@ -187,14 +178,14 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 				case "note":
 					noteNode = v.Content[j+1]
 				default:
-					return problem(v.Content[j].Line, "answer to %s has unknown key %q (use value and note)", q.ID, v.Content[j].Value)
+					return problemf(file, v.Content[j].Line, "answer to %s has unknown key %q (use value and note)", q.ID, v.Content[j].Value)
 				}
 			}
 		}
 		var a Answer
 		if noteNode != nil {
 			if noteNode.Kind != yaml.ScalarNode {
-				return problem(noteNode.Line, "the note on %s must be text, not a %s", q.ID, kindName(noteNode))
+				return problemf(file, noteNode.Line, "the note on %s must be text, not a %s", q.ID, kindName(noteNode))
 			}
 			a.Note = noteNode.Value
 		}
@@ -205,7 +196,7 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 			case valueNode.Kind == yaml.SequenceNode && q.Kind == checklist.KindMulti:
 				for _, el := range valueNode.Content {
 					if el.Kind != yaml.ScalarNode {
-						return problem(el.Line, "answer to %s must be a list of values, not a list of %ss", q.ID, kindName(el))
+						return problemf(file, el.Line, "answer to %s must be a list of values, not a list of %ss", q.ID, kindName(el))
 					}
 					raw = append(raw, el.Value)
 				}
@@ -215,7 +206,7 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 					raw = SplitList(valueNode.Value)
 				}
 			default:
-				return problem(valueNode.Line, "answer to %s must be %s, not a %s", q.ID, expected(q), kindName(valueNode))
+				return problemf(file, valueNode.Line, "answer to %s must be %s, not a %s", q.ID, expected(q), kindName(valueNode))
 			}
 			values, err := CheckValues(q, raw)
 			if err != nil && lenient {
@@ -224,7 +215,7 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 				continue
 			}
 			if err != nil {
-				return problem(valueNode.Line, "%v", err)
+				return problemf(file, valueNode.Line, "%v", err)
 			}
 			a.Values = values
 		}
@@ -344,4 +335,9 @@ func duplicateKey(n *yaml.Node) (line int, key string, first int) {
 		}
 	}
 	return 0, "", 0
+}
+
+// problemf is a load error that names the file and, where there is one, the line.
+func problemf(file string, line int, format string, args ...any) error {
+	return checklist.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
