@@ -3,7 +3,8 @@ package checklist
 import (
 	"bytes"
 	"crypto/sha256"
-	"embed"
+	_ "embed" // for go:embed
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -15,8 +16,11 @@ import (
 	"github.com/integ-dev/integ/internal/fsutil"
 )
 
+// defaultYAML is a byte slice, not an embed.FS, so using it copies nothing
+// (FS.ReadFile copied all of it on every start just to hash it). Read only.
+//
 //go:embed ecommerce-inventory.yaml
-var files embed.FS
+var defaultYAML []byte
 
 // DefaultFile is the embedded bank used when no --checklist is given.
 const DefaultFile = "ecommerce-inventory.yaml"
@@ -31,17 +35,20 @@ const MaxBankSize = 10 << 20
 // start; otherwise (someone edited the YAML and has not run go generate yet)
 // the YAML is parsed, so the YAML is always what integ asks.
 func Default() (*Bank, error) {
-	data, err := files.ReadFile(DefaultFile)
-	if err != nil {
-		return nil, err
-	}
-	if fmt.Sprintf("%x", sha256.Sum256(data)) == generatedHash {
+	if defaultYAMLHash() == generatedHash {
 		b := generatedBank()
 		b.File = "checklist/" + DefaultFile
 		b.link()
 		return b, nil
 	}
-	return Parse("checklist/"+DefaultFile, data)
+	return Parse("checklist/"+DefaultFile, defaultYAML)
+}
+
+// defaultYAMLHash is the SHA-256 of the embedded YAML in hex, the way
+// internal/gen writes generatedHash.
+func defaultYAMLHash() string {
+	sum := sha256.Sum256(defaultYAML)
+	return hex.EncodeToString(sum[:])
 }
 
 // link builds what neither the YAML nor the generated literal spells out:

@@ -3,19 +3,13 @@
 // rendered against the same view model.
 package templates
 
-import "embed"
-
-//go:embed *.tmpl
-var files embed.FS
+import _ "embed" // for go:embed
 
 // BriefName is the embedded brief template's file name.
 const BriefName = "brief.md.tmpl"
 
+//go:embed brief.md.tmpl
+var brief string
+
 // Brief returns the embedded brief template's text.
-func Brief() string {
-	data, err := files.ReadFile(BriefName)
-	if err != nil {
-		panic("templates: " + BriefName + " is not embedded: " + err.Error())
-	}
-	return string(data)
-}
+func Brief() string { return brief }

@@ -63,9 +63,14 @@ func runBrief(opts *briefOptions) error {
 		return err
 	}
 	b := brief.Build(bank, s, opts.streams.Now())
-	var buf bytes.Buffer
+	// Both renderers write nothing when they fail, so standard output gets
+	// the brief directly; -o collects it first for the atomic write.
+	out, file := opts.streams.Out, &bytes.Buffer{}
+	if opts.output != "" {
+		out = file
+	}
 	if opts.format == "json" {
-		if err := brief.WriteJSON(&buf, b); err != nil {
+		if err := brief.WriteJSON(out, b); err != nil {
 			return err
 		}
 	} else {
@@ -73,15 +78,14 @@ func runBrief(opts *briefOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := brief.WriteMarkdown(&buf, b, t); err != nil {
+		if err := brief.WriteMarkdown(out, b, t); err != nil {
 			return unusable(err)
 		}
 	}
 	if opts.output == "" {
-		_, err := opts.streams.Out.Write(buf.Bytes())
-		return err
+		return nil
 	}
-	if err := fsutil.WriteFileAtomic(opts.output, buf.Bytes(), 0o644); err != nil {
+	if err := fsutil.WriteFileAtomic(opts.output, file.Bytes(), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.streams.Err, "Wrote %s.\n", opts.output)
