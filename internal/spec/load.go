@@ -250,14 +250,14 @@ func CheckValues(q *checklist.Question, raw []string) ([]string, error) {
 		if v == checklist.Undecided || v == "" {
 			return []string{v}, nil
 		}
-		f, err := strconv.ParseFloat(v, 64)
+		f, err := parseNumber(v)
 		if err != nil {
-			return nil, fmt.Errorf("%s takes a number (or undecided), not %q", q.ID, v)
+			return nil, fmt.Errorf("%s takes a number (or undecided), not %q%s", q.ID, v, err)
 		}
 		if q.Min != nil && f < *q.Min || q.Max != nil && f > *q.Max {
 			return nil, fmt.Errorf("%s takes a number %s, not %s", q.ID, rangeText(q), v)
 		}
-		return []string{v}, nil
+		return []string{strconv.FormatFloat(f, 'f', -1, 64)}, nil
 	case checklist.KindText:
 		return []string{raw[0]}, nil
 	}
@@ -277,6 +277,54 @@ func CheckValues(q *checklist.Question, raw []string) ([]string, error) {
 		return nil, fmt.Errorf("%s cannot be undecided and decided at once (%s)", q.ID, strings.Join(out, ", "))
 	}
 	return out, nil
+}
+
+// parseNumber reads a number written the plain way (95, 95.50, -2, 1e3) and
+// nothing else: strconv alone would also take NaN, Inf and hex, which would
+// reach the budget as "NaN" or "0.00". Its error is a hint to append to the
+// message (it starts with a separator), or empty when there is no better one.
+func parseNumber(v string) (float64, error) {
+	if isPlainNumber(v) {
+		f, err := strconv.ParseFloat(v, 64)
+		if err == nil {
+			return f, nil
+		}
+		if errors.Is(err, strconv.ErrRange) {
+			return 0, errors.New("; it is too large")
+		}
+		return 0, errors.New("")
+	}
+	// Say how to write what a person meant by "€95", "95,50" or "1,500".
+	core := strings.TrimFunc(v, func(r rune) bool { return r < '0' || r > '9' })
+	plain := core
+	if whole, frac, ok := strings.Cut(core, ","); ok && allDigits(whole) && allDigits(frac) && len(frac) != 3 {
+		plain = whole + "." + frac
+	} else if isThousands(core) {
+		plain = strings.ReplaceAll(core, ",", "")
+	}
+	if _, err := strconv.ParseFloat(plain, 64); err == nil && isPlainNumber(plain) {
+		return 0, fmt.Errorf("; write it as %s", plain)
+	}
+	return 0, errors.New("")
+}
+
+func isPlainNumber(v string) bool { return v != "" && strings.Trim(v, "0123456789.+-eE") == "" }
+
+func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+
+// isThousands is 1,500 or 12,345,678.90: groups of three after the first.
+func isThousands(v string) bool {
+	whole, frac, hasFrac := strings.Cut(v, ".")
+	groups := strings.Split(whole, ",")
+	if len(groups) < 2 || len(groups[0]) > 3 || !allDigits(groups[0]) || hasFrac && !allDigits(frac) {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || !allDigits(g) {
+			return false
+		}
+	}
+	return true
 }
 
 func rangeText(q *checklist.Question) string {

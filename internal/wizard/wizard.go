@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -365,7 +364,11 @@ func (sf *sectionForm) commit() {
 			v := strings.TrimSpace(*w.single[q.ID])
 			a.Values = nil
 			if v != "" {
-				a.Values = []string{normaliseNumber(q, v)}
+				a.Values = []string{v}
+				// The form validated it; this writes 95.50 as 95.5, as integ set does.
+				if checked, err := spec.CheckValues(q, a.Values); err == nil && q.Kind == checklist.KindNumber {
+					a.Values = checked
+				}
 			}
 		}
 		s.Set(q.ID, a)
@@ -376,16 +379,6 @@ func (sf *sectionForm) commit() {
 	} else {
 		s.SectionNotes[sf.section.ID] = note
 	}
-}
-
-func normaliseNumber(q *checklist.Question, v string) string {
-	if q.Kind != checklist.KindNumber {
-		return v
-	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	return v
 }
 
 // runAccessible asks one group at a time, skipping hidden ones: huh's own
