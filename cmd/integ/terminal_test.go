@@ -204,6 +204,19 @@ func TestPlanInARealTerminal(t *testing.T) {
 	if !strings.Contains(scr, "> Odoo") {
 		t.Errorf("the earlier answer (Odoo) is not pre-selected:\n%s", scr)
 	}
+	// Shift-Tab on a section's first question reopens the previous section,
+	// answers pre-filled, in place of this one.
+	s.keys("BTab")
+	scr = s.waitFor("What is the project called?")
+	if !strings.Contains(scr, "Section 1 of 9") || strings.Contains(scr, "Section 2 of 9") || !strings.Contains(scr, "Acme Outdoor") {
+		t.Errorf("Shift-Tab did not reopen section 1 cleanly:\n%s", scr)
+	}
+	for i := 0; i < 5; i++ {
+		before = s.screen()
+		s.keys("Enter")
+		s.waitChange(before)
+	}
+	s.waitFor("Which system is the master for product names?")
 	s.keys("C-c")
 	scr = s.waitFor("EXIT=130")
 	if !strings.Contains(scr, "answers are saved in integration-spec.yaml; run 'integ plan' to continue") {

@@ -34,7 +34,8 @@ section, so you can stop at any time (Ctrl-C) and continue later with 'integ pla
 On a later run your earlier answers are pre-selected and you can go through everything, only
 what is still open, or one section.
 
-Keys: ↑/↓ choose, Enter confirms, Shift-Tab goes back, Ctrl-C stops.`,
+Keys: ↑/↓ choose, Enter confirms, Shift-Tab goes back (on a section's first question, to the
+previous section), Ctrl-C stops.`,
 		Example: `  integ plan
   integ plan --unanswered
   integ plan --section payments

@@ -56,7 +56,7 @@ type Options struct {
 
 // Result says what the run did.
 type Result struct {
-	SectionsDone int
+	SectionsDone int // sections completed and handed to OnSectionDone, each counted once
 }
 
 // Run runs the wizard.
@@ -90,8 +90,14 @@ func Run(o Options) (Result, error) {
 		}
 		sections = []*checklist.Section{sec}
 	}
-	for _, sec := range sections {
-		f := o.buildSection(sec, mode == ModeUnanswered)
+	// done holds the sections finished in this run, so that Shift-Tab at the
+	// start of a section can reopen the one before it; reopened sections show
+	// all their questions, answers pre-selected, even in ModeUnanswered.
+	var done []int
+	reopened, saved := map[*checklist.Section]bool{}, map[*checklist.Section]bool{}
+	for i := 0; i < len(sections); i++ {
+		sec := sections[i]
+		f := o.buildSection(sec, mode == ModeUnanswered && !reopened[sec], len(done) > 0 && !o.Accessible)
 		if f == nil {
 			continue
 		}
@@ -105,13 +111,22 @@ func Run(o Options) (Result, error) {
 			}
 			return res, err
 		}
+		if f.back {
+			prev := done[len(done)-1]
+			done = done[:len(done)-1]
+			reopened[sections[prev]] = true
+			i = prev - 1
+			continue
+		}
 		f.commit()
 		if o.OnSectionDone != nil {
 			if err := o.OnSectionDone(sec); err != nil {
 				return res, err
 			}
 		}
-		res.SectionsDone++
+		done = append(done, i)
+		saved[sec] = true
+		res.SectionsDone = len(saved)
 	}
 	return res, nil
 }
@@ -199,6 +214,9 @@ type sectionForm struct {
 	asked   []*checklist.Question
 	note    *string
 	header  string // "Section N of M · Title"
+	// back is set when the user pressed Shift-Tab on the first question to
+	// return to the previous section; nothing of this section is committed.
+	back bool
 }
 
 // workingAnswers are the values bound to the fields while a section is being
@@ -231,7 +249,7 @@ func (w *workingAnswers) Note(id string) string {
 	return w.spec.Note(id)
 }
 
-func (o Options) buildSection(sec *checklist.Section, onlyUnanswered bool) *sectionForm {
+func (o Options) buildSection(sec *checklist.Section, onlyUnanswered, canGoBack bool) *sectionForm {
 	bank, s := o.Bank, o.Spec
 	names := s.Names(bank)
 	fill := func(text string) string {
@@ -305,6 +323,9 @@ func (o Options) buildSection(sec *checklist.Section, onlyUnanswered bool) *sect
 				opts = append(opts, huh.NewOption(fill(opt.Label), opt.Value))
 			}
 			field = huh.NewSelect[string]().Title(fill(q.Prompt)).Description(fill(q.Help)).Options(opts...).Value(&val)
+		}
+		if canGoBack {
+			field = &backField{Field: field, back: &sf.back}
 		}
 		g := sf.add(huh.NewGroup(field).Title(header), func() bool { return !visible() })
 		if len(sf.groups) == 1 && sec.Intro != "" {

@@ -198,3 +198,44 @@ func TestAccessibleModeSkipsHiddenQuestions(t *testing.T) {
 		t.Errorf("live = %q", s.Answers["stock.live"].Value())
 	}
 }
+
+func TestShiftTabOnAFirstQuestionReopensThePreviousSection(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	run, screens := driver(t,
+		// Shift-Tab on the very first question has nowhere to go and does nothing.
+		keys{"shift+tab", "Shopify", "enter", "Odoo", "enter", "enter"},
+		keys{"shift+tab"},
+		// Reopened with its answers in place; fix the inventory system's name.
+		keys{"enter", " 17", "enter", "enter"},
+		// Shift-Tab on a later question goes back one question, as always.
+		// live: up is "no", which hides "How fresh?"; back, up again is "yes", which shows it.
+		keys{"up", "enter", "shift+tab", "up", "enter", "enter", "enter", "enter"},
+	)
+	var done []string
+	res, err := Run(Options{Bank: b, Spec: s, RunForm: run, OnSectionDone: func(sec *checklist.Section) error {
+		done = append(done, sec.ID)
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(done, ","); got != "project,project,stock" || res.SectionsDone != 2 {
+		t.Errorf("sections saved: %s (SectionsDone %d)", got, res.SectionsDone)
+	}
+	for id, want := range map[string]string{"project.store": "Shopify", "project.inventory": "Odoo 17", "stock.live": "yes", "stock.fresh": "undecided", "stock.where": "undecided"} {
+		if got := s.Answers[id].Value(); got != want {
+			t.Errorf("%s = %q, want %q", id, got, want)
+		}
+	}
+	if !strings.Contains((*screens)[1], "shift+tab previous section") {
+		t.Errorf("the first question of section 2 does not say Shift-Tab goes back:\n%s", (*screens)[1])
+	}
+	if strings.Contains((*screens)[0], "previous section") {
+		t.Error("section 1 offers a previous section")
+	}
+	if !strings.Contains((*screens)[2], "Odoo") {
+		t.Errorf("the reopened section lost its answers:\n%s", (*screens)[2])
+	}
+}
