@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/check"
@@ -96,11 +98,30 @@ type Flow struct {
 
 // Label is the arrow's text in the diagram.
 func (f Flow) Label() string {
-	label := strings.Join(f.Data, ", ")
+	items := make([]string, len(f.Data))
+	for i, d := range f.Data {
+		items[i] = d
+		if i > 0 {
+			items[i] = lowerFirst(d)
+		}
+	}
+	label := strings.Join(items, ", ")
 	if f.Freshness != "" {
 		label += " (" + f.Freshness + ")"
 	}
 	return label
+}
+
+// lowerFirst writes "Product images" as "product images" inside a list, so
+// that entity names read like the other items; "SKU" and "EDI orders" keep
+// their capitals.
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	next, _ := utf8.DecodeRuneInString(s[size:])
+	if !unicode.IsUpper(r) || !unicode.IsLower(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[size:]
 }
 
 type RequirementGroup struct {
@@ -182,10 +203,27 @@ func thirdName(note string) string {
 	if name == "" {
 		return "the third system (not yet named)"
 	}
-	if len(name) > 60 {
-		name = strings.TrimSpace(name[:57]) + "…"
+	if len(name) > maxThirdName {
+		name = strings.TrimSpace(name[:maxThirdName-3]) + "…"
 	}
 	return name
+}
+
+const maxThirdName = 60
+
+// noteBeside is the note to show beside an answer. When the answer is
+// "another system", the note's first line is that system's name, already in
+// the answer and the requirement, so only the rest of the note is repeated:
+// not "Master: Avalara AvaTax · Note: Avalara AvaTax".
+func noteBeside(opt *checklist.Option, note string) string {
+	if opt == nil || opt.Value != checklist.EndThird {
+		return note
+	}
+	first, rest, _ := strings.Cut(note, "\n")
+	if len(strings.TrimSpace(first)) > maxThirdName {
+		return note // the name was shortened; the note has the whole of it
+	}
+	return strings.TrimSpace(rest)
 }
 
 func (b *builder) build(now time.Time) *Brief {
@@ -232,7 +270,7 @@ func (b *builder) build(now time.Time) *Brief {
 					if len(opt.Requires) > 1 {
 						rid = fmt.Sprintf("%s%c", id, 'a'+i)
 					}
-					group.Requirements = append(group.Requirements, Requirement{ID: rid, QuestionID: q.ID, Text: b.fill(text, third), Note: a.Note})
+					group.Requirements = append(group.Requirements, Requirement{ID: rid, QuestionID: q.ID, Text: b.fill(text, third), Note: noteBeside(opt, a.Note)})
 				}
 				for i, sc := range opt.Scenarios {
 					aid := "AT-" + strings.TrimPrefix(id, "REQ-")

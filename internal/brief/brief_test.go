@@ -251,3 +251,34 @@ func BenchmarkBriefExample(b *testing.B) {
 		}
 	})
 }
+
+// A note's first line names "another system"; beside that answer only the
+// rest of the note is worth repeating.
+func TestNoteBesideAnAnswer(t *testing.T) {
+	third, store := &checklist.Option{Value: checklist.EndThird}, &checklist.Option{Value: checklist.EndStore}
+	long := strings.Repeat("Very long system name ", 4)
+	tests := []struct {
+		opt        *checklist.Option
+		note, want string
+	}{
+		{third, "Avalara AvaTax", ""},
+		{third, "Avalara AvaTax\nOur accountant keeps the rules.", "Our accountant keeps the rules."},
+		{third, long + "\nmore", long + "\nmore"},
+		{third, "", ""},
+		{store, "Avalara AvaTax", "Avalara AvaTax"},
+		{nil, "kept", "kept"},
+	}
+	for _, tt := range tests {
+		if got := noteBeside(tt.opt, tt.note); got != tt.want {
+			t.Errorf("noteBeside(%v, %q) = %q, want %q", tt.opt, tt.note, got, tt.want)
+		}
+	}
+}
+
+func TestFlowLabelReadsAsOneList(t *testing.T) {
+	f := Flow{Data: []string{"Retail prices", "special price levels", "Product availability flags", "SKU mappings", "EDI orders", "Ölpreise"}, Freshness: "Within the hour"}
+	want := "Retail prices, special price levels, product availability flags, SKU mappings, EDI orders, ölpreise (Within the hour)"
+	if got := f.Label(); got != want {
+		t.Errorf("label\n got %q\nwant %q", got, want)
+	}
+}

@@ -103,6 +103,7 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 			row.Master, row.OtherRole = "Undecided", "—"
 		default:
 			opt := q.Option(a.Value())
+			row.Note = noteBeside(opt, a.Note)
 			row.Master = b.answerLabel(q, opt, a.Note)
 			row.OtherRole = b.fill(opt.Role, thirdName(a.Note))
 			row.Direction = direction(ends, nameOf)
