@@ -282,3 +282,25 @@ func TestFlowLabelReadsAsOneList(t *testing.T) {
 		t.Errorf("label\n got %q\nwant %q", got, want)
 	}
 }
+
+// Every heading has a blank line before it and after it, whatever is empty:
+// some Markdown viewers run a heading that touches a list into the list.
+func TestHeadingsStandApart(t *testing.T) {
+	bank, example := loadExample(t)
+	empty := spec.New(filepath.Join(t.TempDir(), "s.yaml"), bank)
+	for name, s := range map[string]*spec.Spec{"example": example, "empty": empty} {
+		lines := strings.Split(render(t, Build(bank, s, now)), "\n")
+		inCode := false
+		for i, line := range lines {
+			if strings.HasPrefix(line, "```") {
+				inCode = !inCode
+			}
+			if inCode || !strings.HasPrefix(line, "#") {
+				continue
+			}
+			if i > 0 && lines[i-1] != "" || i+1 < len(lines) && lines[i+1] != "" {
+				t.Errorf("%s brief, line %d: heading %q is not set apart by blank lines", name, i+1, line)
+			}
+		}
+	}
+}
