@@ -432,7 +432,7 @@ func (b *builder) topRisks(findings []check.Finding, open []OpenDecision) []Risk
 		}
 		risks = append(risks, Risk{
 			Title:  "Open decision: " + d.Prompt,
-			Detail: fmt.Sprintf("%s; the estimate carries %d–%d hours until it is settled.", strings.ToUpper(d.Status[:1])+d.Status[1:], d.RiskLow, d.RiskHigh),
+			Detail: fmt.Sprintf("%s; the estimate carries %s–%s hours until it is settled.", strings.ToUpper(d.Status[:1])+d.Status[1:], estimate.FormatHours(d.RiskLow), estimate.FormatHours(d.RiskHigh)),
 		})
 	}
 	return risks

@@ -130,7 +130,7 @@ func TestJSONTotalsAddUp(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return formatNumber(float64(n)) }
+func itoa(n int) string { return estimate.FormatHours(n) }
 
 func requirementIDs(b *Brief) map[string]string {
 	ids := map[string]string{}

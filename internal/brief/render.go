@@ -21,6 +21,7 @@ func funcs() template.FuncMap {
 		"quote":   escapeQuote,
 		"mermaid": escapeMermaid,
 		"money":   estimate.FormatMoney,
+		"hours":   estimate.FormatHours,
 		"number":  formatNumber,
 		"add":     func(a, b int) int { return a + b },
 		"upper":   strings.ToUpper,

@@ -125,7 +125,7 @@ func writeDiff(w io.Writer, st styles, r *specdiff.Result) {
 		}
 	}
 	amount := func(a estimate.Amount) string {
-		return fmt.Sprintf("%d–%d h (%s %s–%s)", a.LowHours, a.HighHours, r.Estimate.Currency, estimate.FormatMoney(a.LowCost), estimate.FormatMoney(a.HighCost))
+		return fmt.Sprintf("%s–%s h (%s %s–%s)", estimate.FormatHours(a.LowHours), estimate.FormatHours(a.HighHours), r.Estimate.Currency, estimate.FormatMoney(a.LowCost), estimate.FormatMoney(a.HighCost))
 	}
 	fmt.Fprintf(w, "\n%s %s → %s\n", st.title.Render("Estimate:"), amount(r.Estimate.Before), amount(r.Estimate.After))
 }

@@ -83,20 +83,26 @@ func Compute(lines, risks []Line, currency string, hourlyRate, contingencyPercen
 
 // FormatMoney prints 12345.5 as 12,345.50.
 func FormatMoney(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	whole, cents, _ := strings.Cut(s, ".")
+	whole, cents, _ := strings.Cut(strconv.FormatFloat(v, 'f', 2, 64), ".")
+	return groupThousands(whole) + "." + cents
+}
+
+// FormatHours prints 1194 as 1,194, like the money beside it.
+func FormatHours(h int) string { return groupThousands(strconv.Itoa(h)) }
+
+// groupThousands puts commas into a whole number written in digits.
+func groupThousands(whole string) string {
 	neg := strings.HasPrefix(whole, "-")
 	whole = strings.TrimPrefix(whole, "-")
 	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
 	for i, r := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(r)
 	}
-	out := b.String() + "." + cents
-	if neg {
-		out = "-" + out
-	}
-	return out
+	return b.String()
 }
