@@ -92,13 +92,13 @@ func writeFindings(w io.Writer, st styles, findings []check.Finding, c check.Cou
 			current = f.Severity
 			fmt.Fprintln(w, st.title.Render(headings[f.Severity]))
 		}
-		fmt.Fprintf(w, "%s %s\n", style[f.Severity]("•"), f.Message)
-		fmt.Fprintf(w, "  %s %s\n", st.subtle.Render("→"), f.Advice)
+		fmt.Fprintln(w, st.wrap(f.Message, style[f.Severity]("•")+" ", "  "))
+		fmt.Fprintln(w, st.wrap(f.Advice, "  "+st.subtle.Render("→")+" ", "    "))
+		refs := f.ID
 		if len(f.Refs) > 0 {
-			fmt.Fprintf(w, "  %s\n", st.subtle.Render("("+f.ID+": "+strings.Join(f.Refs, ", ")+")"))
-		} else {
-			fmt.Fprintf(w, "  %s\n", st.subtle.Render("("+f.ID+")"))
+			refs += ": " + strings.Join(f.Refs, ", ")
 		}
+		fmt.Fprintln(w, st.subtle.Render(st.wrap("("+refs+")", "  ", "  ")))
 	}
 	fmt.Fprintf(w, "\n%s, %s, %s.\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
 }

@@ -16,17 +16,27 @@ type IOStreams struct {
 	Err io.Writer
 	// InTTY and ErrTTY say whether stdin and stderr are terminals: the wizard needs both.
 	InTTY, OutTTY, ErrTTY bool
-	Getenv                func(string) string
-	Now                   func() time.Time
+	// OutWidth and ErrWidth are the terminals' columns (0 when not a terminal).
+	OutWidth, ErrWidth int
+	Getenv             func(string) string
+	Now                func() time.Time
 	// Files used by the wizard when it runs for real (huh needs *os.File).
 	InFile, ErrFile *os.File
 }
 
 func systemStreams() *IOStreams {
 	isTTY := func(f *os.File) bool { return term.IsTerminal(f.Fd()) }
+	width := func(f *os.File) int {
+		w, _, err := term.GetSize(f.Fd())
+		if err != nil {
+			return 0
+		}
+		return w
+	}
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		InTTY: isTTY(os.Stdin), OutTTY: isTTY(os.Stdout), ErrTTY: isTTY(os.Stderr),
+		OutWidth: width(os.Stdout), ErrWidth: width(os.Stderr),
 		Getenv: os.Getenv, Now: time.Now,
 		InFile: os.Stdin, ErrFile: os.Stderr,
 	}

@@ -125,12 +125,12 @@ func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, pa
 		c := check.Count(findings)
 		fmt.Fprintf(streams.Err, "Findings: %s, %s, %s. The most serious:\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
 		for _, f := range findings[:min(3, len(findings))] {
-			fmt.Fprintf(streams.Err, "  • %s\n", f.Message)
+			fmt.Fprintln(streams.Err, st.wrap(f.Message, "  • ", "    "))
 		}
 		fmt.Fprintln(streams.Err, "  'integ check' lists them all with advice.")
 	}
 	fmt.Fprintf(streams.Err, "Next: %s\n", st.ok.Render(next))
 	if total.Open+total.Undecided > 0 {
-		fmt.Fprintf(streams.Err, "%d questions are open or undecided; 'integ plan --unanswered' goes through just those.\n", total.Open+total.Undecided)
+		fmt.Fprintln(streams.Err, st.wrap(fmt.Sprintf("%d questions are open or undecided; 'integ plan --unanswered' goes through just those.", total.Open+total.Undecided), "", ""))
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
@@ -14,16 +15,52 @@ type styles struct {
 	r                            *lipgloss.Renderer
 	title, ok, warn, bad, subtle lipgloss.Style
 	border                       lipgloss.Border
+	width                        int // the terminal's columns, for wrap; 0 when not a terminal
 }
 
 // stdoutStyles are for results: plain unless standard output is a colour terminal.
 func (s *IOStreams) stdoutStyles() styles {
-	return newStyles(s.Out, s.colorless() || !s.OutTTY, s.Getenv("TERM") == "dumb")
+	st := newStyles(s.Out, s.colorless() || !s.OutTTY, s.Getenv("TERM") == "dumb")
+	if s.OutTTY {
+		st.width = s.OutWidth
+	}
+	return st
 }
 
 // stderrStyles are for the wizard's summary and messages.
 func (s *IOStreams) stderrStyles() styles {
-	return newStyles(s.Err, s.colorless(), s.Getenv("TERM") == "dumb")
+	st := newStyles(s.Err, s.colorless(), s.Getenv("TERM") == "dumb")
+	if s.ErrTTY {
+		st.width = s.ErrWidth
+	}
+	return st
+}
+
+// wrap lays a sentence out for the terminal: broken at spaces into lines of
+// at most width columns, the first line after first and the others after rest
+// (both may be styled). The terminal would otherwise break words anywhere.
+// Without a terminal it stays on one line, which suits grep and scripts.
+func (st styles) wrap(text, first, rest string) string {
+	if st.width <= 0 {
+		return first + text
+	}
+	var b strings.Builder
+	b.WriteString(first)
+	col, lineEmpty := lipgloss.Width(first), true
+	for _, word := range strings.Fields(text) {
+		w := lipgloss.Width(word)
+		if !lineEmpty && col+1+w > st.width {
+			b.WriteString("\n" + rest)
+			col, lineEmpty = lipgloss.Width(rest), true
+		}
+		if !lineEmpty {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col, lineEmpty = col+w, false
+	}
+	return b.String()
 }
 
 // newStyles binds styles to w; plain drops colour, ascii draws tables with

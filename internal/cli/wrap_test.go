@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+func TestWrap(t *testing.T) {
+	plain := newStyles(&strings.Builder{}, true, false)
+	text := "Returns are entered in Odoo but Shopify is not told, so customers see their order as delivered in full."
+	tests := []struct {
+		width       int
+		first, rest string
+		want        string
+	}{
+		{0, "• ", "  ", "• " + text},
+		{40, "• ", "  ", "• Returns are entered in Odoo but\n  Shopify is not told, so customers see\n  their order as delivered in full."},
+		{30, "  → ", "    ", "  → Returns are entered in\n    Odoo but Shopify is not\n    told, so customers see\n    their order as delivered\n    in full."},
+		// A word longer than the line stands alone rather than being cut.
+		{10, "", "", "Returns\nare\nentered in\nOdoo but\nShopify is\nnot told,\nso\ncustomers\nsee their\norder as\ndelivered\nin full."},
+	}
+	for _, tt := range tests {
+		plain.width = tt.width
+		got := plain.wrap(text, tt.first, tt.rest)
+		if got != tt.want {
+			t.Errorf("width %d:\n got %q\nwant %q", tt.width, got, tt.want)
+		}
+		for _, line := range strings.Split(got, "\n") {
+			if tt.width > 0 && lipgloss.Width(line) > tt.width {
+				t.Errorf("width %d: line %q is %d wide", tt.width, line, lipgloss.Width(line))
+			}
+		}
+	}
+}
+
+// At a terminal, integ check's findings wrap between words at its width;
+// piped, each stays on one line for grep.
+func TestCheckWrapsAtTheTerminalWidth(t *testing.T) {
+	s, out, _ := fakeStreams("", map[string]string{"NO_COLOR": "1"})
+	s.OutTTY, s.OutWidth = true, 60
+	if code := Run([]string{"check", "--spec", example}, s); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	piped, _, _ := run(t, nil, "check", "--spec", example)
+	if strings.Join(strings.Fields(out.String()), " ") != strings.Join(strings.Fields(piped), " ") {
+		t.Errorf("wrapping changed the words:\n%s", out.String())
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if lipgloss.Width(line) > 60 {
+			t.Errorf("line wider than the terminal: %q", line)
+		}
+	}
+	for _, want := range []string{
+		"• Returns are entered in Odoo but Shopify is not told, so\n  customers see",
+		"  (returns-not-shown-on-web: returns.entered-where,\n  returns.update-web)",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("continuation lines are not indented under their first line: no %q in\n%s", want, out.String())
+		}
+	}
+}
