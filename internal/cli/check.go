@@ -98,7 +98,7 @@ func writeFindings(w io.Writer, st styles, findings []check.Finding, c check.Cou
 		if len(f.Refs) > 0 {
 			refs += ": " + strings.Join(f.Refs, ", ")
 		}
-		fmt.Fprintln(w, st.subtle.Render(st.wrap("("+refs+")", "  ", "  ")))
+		fmt.Fprintln(w, st.wrap(st.subtle.Render("("+refs+")"), "  ", "  "))
 	}
 	fmt.Fprintf(w, "\n%s, %s, %s.\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
 }

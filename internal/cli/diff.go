@@ -99,12 +99,12 @@ func writeDiff(w io.Writer, st styles, r *specdiff.Result) {
 	if len(r.Answers) > 0 {
 		fmt.Fprintf(w, "\n%s\n", st.title.Render(fmt.Sprintf("Answers (%d)", len(r.Answers))))
 		for _, a := range r.Answers {
-			fmt.Fprintf(w, "%s %s %s\n", mark[a.Change], a.ID, st.subtle.Render(a.Prompt))
+			fmt.Fprintln(w, st.wrap(st.subtle.Render(a.Prompt), mark[a.Change]+" "+a.ID+" ", "    "))
 			if a.OldValue != a.NewValue {
-				fmt.Fprintf(w, "    %s → %s\n", orNone(a.OldValue), orNone(a.NewValue))
+				fmt.Fprintln(w, st.wrap(orNone(a.OldValue)+" → "+orNone(a.NewValue), "    ", "    "))
 			}
 			if a.OldNote != a.NewNote {
-				fmt.Fprintf(w, "    note: %q → %q\n", a.OldNote, a.NewNote)
+				fmt.Fprintln(w, st.wrap(fmt.Sprintf("%q → %q", a.OldNote, a.NewNote), "    note: ", "    "))
 			}
 		}
 	}
@@ -115,17 +115,19 @@ func writeDiff(w io.Writer, st styles, r *specdiff.Result) {
 	if len(req.Added)+len(req.Removed)+len(req.Changed) > 0 {
 		fmt.Fprintf(w, "\n%s\n", st.title.Render(fmt.Sprintf("Requirements (%d added, %d removed, %d changed)", len(req.Added), len(req.Removed), len(req.Changed))))
 		for _, x := range req.Added {
-			fmt.Fprintf(w, "%s %s %s\n", mark["added"], x.ID, x.Text)
+			fmt.Fprintln(w, st.wrap(x.Text, mark["added"]+" "+x.ID+" ", "    "))
 		}
 		for _, x := range req.Removed {
-			fmt.Fprintf(w, "%s %s %s\n", mark["removed"], x.ID, x.Text)
+			fmt.Fprintln(w, st.wrap(x.Text, mark["removed"]+" "+x.ID+" ", "    "))
 		}
 		for _, x := range req.Changed {
-			fmt.Fprintf(w, "%s %s\n    was: %s\n    now: %s\n", mark["changed"], x.ID, x.Old, x.New)
+			fmt.Fprintf(w, "%s %s\n", mark["changed"], x.ID)
+			fmt.Fprintln(w, st.wrap(x.Old, "    was: ", "         "))
+			fmt.Fprintln(w, st.wrap(x.New, "    now: ", "         "))
 		}
 	}
 	amount := func(a estimate.Amount) string {
 		return fmt.Sprintf("%s–%s h (%s %s–%s)", estimate.FormatHours(a.LowHours), estimate.FormatHours(a.HighHours), r.Estimate.Currency, estimate.FormatMoney(a.LowCost), estimate.FormatMoney(a.HighCost))
 	}
-	fmt.Fprintf(w, "\n%s %s → %s\n", st.title.Render("Estimate:"), amount(r.Estimate.Before), amount(r.Estimate.After))
+	fmt.Fprintf(w, "\n%s\n", st.wrap(amount(r.Estimate.Before)+" → "+amount(r.Estimate.After), st.title.Render("Estimate:")+" ", "          "))
 }

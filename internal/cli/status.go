@@ -85,8 +85,8 @@ func runStatus(opts *statusOptions) error {
 		fmt.Fprintf(out, "%s does not exist yet: run 'integ plan' to start.\n\n", path)
 	}
 	fmt.Fprintln(out, progressTable(st, rows, total))
-	fmt.Fprintf(out, "%d%% decided: %d answered, %d undecided, %d open (%d not asked because of earlier answers).\n",
-		total.Percent(), total.Answered, total.Undecided, total.Open, total.Hidden)
+	fmt.Fprintln(out, st.wrap(fmt.Sprintf("%d%% decided: %d answered, %d undecided, %d open (%d not asked because of earlier answers).",
+		total.Percent(), total.Answered, total.Undecided, total.Open, total.Hidden), "", ""))
 	return nil
 }
 

@@ -37,8 +37,9 @@ func (s *IOStreams) stderrStyles() styles {
 }
 
 // wrap lays a sentence out for the terminal: broken at spaces into lines of
-// at most width columns, the first line after first and the others after rest
-// (both may be styled). The terminal would otherwise break words anywhere.
+// at most width columns, the first line after first and the others after rest.
+// All three may be styled: a style begun on one line carries on to the next.
+// The terminal would otherwise break words anywhere.
 // Without a terminal it stays on one line, which suits grep and scripts.
 func (st styles) wrap(text, first, rest string) string {
 	if st.width <= 0 {

@@ -61,3 +61,23 @@ func TestCheckWrapsAtTheTerminalWidth(t *testing.T) {
 		}
 	}
 }
+
+// integ diff wraps the same way: long prompts, values and requirement texts.
+func TestDiffWrapsAtTheTerminalWidth(t *testing.T) {
+	s, out, _ := fakeStreams("", map[string]string{"NO_COLOR": "1"})
+	s.OutTTY, s.OutWidth = true, 70
+	Run([]string{"diff", example, exampleV2}, s)
+	piped, _, _ := run(t, nil, "diff", example, exampleV2)
+	if strings.Join(strings.Fields(out.String()), " ") != strings.Join(strings.Fields(piped), " ") {
+		t.Errorf("wrapping changed the words:\n%s", out.String())
+	}
+	lines := strings.Split(out.String(), "\n")
+	for _, line := range lines[2:] { // the first line names the two files, however long their paths
+		if lipgloss.Width(line) > 70 {
+			t.Errorf("line wider than the terminal: %q", line)
+		}
+	}
+	if !strings.Contains(out.String(), "\n    was: Shopify shall be the master of product images: changes are\n         made in Shopify only") {
+		t.Errorf("a changed requirement is not wrapped under was:\n%s", out.String())
+	}
+}
