@@ -28,6 +28,22 @@ func newSpec(t *testing.T, b *checklist.Bank) *spec.Spec {
 	return spec.New(filepath.Join(t.TempDir(), "spec.yaml"), b)
 }
 
+// runRecordingSections runs the wizard and returns the IDs of the sections
+// handed to OnSectionDone, in order.
+func runRecordingSections(t *testing.T, o Options) (Result, []string) {
+	t.Helper()
+	var done []string
+	o.OnSectionDone = func(sec *checklist.Section) error {
+		done = append(done, sec.ID)
+		return nil
+	}
+	res, err := Run(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, done
+}
+
 func TestFirstRun(t *testing.T) {
 	t.Parallel()
 	b := loadSmall(t)
@@ -37,14 +53,7 @@ func TestFirstRun(t *testing.T) {
 		// live: Undecided is pre-selected; up twice is "yes", which shows the follow-up.
 		keys{"up", "up", "enter", "up", "up", "enter", "up", "enter", "Legacy ERP", "enter", "Ships from two sites", "enter"},
 	)
-	var done []string
-	res, err := Run(Options{Bank: b, Spec: s, RunForm: run, OnSectionDone: func(sec *checklist.Section) error {
-		done = append(done, sec.ID)
-		return nil
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, done := runRecordingSections(t, Options{Bank: b, Spec: s, RunForm: run})
 	if res.SectionsDone != 2 || strings.Join(done, ",") != "project,stock" {
 		t.Errorf("sections done: %v", done)
 	}
@@ -213,14 +222,7 @@ func TestShiftTabOnAFirstQuestionReopensThePreviousSection(t *testing.T) {
 		// live: up is "no", which hides "How fresh?"; back, up again is "yes", which shows it.
 		keys{"up", "enter", "shift+tab", "up", "enter", "enter", "enter", "enter"},
 	)
-	var done []string
-	res, err := Run(Options{Bank: b, Spec: s, RunForm: run, OnSectionDone: func(sec *checklist.Section) error {
-		done = append(done, sec.ID)
-		return nil
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, done := runRecordingSections(t, Options{Bank: b, Spec: s, RunForm: run})
 	if got := strings.Join(done, ","); got != "project,project,stock" || res.SectionsDone != 2 {
 		t.Errorf("sections saved: %s (SectionsDone %d)", got, res.SectionsDone)
 	}
