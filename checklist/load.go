@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -38,10 +39,20 @@ func Default() (*Bank, error) {
 	if defaultYAMLHash() == generatedHash {
 		b := generatedBank()
 		b.File = "checklist/" + DefaultFile
-		b.link()
 		return b, nil
 	}
 	return Parse("checklist/"+DefaultFile, defaultYAML)
+}
+
+var linkGenerated sync.Once
+
+// generatedBank is the generated bank, linked on first use. Its sections and
+// questions are shared by every caller, as any loaded bank is meant to be
+// read-only; the copy of the Bank itself is the caller's.
+func generatedBank() *Bank {
+	linkGenerated.Do(generatedData.link)
+	b := *generatedData
+	return &b
 }
 
 // defaultYAMLHash is the SHA-256 of the embedded YAML in hex, the way
@@ -69,8 +80,6 @@ func (b *Bank) link() {
 		}
 	}
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // Load loads the bank at path, or the embedded one when path is empty.
 func Load(path string) (*Bank, error) {
