@@ -6,6 +6,7 @@ package brief
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -98,12 +99,9 @@ type Flow struct {
 
 // Label is the arrow's text in the diagram.
 func (f Flow) Label() string {
-	items := make([]string, len(f.Data))
-	for i, d := range f.Data {
-		items[i] = d
-		if i > 0 {
-			items[i] = lowerFirst(d)
-		}
+	items := slices.Clone(f.Data)
+	for i := 1; i < len(items); i++ {
+		items[i] = lowerFirst(items[i])
 	}
 	label := strings.Join(items, ", ")
 	if f.Freshness != "" {
@@ -203,12 +201,13 @@ func thirdName(note string) string {
 	if name == "" {
 		return "the third system (not yet named)"
 	}
-	if len(name) > maxThirdName {
-		name = strings.TrimSpace(name[:maxThirdName-3]) + "…"
+	if utf8.RuneCountInString(name) > maxThirdName {
+		name = strings.TrimSpace(string([]rune(name)[:maxThirdName-1])) + "…"
 	}
 	return name
 }
 
+// maxThirdName is how many characters of a note's first line name a system.
 const maxThirdName = 60
 
 // noteBeside is the note to show beside an answer. When the answer is
@@ -220,7 +219,7 @@ func noteBeside(opt *checklist.Option, note string) string {
 		return note
 	}
 	first, rest, _ := strings.Cut(note, "\n")
-	if len(strings.TrimSpace(first)) > maxThirdName {
+	if utf8.RuneCountInString(strings.TrimSpace(first)) > maxThirdName {
 		return note // the name was shortened; the note has the whole of it
 	}
 	return strings.TrimSpace(rest)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/estimate"
@@ -264,6 +265,7 @@ func TestNoteBesideAnAnswer(t *testing.T) {
 		{third, "Avalara AvaTax", ""},
 		{third, "Avalara AvaTax\nOur accountant keeps the rules.", "Our accountant keeps the rules."},
 		{third, long + "\nmore", long + "\nmore"},
+		{third, strings.Repeat("Ä", 60) + "\nmore", "more"},
 		{third, "", ""},
 		{store, "Avalara AvaTax", "Avalara AvaTax"},
 		{nil, "kept", "kept"},
@@ -302,5 +304,18 @@ func TestHeadingsStandApart(t *testing.T) {
 				t.Errorf("%s brief, line %d: heading %q is not set apart by blank lines", name, i+1, line)
 			}
 		}
+	}
+}
+
+// A long system name is shortened by characters, never in the middle of one.
+func TestThirdNameIsShortenedByCharacters(t *testing.T) {
+	for _, note := range []string{strings.Repeat("Zürich Großhandel ", 6), strings.Repeat("ä", 61), strings.Repeat("x", 61)} {
+		got := thirdName(note)
+		if !utf8.ValidString(got) || utf8.RuneCountInString(got) != maxThirdName || !strings.HasSuffix(got, "…") {
+			t.Errorf("thirdName(%q) = %q (%d characters)", note, got, utf8.RuneCountInString(got))
+		}
+	}
+	if got := thirdName(strings.Repeat("ä", 60)); got != strings.Repeat("ä", 60) {
+		t.Errorf("a 60-character name was shortened: %q", got)
 	}
 }

@@ -18,7 +18,7 @@ func TestWrap(t *testing.T) {
 		{0, "• ", "  ", "• " + text},
 		{40, "• ", "  ", "• Returns are entered in Odoo but\n  Shopify is not told, so customers see\n  their order as delivered in full."},
 		{30, "  → ", "    ", "  → Returns are entered in\n    Odoo but Shopify is not\n    told, so customers see\n    their order as delivered\n    in full."},
-		// A word longer than the line stands alone rather than being cut.
+		// However narrow, lines hold whole words.
 		{10, "", "", "Returns\nare\nentered in\nOdoo but\nShopify is\nnot told,\nso\ncustomers\nsee their\norder as\ndelivered\nin full."},
 	}
 	for _, tt := range tests {
