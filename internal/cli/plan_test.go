@@ -127,3 +127,27 @@ func TestPlanFinishShowsSummaryAndNextStep(t *testing.T) {
 		t.Errorf("stock.fresh = %q", s.Answers["stock.fresh"].Value())
 	}
 }
+
+// The summary after the last section gives the estimate as the brief has it,
+// and the most serious findings.
+func TestPlanSummaryGivesTheEstimate(t *testing.T) {
+	bank, err := checklist.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Load(example, bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	streams, _, errb := fakeStreams("", nil)
+	printPlanSummary(streams, bank, s, example)
+	for _, want := range []string{
+		"Estimate so far: 458–1,194 hours, USD 57,250.00–149,250.00 (a planning range; the brief shows how it adds up).",
+		"Findings: 0 errors, 1 warning, 1 note. The most serious:\n  • Returns are entered in Odoo but Shopify is not told",
+		"Next: integ brief --spec " + example + " -o integration-brief.md",
+	} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("the summary lacks %q:\n%s", want, errb.String())
+		}
+	}
+}

@@ -33,6 +33,10 @@ const (
 	ModeFinish     = "finish"     // nothing: go straight to the summary
 )
 
+// FormRunner runs one huh form to its end. Its name lets callers outside
+// this package pass one along (tests do) without importing huh themselves.
+type FormRunner func(*huh.Form) error
+
 // Options configure one run of the wizard.
 type Options struct {
 	Bank *checklist.Bank
@@ -48,7 +52,7 @@ type Options struct {
 	Input  io.Reader
 	Output io.Writer
 	// RunForm runs one form; tests replace it to drive forms with keystrokes.
-	RunForm func(*huh.Form) error
+	RunForm FormRunner
 	// OnSectionDone is called after each completed section, with the spec
 	// already updated; it saves. An error stops the wizard.
 	OnSectionDone func(section *checklist.Section) error
