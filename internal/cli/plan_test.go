@@ -131,15 +131,11 @@ func TestPlanFinishShowsSummaryAndNextStep(t *testing.T) {
 // The summary after the last section gives the estimate as the brief has it,
 // and the most serious findings.
 func TestPlanSummaryGivesTheEstimate(t *testing.T) {
-	bank, err := checklist.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := spec.Load(example, bank)
-	if err != nil {
-		t.Fatal(err)
-	}
 	streams, _, errb := fakeStreams("", nil)
+	bank, s, err := (&globalOptions{streams: streams, specFlag: example}).loadSpec(specMustExist)
+	if err != nil {
+		t.Fatal(err)
+	}
 	printPlanSummary(streams, bank, s, example)
 	for _, want := range []string{
 		"Estimate so far: 458–1,194 hours, USD 57,250.00–149,250.00 (a planning range; the brief shows how it adds up).",
