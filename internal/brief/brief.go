@@ -195,21 +195,6 @@ func (b *builder) fill(text string, third string) string {
 	return b.names.Fill(text, map[string]string{"third": third})
 }
 
-// thirdName is the system named in an answer's note, for {third}.
-func thirdName(note string) string {
-	name := strings.TrimSpace(strings.SplitN(note, "\n", 2)[0])
-	if name == "" {
-		return "the third system (not yet named)"
-	}
-	if utf8.RuneCountInString(name) > maxThirdName {
-		name = strings.TrimSpace(string([]rune(name)[:maxThirdName-1])) + "…"
-	}
-	return name
-}
-
-// maxThirdName is how many characters of a note's first line name a system.
-const maxThirdName = 60
-
 // noteBeside is the note to show beside an answer. When the answer is
 // "another system", the note's first line is that system's name, already in
 // the answer and the requirement, so only the rest of the note is repeated:
@@ -219,7 +204,7 @@ func noteBeside(opt *checklist.Option, note string) string {
 		return note
 	}
 	first, rest, _ := strings.Cut(note, "\n")
-	if utf8.RuneCountInString(strings.TrimSpace(first)) > maxThirdName {
+	if utf8.RuneCountInString(strings.TrimSpace(first)) > checklist.MaxThirdName {
 		return note // the name was shortened; the note has the whole of it
 	}
 	return strings.TrimSpace(rest)
@@ -248,7 +233,6 @@ func (b *builder) build(now time.Time) *Brief {
 	}
 	out.Completeness = completeness(total)
 
-	var lines []estimate.Line
 	for _, sec := range bank.Sections {
 		group := RequirementGroup{SectionID: sec.ID, Title: b.fill(sec.Title, ""), Note: s.SectionNotes[sec.ID]}
 		scenarios := ScenarioGroup{SectionID: sec.ID, Title: group.Title}
@@ -262,8 +246,8 @@ func (b *builder) build(now time.Time) *Brief {
 				if opt == nil {
 					continue
 				}
-				id := requirementID(q, opt)
-				third := thirdName(a.Note)
+				id := q.RequirementID(opt)
+				third := checklist.ThirdName(a.Note)
 				for i, text := range opt.Requires {
 					rid := id
 					if len(opt.Requires) > 1 {
@@ -278,9 +262,6 @@ func (b *builder) build(now time.Time) *Brief {
 					}
 					scenarios.Scenarios = append(scenarios.Scenarios, Scenario{ID: aid, QuestionID: q.ID, Given: b.fill(sc.Given, third), When: b.fill(sc.When, third), Then: b.fill(sc.Then, third)})
 				}
-				if opt.Effort != nil && opt.Effort.High > 0 {
-					lines = append(lines, estimate.Line{ID: id, Title: b.fill(q.ShortTitle(), "") + ": " + b.answerLabel(q, opt, a.Note), LowHours: opt.Effort.Low, HighHours: opt.Effort.High})
-				}
 			}
 		}
 		if len(group.Requirements) > 0 || group.Note != "" {
@@ -291,11 +272,8 @@ func (b *builder) build(now time.Time) *Brief {
 			out.Scenarios = append(out.Scenarios, scenarios)
 		}
 	}
-	for _, wp := range bank.WorkPackages {
-		lines = append(lines, estimate.Line{ID: wp.ID, Title: b.fill(wp.Title, ""), LowHours: wp.Effort.Low, HighHours: wp.Effort.High})
-	}
-
-	var risks []estimate.Line
+	out.Budget = estimate.For(bank, s)
+	out.Assumptions = out.Budget.Assumptions
 	for _, q := range bank.Questions() {
 		st := s.StatusOf(q)
 		if st != spec.Open && st != spec.Undecided {
@@ -308,35 +286,16 @@ func (b *builder) build(now time.Time) *Brief {
 		if st == spec.Undecided {
 			d.Status = "undecided"
 		}
-		low, high, any := -1, 0, false
 		for _, o := range q.Options {
-			if o.Value == checklist.Undecided {
-				continue
+			if o.Value != checklist.Undecided {
+				d.Options = append(d.Options, b.fill(o.Label, "another system"))
 			}
-			d.Options = append(d.Options, b.fill(o.Label, "another system"))
-			l, h := 0, 0
-			if o.Effort != nil {
-				l, h = o.Effort.Low, o.Effort.High
-				any = true
-			}
-			if low < 0 || l < low {
-				low = l
-			}
-			high = max(high, h)
 		}
-		if any {
-			// Until it is decided, the estimate must cover the cheapest to the dearest answer.
-			d.RiskLow, d.RiskHigh = max(low, 0), high
-			risks = append(risks, estimate.Line{ID: "OPEN-" + requirementBase(q), Title: "Open: " + b.fill(q.ShortTitle(), ""), LowHours: d.RiskLow, HighHours: d.RiskHigh})
+		if r := out.Budget.RiskOf(q.ID); r != nil {
+			d.RiskLow, d.RiskHigh = r.LowHours, r.HighHours
 		}
 		out.OpenDecisions = append(out.OpenDecisions, d)
 	}
-
-	rate, rateAnswered := s.Number(bank, "budget.hourly-rate")
-	pct, pctAnswered := s.Number(bank, "budget.contingency")
-	currency := orDefault(s.Text(bank, "budget.currency"), "EUR")
-	out.Budget = estimate.Compute(lines, risks, currency, rate, pct)
-	out.Assumptions = b.assumptions(rateAnswered, pctAnswered, currency, rate, pct)
 
 	out.Matrix, out.Systems, out.Flows = b.ownershipAndFlows()
 	out.Summary.Flows = len(out.Flows)
@@ -349,36 +308,8 @@ func (b *builder) build(now time.Time) *Brief {
 	return out
 }
 
-// answerLabel is how an answer reads in the brief: its label with the names
-// filled in, or for "another system" the system the note names.
-func (b *builder) answerLabel(q *checklist.Question, opt *checklist.Option, note string) string {
-	if opt.Value == checklist.EndThird && q.Kind == checklist.KindSystem {
-		return thirdName(note)
-	}
-	return b.fill(opt.Label, thirdName(note))
-}
-
 func completeness(c spec.Counts) Completeness {
 	return Completeness{Asked: c.Asked(), Answered: c.Answered, Undecided: c.Undecided, Open: c.Open, Percent: c.Percent()}
-}
-
-// requirementBase is REQ-<section code>-<question number>, e.g. REQ-ORD-03.
-func requirementBase(q *checklist.Question) string {
-	return fmt.Sprintf("%s-%02d", q.Section.Code, q.Number)
-}
-
-// requirementID adds the option's position for multi-select questions, whose
-// answers can each imply their own requirement.
-func requirementID(q *checklist.Question, opt *checklist.Option) string {
-	id := "REQ-" + requirementBase(q)
-	if q.Kind == checklist.KindMulti {
-		for i := range q.Options {
-			if q.Options[i].Value == opt.Value {
-				id = fmt.Sprintf("%s.%d", id, i+1)
-			}
-		}
-	}
-	return id
 }
 
 func orDefault(v, fallback string) string {
@@ -386,30 +317,6 @@ func orDefault(v, fallback string) string {
 		return fallback
 	}
 	return v
-}
-
-func (b *builder) assumptions(rateAnswered, pctAnswered bool, currency string, rate, pct float64) []string {
-	source := func(answered bool) string {
-		if answered {
-			return "as given in the spec"
-		}
-		return "integ's default; no figure was given"
-	}
-	return []string{
-		"Effort figures are integ's own planning assumptions for a mid-size project with standard platform APIs, not an integrator's quote.",
-		fmt.Sprintf("Hourly rate: %s %s (%s).", formatNumber(rate), currency, source(rateAnswered)),
-		fmt.Sprintf("Contingency: %s%% of the subtotal, rounded up to whole hours (%s).", formatNumber(pct), source(pctAnswered)),
-		"Each open or undecided question adds a risk buffer from its cheapest to its dearest answer; deciding it replaces the buffer with the chosen answer's line.",
-		fmt.Sprintf("Both systems' standard APIs (%s and %s) are assumed to be reachable; custom modules, middleware licences and hosting are not included.", b.names.Store, b.names.Inventory),
-		"Data clean-up (missing SKUs, duplicate customers) is included only where a requirement calls for it.",
-	}
-}
-
-func formatNumber(f float64) string {
-	if f == float64(int64(f)) {
-		return fmt.Sprintf("%d", int64(f))
-	}
-	return fmt.Sprintf("%.2f", f)
 }
 
 // topRisks are the three biggest risks: error and warning findings first,

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/estimate"
@@ -304,18 +303,5 @@ func TestHeadingsStandApart(t *testing.T) {
 				t.Errorf("%s brief, line %d: heading %q is not set apart by blank lines", name, i+1, line)
 			}
 		}
-	}
-}
-
-// A long system name is shortened by characters, never in the middle of one.
-func TestThirdNameIsShortenedByCharacters(t *testing.T) {
-	for _, note := range []string{strings.Repeat("Zürich Großhandel ", 6), strings.Repeat("ä", 61), strings.Repeat("x", 61)} {
-		got := thirdName(note)
-		if !utf8.ValidString(got) || utf8.RuneCountInString(got) != maxThirdName || !strings.HasSuffix(got, "…") {
-			t.Errorf("thirdName(%q) = %q (%d characters)", note, got, utf8.RuneCountInString(got))
-		}
-	}
-	if got := thirdName(strings.Repeat("ä", 60)); got != strings.Repeat("ä", 60) {
-		t.Errorf("a 60-character name was shortened: %q", got)
 	}
 }

@@ -33,7 +33,7 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 		if end != checklist.EndThird {
 			return end
 		}
-		name := thirdName(note)
+		name := checklist.ThirdName(note)
 		for _, sys := range systems {
 			if sys.Name == name {
 				return sys.ID
@@ -87,7 +87,7 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 				}
 				for _, f := range opt.Flows {
 					from, to := systemID(f.From, a.Note), systemID(f.To, a.Note)
-					addFlow(from, to, b.fill(f.Data, thirdName(a.Note)), b.freshness(f.Trigger))
+					addFlow(from, to, b.fill(f.Data, checklist.ThirdName(a.Note)), b.freshness(f.Trigger))
 					ends = append(ends, [2]string{from, to})
 				}
 			}
@@ -104,8 +104,8 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 		default:
 			opt := q.Option(a.Value())
 			row.Note = noteBeside(opt, a.Note)
-			row.Master = b.answerLabel(q, opt, a.Note)
-			row.OtherRole = b.fill(opt.Role, thirdName(a.Note))
+			row.Master = b.names.AnswerLabel(q, opt, a.Note)
+			row.OtherRole = b.fill(opt.Role, checklist.ThirdName(a.Note))
 			row.Direction = direction(ends, nameOf)
 			if len(ends) > 0 && q.Sync != "" {
 				row.Freshness = b.freshness(q.Sync)
@@ -151,7 +151,7 @@ func (b *builder) appendix() []AppendixSection {
 				var labels []string
 				for _, v := range a.Values {
 					if o := q.Option(v); o != nil {
-						labels = append(labels, b.answerLabel(q, o, a.Note))
+						labels = append(labels, b.names.AnswerLabel(q, o, a.Note))
 					} else {
 						labels = append(labels, v)
 					}

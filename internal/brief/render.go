@@ -22,7 +22,7 @@ func funcs() template.FuncMap {
 		"mermaid": escapeMermaid,
 		"money":   estimate.FormatMoney,
 		"hours":   estimate.FormatHours,
-		"number":  formatNumber,
+		"number":  estimate.FormatNumber,
 		"add":     func(a, b int) int { return a + b },
 		"upper":   strings.ToUpper,
 	}

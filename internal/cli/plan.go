@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
-	"github.com/integ-dev/integ/internal/brief"
 	"github.com/integ-dev/integ/internal/check"
 	"github.com/integ-dev/integ/internal/estimate"
 	"github.com/integ-dev/integ/internal/spec"
@@ -122,13 +121,13 @@ func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, pa
 	if path != DefaultSpecPath {
 		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", path)
 	}
-	b := brief.Build(bank, s, streams.Now())
-	if total := b.Budget.Total; total.HighHours > 0 {
+	budget := estimate.For(bank, s)
+	if total := budget.Total; total.HighHours > 0 {
 		fmt.Fprintln(streams.Err, st.wrap(fmt.Sprintf("Estimate so far: %s–%s hours, %s %s–%s (a planning range; the brief shows how it adds up).",
-			estimate.FormatHours(total.LowHours), estimate.FormatHours(total.HighHours), b.Budget.Currency,
+			estimate.FormatHours(total.LowHours), estimate.FormatHours(total.HighHours), budget.Currency,
 			estimate.FormatMoney(total.LowCost), estimate.FormatMoney(total.HighCost)), "", ""))
 	}
-	if findings := b.Findings; len(findings) > 0 {
+	if findings := check.Run(bank, s); len(findings) > 0 {
 		c := check.Count(findings)
 		fmt.Fprintf(streams.Err, "Findings: %s, %s, %s. The most serious:\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
 		for _, f := range findings[:min(3, len(findings))] {

@@ -16,6 +16,8 @@ type Line struct {
 	Title     string `json:"title"`
 	LowHours  int    `json:"low_hours"`
 	HighHours int    `json:"high_hours"`
+	// QuestionID is the open question a risk buffer item stands for.
+	QuestionID string `json:"-"`
 }
 
 // Amount is a range of hours and what it costs at the hourly rate.
@@ -42,6 +44,8 @@ type Budget struct {
 	Contingency        Amount     `json:"contingency"`
 	RiskBuffer         RiskBuffer `json:"risk_buffer"`
 	Total              Amount     `json:"total"`
+	// Assumptions are the brief's; the brief lists them under the budget.
+	Assumptions []string `json:"-"`
 }
 
 // Compute adds up the lines, applies the contingency to the subtotal (rounded

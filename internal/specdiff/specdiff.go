@@ -112,7 +112,8 @@ func Compare(bank *checklist.Bank, old, new *spec.Spec, now time.Time) *Result {
 			r.Requirements.Added = append(r.Requirements.Added, req)
 		}
 	}
-	r.Estimate = EstimateChange{Currency: nb.Budget.Currency, Before: ob.Budget.Total, After: nb.Budget.Total}
+	before, after := estimate.For(bank, old), estimate.For(bank, new)
+	r.Estimate = EstimateChange{Currency: after.Currency, Before: before.Total, After: after.Total}
 	return r
 }
 
