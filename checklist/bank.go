@@ -195,6 +195,23 @@ func (q *Question) Values() []string {
 	return vals
 }
 
+// AnswerText is how values read to a person: each option's label with the
+// names filled in ("another system" for the third), or the value as written,
+// joined by commas; "(no answer)" when there is none.
+func (q *Question) AnswerText(values []string, names Names) string {
+	if len(values) == 0 {
+		return "(no answer)"
+	}
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = v
+		if o := q.Option(v); o != nil && q.HasOptions() {
+			parts[i] = names.Fill(o.Label, map[string]string{"third": "another system"})
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // ShortTitle is the question's name in tables: its Title, else its entity, else its prompt.
 func (q *Question) ShortTitle() string {
 	switch {

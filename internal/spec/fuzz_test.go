@@ -15,6 +15,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("version: 1\nanswers:\n  payments.methods: cards, wallets\n  budget.hourly-rate: {value: 95.5}\nnotes:\n  orders: |\n    two\n    lines\n"))
 	f.Add([]byte("# yaml-language-server: $schema=x.json\nversion: 1\nanswers:\n  legacy.x: {value: [1, 2]}\n"))
 	f.Add([]byte("version: 1\nanswers:\n  master.product-names: {value: third, note: \"Akeneo: \\\"PIM\\\" | <b>\"}\n"))
+	f.Add([]byte("version: 1\nconflicts:\n  payments.methods: {value: [cards], note: x}\n  project.store: {}\n  orders: {note: y}\nasked:\n  payments:\n    - {who: Maria, date: 2026-11-27}\n"))
 	b := bank(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Parse("fuzz.yaml", data, b)

@@ -89,7 +89,8 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 	if root.Kind != yaml.MappingNode {
 		return nil, problemf(file, root.Line, "must be a mapping with version, checklist, updated and answers, not a %s", kindName(root))
 	}
-	s := &Spec{Path: file, Answers: map[string]Answer{}, SectionNotes: map[string]string{}, loaded: data}
+	s := &Spec{Path: file, Answers: map[string]Answer{}, SectionNotes: map[string]string{},
+		Conflicts: map[string]Answer{}, Asked: map[string][]Asked{}, loaded: data}
 	if first, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(first, "# yaml-language-server:") {
 		s.Modeline = strings.TrimSpace(first)
 	}
@@ -139,8 +140,16 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 					s.SectionNotes[sk.Value] = sv.Value
 				}
 			}
+		case "conflicts":
+			if err := s.parseConflicts(file, v, bank); err != nil {
+				return nil, err
+			}
+		case "asked":
+			if err := s.parseAsked(file, v, bank); err != nil {
+				return nil, err
+			}
 		default:
-			return nil, problemf(file, k.Line, "unknown key %q (a spec has version, checklist, updated, answers and notes)", k.Value)
+			return nil, problemf(file, k.Line, "unknown key %q (a spec has version, checklist, updated, asked, conflicts, answers and notes)", k.Value)
 		}
 	}
 	if !versionSeen {
@@ -220,6 +229,100 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 			a.Values = values
 		}
 		s.Set(q.ID, a)
+	}
+	return nil
+}
+
+// parseConflicts reads the other side of unresolved merge conflicts. Its
+// values are kept as written: they are there for a person to choose from.
+func (s *Spec) parseConflicts(file string, node *yaml.Node, bank *checklist.Bank) error {
+	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+		return nil
+	}
+	if node.Kind != yaml.MappingNode {
+		return problemf(file, node.Line, "conflicts must map question IDs to the other side's answer, not a %s", kindName(node))
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i], node.Content[i+1]
+		q := bank.Question(k.Value)
+		if q == nil && bank.Section(k.Value) == nil {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: conflict on %q, which is neither a question nor a section in this checklist (kept)", file, k.Line, k.Value))
+		}
+		var a Answer
+		switch {
+		case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		case v.Kind != yaml.MappingNode:
+			return problemf(file, v.Line, "the conflict on %s must be a mapping with value and note, not a %s", k.Value, kindName(v))
+		}
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			key, val := v.Content[j], v.Content[j+1]
+			switch {
+			case key.Value == "note" && val.Kind == yaml.ScalarNode:
+				a.Note = val.Value
+			case key.Value == "value" && val.Kind == yaml.ScalarNode:
+				if q != nil && q.Kind == checklist.KindMulti {
+					a.Values = SplitList(val.Value)
+				} else if strings.TrimSpace(val.Value) != "" && val.Tag != "!!null" {
+					a.Values = []string{val.Value}
+				}
+			case key.Value == "value" && val.Kind == yaml.SequenceNode && (q == nil || q.Kind == checklist.KindMulti):
+				for _, el := range val.Content {
+					if el.Kind != yaml.ScalarNode {
+						return problemf(file, el.Line, "the conflict on %s must list values, not %ss", k.Value, kindName(el))
+					}
+					a.Values = append(a.Values, el.Value)
+				}
+			case key.Value == "value" || key.Value == "note":
+				return problemf(file, val.Line, "the conflict's %s on %s must be text, not a %s", key.Value, k.Value, kindName(val))
+			default:
+				return problemf(file, key.Line, "the conflict on %s has unknown key %q (use value and note)", k.Value, key.Value)
+			}
+		}
+		s.Conflicts[k.Value] = a
+	}
+	return nil
+}
+
+// parseAsked reads who was asked to answer which section.
+func (s *Spec) parseAsked(file string, node *yaml.Node, bank *checklist.Bank) error {
+	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+		return nil
+	}
+	if node.Kind != yaml.MappingNode {
+		return problemf(file, node.Line, "asked must map section IDs to lists of who was asked, not a %s", kindName(node))
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i], node.Content[i+1]
+		if bank.Section(k.Value) == nil {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: asked: unknown section %q (kept)", file, k.Line, k.Value))
+		}
+		if v.Kind != yaml.SequenceNode {
+			return problemf(file, v.Line, "asked: %s must be a list of {who, date}, not a %s", k.Value, kindName(v))
+		}
+		for _, el := range v.Content {
+			var a Asked
+			if el.Kind != yaml.MappingNode {
+				return problemf(file, el.Line, "asked: %s must be a list of {who, date}, not a list of %ss", k.Value, kindName(el))
+			}
+			for j := 0; j+1 < len(el.Content); j += 2 {
+				key, val := el.Content[j], el.Content[j+1]
+				if val.Kind != yaml.ScalarNode || (key.Value != "who" && key.Value != "date") {
+					return problemf(file, key.Line, "asked: %s: use who and date (text), not %q", k.Value, key.Value)
+				}
+				if key.Value == "who" {
+					a.Who = strings.TrimSpace(val.Value)
+				} else {
+					a.Date = val.Value
+				}
+			}
+			if a.Who == "" {
+				return problemf(file, el.Line, "asked: %s: who was asked is missing", k.Value)
+			}
+			if _, err := time.Parse(time.DateOnly, a.Date); err != nil {
+				return problemf(file, el.Line, "asked: %s: date must be a day such as 2026-01-31, not %q", k.Value, a.Date)
+			}
+			s.Asked[k.Value] = append(s.Asked[k.Value], a)
+		}
 	}
 	return nil
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,6 +90,12 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 		updatedText = updated.UTC().Format(time.RFC3339)
 	}
 	add(root, "updated", str(updatedText), "")
+	if len(s.Conflicts) > 0 {
+		add(root, "conflicts", s.conflictsNode(bank, names), conflictsComment)
+	}
+	if asked := s.askedNode(bank); len(asked.Content) > 0 {
+		add(root, "asked", asked, "Who was asked to answer which section ('integ questions --for'); 'integ status' shows what is still open.")
+	}
 
 	answers := &yaml.Node{Kind: yaml.MappingNode}
 	for _, q := range answerOrder(bank) {
@@ -147,6 +155,73 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+const conflictsComment = `Merge conflicts: these answers were changed one way on this side and another
+way on the other side of a merge. The answer under answers: is this side's, and
+is the one used; the other side's is below. Decide with 'integ set ID=VALUE'
+(which also removes the entry here), or edit the answer and delete the entry:
+'integ check' reports each one as an error until then.`
+
+func (s *Spec) conflictsNode(bank *checklist.Bank, names checklist.Names) *yaml.Node {
+	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+	node := &yaml.Node{Kind: yaml.MappingNode}
+	for _, id := range slices.Sorted(maps.Keys(s.Conflicts)) {
+		a := s.Conflicts[id]
+		entry := &yaml.Node{Kind: yaml.MappingNode}
+		comment := "a section's notes"
+		if q := bank.Question(id); q != nil {
+			comment = names.Fill(q.Prompt, nil)
+			if len(a.Values) > 0 {
+				entry.Content = append(entry.Content, str("value"), valueNode(q, a, names))
+			}
+		} else {
+			if sec := bank.Section(id); sec != nil {
+				comment = "Notes on " + names.Fill(sec.Title, nil)
+			}
+			if len(a.Values) > 0 {
+				entry.Content = append(entry.Content, str("value"), str(a.Value()))
+			}
+		}
+		if a.Note != "" {
+			entry.Content = append(entry.Content, str("note"), noteNode(a.Note))
+		}
+		if len(entry.Content) == 0 {
+			entry.Style = yaml.FlowStyle
+			comment += "\n(the other side removed this answer)"
+		}
+		k := str(id)
+		k.HeadComment = comment
+		node.Content = append(node.Content, k, entry)
+	}
+	return node
+}
+
+func (s *Spec) askedNode(bank *checklist.Bank) *yaml.Node {
+	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+	node := &yaml.Node{Kind: yaml.MappingNode}
+	var order []string
+	for _, sec := range bank.Sections {
+		if _, ok := s.Asked[sec.ID]; ok {
+			order = append(order, sec.ID)
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.Asked)) {
+		if bank.Section(id) == nil {
+			order = append(order, id)
+		}
+	}
+	for _, id := range order {
+		list := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, a := range s.Asked[id] {
+			list.Content = append(list.Content, &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle,
+				Content: []*yaml.Node{str("who"), str(a.Who), str("date"), str(a.Date)}})
+		}
+		if len(list.Content) > 0 {
+			node.Content = append(node.Content, str(id), list)
+		}
+	}
+	return node
 }
 
 // answerOrder puts the project facts and budget settings first, so the top of

@@ -60,6 +60,29 @@ func Schema(bank *checklist.Bank, names checklist.Names) ([]byte, error) {
 				"description": "Answers keyed by question ID. Unknown IDs are kept but not used.",
 				"properties":  answers,
 			},
+			"conflicts": map[string]any{
+				"type":        "object",
+				"description": "Merge conflicts not yet decided: the other side's answer, by question or section ID. 'integ check' reports each as an error; delete the entry once decided.",
+				"additionalProperties": map[string]any{
+					"type":                 "object",
+					"properties":           map[string]any{"value": map[string]any{}, "note": map[string]any{"type": "string"}},
+					"additionalProperties": false,
+				},
+			},
+			"asked": map[string]any{
+				"type":          "object",
+				"description":   "Who was asked to answer which section ('integ questions --for').",
+				"propertyNames": map[string]any{"enum": sectionIDs},
+				"additionalProperties": map[string]any{
+					"type": "array",
+					"items": map[string]any{
+						"type":                 "object",
+						"required":             []string{"who", "date"},
+						"properties":           map[string]any{"who": map[string]any{"type": "string"}, "date": map[string]any{"type": "string", "pattern": `^\d{4}-\d{2}-\d{2}$`}},
+						"additionalProperties": false,
+					},
+				},
+			},
 			"notes": map[string]any{
 				"type":                 "object",
 				"description":          "Notes for the integrator, per section.",

@@ -43,6 +43,11 @@ type Spec struct {
 	Modeline string
 	// SectionNotes holds the free text given at the end of each section.
 	SectionNotes map[string]string
+	// Conflicts holds the other side of each merge conflict not yet resolved,
+	// by question ID (or section ID, for a section's note): Answers keeps ours.
+	Conflicts map[string]Answer
+	// Asked lists, per section ID, who was asked to answer it.
+	Asked map[string][]Asked
 	// Warnings are things kept but not understood (answers to unknown questions).
 	Warnings []string
 
@@ -59,6 +64,12 @@ type Spec struct {
 	exists    bool
 }
 
+// Asked records that someone was asked to answer a section (`integ questions --for`).
+type Asked struct {
+	Who  string
+	Date string // YYYY-MM-DD
+}
+
 // Invalid is an answer that does not fit its question any more.
 type Invalid struct {
 	ID   string
@@ -71,22 +82,32 @@ func (i Invalid) Error() string { return fmt.Sprintf("%s:%d: %s", i.File, i.Line
 
 // snapshot is a deep copy of everything Save writes that a run can change.
 type snapshot struct {
-	answers  map[string]Answer
-	notes    map[string]string
-	modeline string
+	answers   map[string]Answer
+	notes     map[string]string
+	conflicts map[string]Answer
+	asked     map[string][]Asked
+	modeline  string
 }
 
 func (s *Spec) snapshot() snapshot {
-	answers := make(map[string]Answer, len(s.Answers))
-	for id, a := range s.Answers {
-		answers[id] = Answer{Values: slices.Clone(a.Values), Note: a.Note}
+	clone := func(m map[string]Answer) map[string]Answer {
+		out := make(map[string]Answer, len(m))
+		for id, a := range m {
+			out[id] = Answer{Values: slices.Clone(a.Values), Note: a.Note}
+		}
+		return out
 	}
-	return snapshot{answers: answers, notes: maps.Clone(s.SectionNotes), modeline: s.Modeline}
+	asked := make(map[string][]Asked, len(s.Asked))
+	for sec, list := range s.Asked {
+		asked[sec] = slices.Clone(list)
+	}
+	return snapshot{answers: clone(s.Answers), notes: maps.Clone(s.SectionNotes), conflicts: clone(s.Conflicts), asked: asked, modeline: s.Modeline}
 }
 
 func (a snapshot) equal(b snapshot) bool {
 	return a.modeline == b.modeline && maps.Equal(a.notes, b.notes) &&
-		maps.EqualFunc(a.answers, b.answers, func(x, y Answer) bool { return x.Note == y.Note && slices.Equal(x.Values, y.Values) })
+		maps.EqualFunc(a.answers, b.answers, Answer.Equal) && maps.EqualFunc(a.conflicts, b.conflicts, Answer.Equal) &&
+		maps.EqualFunc(a.asked, b.asked, slices.Equal[[]Asked])
 }
 
 type unknownAnswer struct {
@@ -96,7 +117,8 @@ type unknownAnswer struct {
 
 // New returns an empty spec that will be saved at path.
 func New(path string, bank *checklist.Bank) *Spec {
-	return &Spec{Path: path, Checklist: bank.ID, Answers: map[string]Answer{}, SectionNotes: map[string]string{}}
+	return &Spec{Path: path, Checklist: bank.ID, Answers: map[string]Answer{}, SectionNotes: map[string]string{},
+		Conflicts: map[string]Answer{}, Asked: map[string][]Asked{}}
 }
 
 // Exists reports whether the spec was read from disk.
