@@ -64,7 +64,7 @@ func (a answers) OpenInSection(id string) int {
 func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
 	names := s.Names(bank)
 	eval := answers{Spec: s, bank: bank}
-	var out []Finding
+	out := Conflicts(bank, s)
 	for _, f := range bank.Findings {
 		if !f.When.Holds(eval) {
 			continue

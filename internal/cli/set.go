@@ -100,11 +100,13 @@ func runSet(opts *setOptions) error {
 			a.Values = c.values
 		}
 		s.Set(c.q.ID, a)
+		delete(s.Conflicts, c.q.ID) // answering it again decides a merge conflict
 	}
 	for id, text := range notes {
 		a := s.Answers[id]
 		a.Note = text
 		s.Set(id, a)
+		delete(s.Conflicts, id)
 	}
 	wrote, err := s.Save(bank, opts.streams.Now())
 	if err != nil {
