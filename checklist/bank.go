@@ -21,6 +21,49 @@ const (
 // decided yet" is a legitimate answer, and the brief turns it into an open decision.
 const Undecided = "undecided"
 
+// Reserved section IDs: the project facts come first in the wizard, the spec
+// and the brief; the budget settings are read by the estimate.
+const (
+	SectionProject = "project"
+	SectionBudget  = "budget"
+)
+
+// Reserved question IDs. Other stages read these answers by ID, so a bank that
+// has them must give them the kind and section named here (checked at load);
+// every question whose ID starts with "budget." belongs to the budget section.
+const (
+	QProjectName       = "project.name"
+	QProjectStore      = "project.store"
+	QProjectInventory  = "project.inventory"
+	QProjectPreparedBy = "project.prepared-by"
+	QBudgetCurrency    = "budget.currency"
+	QBudgetHourlyRate  = "budget.hourly-rate"
+	QBudgetContingency = "budget.contingency"
+	budgetPrefix       = SectionBudget + "."
+)
+
+// reserved maps each reserved question ID to its kind and section.
+var reserved = map[string]struct{ kind, section string }{
+	QProjectName:       {KindText, SectionProject},
+	QProjectStore:      {KindText, SectionProject},
+	QProjectInventory:  {KindText, SectionProject},
+	QProjectPreparedBy: {KindText, SectionProject},
+	QBudgetCurrency:    {KindText, SectionBudget},
+	QBudgetHourlyRate:  {KindNumber, SectionBudget},
+	QBudgetContingency: {KindNumber, SectionBudget},
+}
+
+// IsFact reports whether a question records a fact about the project (its
+// name, the systems' names, who prepared it) rather than a decision: facts are
+// never listed as open decisions.
+func IsFact(id string) bool {
+	switch id {
+	case QProjectName, QProjectStore, QProjectInventory, QProjectPreparedBy:
+		return true
+	}
+	return false
+}
+
 // Endpoints a flow can name. "third" is the system the answer's note names.
 const (
 	EndStore     = "store"
@@ -72,7 +115,9 @@ type Question struct {
 	Min     *float64   `yaml:"min,omitempty"`
 	Max     *float64   `yaml:"max,omitempty"`
 	Unit    string     `yaml:"unit,omitempty"`
-	Line    int        `yaml:"-"`
+	// Source cites where a platform fact in the help text comes from.
+	Source string `yaml:"source,omitempty"`
+	Line   int    `yaml:"-"`
 	// Section is the section the question belongs to (set on load).
 	Section *Section `yaml:"-"`
 	// Number is the question's 1-based position in its section; requirement and
@@ -139,7 +184,9 @@ type Finding struct {
 	When     *Condition `yaml:"when"`
 	Message  string     `yaml:"message"`
 	Advice   string     `yaml:"advice"`
-	Line     int        `yaml:"-"`
+	// Source cites where a platform fact the finding relies on comes from.
+	Source string `yaml:"source,omitempty"`
+	Line   int    `yaml:"-"`
 }
 
 // Severities of findings, most serious first.

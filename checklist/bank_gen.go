@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "881ffd955029b02982ebffa0cf83b1dcdc263400fe786b389ed225fa6d7a5dca"
+const generatedHash = "dfcdce41447c60fecbe677a76ceaaa8b8670c0c6e9f682797bda90c5fbc74608"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -155,6 +155,98 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 					Help:   "Your name and role, so the integrator knows whom to ask. It appears in the title block of the brief.",
 					Kind:   "text",
 					Title:  "Prepared by",
+				},
+				&Question{ID: "project.approach",
+					Prompt: "How will the integration be built?",
+					Help:   "Check for a ready-made connector first, as the article behind this checklist advises: many pairs of systems have one (Celigo's Shopify–NetSuite app, the NetSuite Connector, Business Central's Shopify connector, Odoo's and Cin7's own store connectors), and it covers the common flows for a setup fee and a subscription. Go through the rest of these questions against what the connector does before you buy it. An integration platform (iPaaS) starts from a template that is adapted to you; a custom build fits exactly but costs the most to build and to keep running. The integrator prices the work from this answer: with a connector most hours go to configuration and to the gaps it leaves.",
+					Kind:   "choice",
+					Title:  "How it will be built",
+					Options: []Option{
+						Option{Value: "connector",
+							Label: "A ready-made connector app, configured for us",
+							Requires: []string{
+								"The integration shall use a ready-made connector app for {store} and {inventory}; before it is bought, the integrator shall state in writing which requirements of this brief the app meets as standard, which by configuration, and which need extra work or a change in how staff work.",
+							},
+						},
+						Option{Value: "platform",
+							Label: "An integration platform (iPaaS) starting from a template",
+							Requires: []string{
+								"The integration shall be built on an integration platform (iPaaS), starting from its {store}–{inventory} template where one exists; the integrator shall list which requirements the template covers and which are built on the platform, and quote the platform's subscription apart from the build.",
+							},
+						},
+						Option{Value: "custom",
+							Label: "A custom build for us",
+							Requires: []string{
+								"The integration shall be custom-built; the integrator shall hand over its source code, the hosting and deployment set-up and the run book, and quote hosting, monitoring and keeping up with new API versions apart from the build.",
+							},
+						},
+						Option{Value: "undecided",
+							Label: "Undecided — settle it with the integrator",
+						},
+					},
+					Source: "https://iwdagency.com/blogs/news/netsuite-shopify-plus-connector-setup-2026 (connector setup $8–25K; fully custom $60–200K+)",
+				},
+				&Question{ID: "project.channels",
+					Prompt: "Through which channels do you sell?",
+					Help:   "Every channel that takes orders or sells from the same stock changes the integration. Marketplace and shop-till sales must reduce the stock the web shows; phone orders taken by staff are priced and paid differently; EDI orders from trade partners arrive in a fixed format with rules of their own. Tick every channel you sell through today or will at go-live, including those this integration will not carry: the integrator uses the list to decide which order sources to connect and which stock is shared.",
+					Kind:   "multi",
+					Title:  "Sales channels",
+					Options: []Option{
+						Option{Value: "web-retail",
+							Label: "Web shop for consumers",
+						},
+						Option{Value: "web-b2b",
+							Label: "Web shop or portal for trade (B2B, wholesale) customers",
+						},
+						Option{Value: "phone-email",
+							Label: "Phone and e-mail orders taken by staff or sales reps",
+						},
+						Option{Value: "marketplaces",
+							Label: "Marketplaces (Amazon, eBay, Etsy and similar)",
+							Requires: []string{
+								"Orders taken on marketplaces shall be recorded in {inventory} as they are placed, so that the stock shown in {store} and on the marketplaces is counted from one pool; the tool that carries them ({store}, a marketplace connector or this integration) shall be named before the build.",
+							},
+						},
+						Option{Value: "pos",
+							Label: "Shop tills (point of sale)",
+							Requires: []string{
+								"Sales at the shop tills shall reduce the stock in {inventory} before the next stock update to {store}, so that an item sold in the shop is not sold again online.",
+							},
+						},
+						Option{Value: "edi",
+							Label: "EDI orders from trade partners or department stores",
+							Requires: []string{
+								"EDI orders shall be received into {inventory} by a route agreed before the build (this integration or an EDI provider); the stock they allocate shall count as taken in what {store} shows.",
+							},
+						},
+						Option{Value: "undecided",
+							Label: "Undecided — settle it with the integrator",
+						},
+					},
+				},
+				&Question{ID: "project.stores",
+					Prompt: "How many web stores (storefronts) will be connected to {inventory}?",
+					Help:   "Each store, such as a second country shop, a wholesale store or a Shopify expansion store, has its own orders, prices and stock settings to connect, and many connector apps are licensed per store. Count every storefront that must reach {inventory}.",
+					Kind:   "number",
+					Title:  "Web stores",
+					Min:    &scalar0,
+					Source: "https://help.core.cin7.com/hc/en-us/articles/9034589848335-Introduction-to-Shopify (Cin7 Core: one integration add-on per Shopify store)",
+				},
+				&Question{ID: "project.currencies",
+					Prompt: "In how many currencies do you sell?",
+					Help:   "Each extra currency needs prices in that currency (or a conversion rule), orders booked in their own currency with the exchange rate of the day, and payouts reconciled per currency; connector apps map each market to a currency. The integrator plans the price and order mapping and the tests per currency.",
+					Kind:   "number",
+					Title:  "Currencies",
+					Min:    &scalar1,
+					Source: "https://docs.celigo.com/hc/en-us/articles/49643858471963 (Celigo Shopify–NetSuite template: markets mapped to subsidiaries and currencies)",
+				},
+				&Question{ID: "project.companies",
+					Prompt: "How many companies (legal entities) in {inventory} take these orders?",
+					Help:   "Selling through more than one company, such as one per country or a separate wholesale company, means each order must be booked in the right one, with its own tax, currency, stock and bank account. NetSuite calls them subsidiaries. The integrator needs the number to plan the mapping and the tests for each company; answer 1 if there is only one.",
+					Kind:   "number",
+					Title:  "Companies",
+					Min:    &scalar2,
+					Source: "https://tavanoteam.com/netsuite/netsuite-shopify-integration-what-to-set-up-before-you-go-live-checklist/amp/ (which subsidiary Shopify revenue posts to)",
 				},
 			},
 		},
@@ -2941,6 +3033,19 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 						},
 					},
 				},
+				&Question{ID: "inventory.location-count",
+					Prompt: "How many warehouses, shops or other locations hold stock that is sold online?",
+					Help:   "Every location that sells online adds stock figures to send and a rule for which one ships an order. Count the warehouses, shops and third-party warehouses whose stock the web may sell; the integrator sizes the stock flow and its tests by it.",
+					Kind:   "number",
+					Title:  "Number of locations",
+					When: &Condition{Question: "inventory.locations",
+						In: []string{
+							"several-total",
+							"several-per-location",
+						},
+					},
+					Min: &scalar3,
+				},
 				&Question{ID: "inventory.bundles",
 					Prompt: "Do you sell bundles or kits made up of other products?",
 					Help:   "A bundle's stock depends on its parts: three mugs and a box make one gift set. If the systems disagree on whether a bundle has stock of its own, the shop oversells parts or shows bundles as sold out.",
@@ -3728,7 +3833,7 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 					Help:   "Integrations fail on the busiest day, when every delay costs most. Give your best estimate; the integrator will test at this volume. Leave it empty if you don't know.",
 					Kind:   "number",
 					Title:  "Orders on the busiest day",
-					Min:    &scalar0,
+					Min:    &scalar4,
 					Unit:   "orders",
 				},
 				&Question{ID: "operations.sku-count",
@@ -3970,7 +4075,7 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 					Kind:    "number",
 					Title:   "Hourly rate",
 					Default: "100",
-					Min:     &scalar1,
+					Min:     &scalar5,
 					Unit:    "per hour",
 				},
 				&Question{ID: "budget.contingency",
@@ -3979,8 +4084,8 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 					Kind:    "number",
 					Title:   "Contingency",
 					Default: "15",
-					Min:     &scalar2,
-					Max:     &scalar3,
+					Min:     &scalar6,
+					Max:     &scalar7,
 					Unit:    "percent",
 				},
 			},
@@ -4218,11 +4323,11 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 			When: &Condition{Any: []*Condition{
 				&Condition{Question: "orders.changes-where",
 					Is:    "both",
-					Noted: &scalar4,
+					Noted: &scalar8,
 				},
 				&Condition{Question: "orders.partial-cancel",
 					Is:    "either",
-					Noted: &scalar5,
+					Noted: &scalar9,
 				},
 			},
 			},
@@ -4341,10 +4446,14 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 
 // Values that the bank points at.
 var (
-	scalar0 = float64(0)
-	scalar1 = float64(0)
-	scalar2 = float64(0)
-	scalar3 = float64(100)
-	scalar4 = bool(false)
-	scalar5 = bool(false)
+	scalar0 = float64(1)
+	scalar1 = float64(1)
+	scalar2 = float64(1)
+	scalar3 = float64(2)
+	scalar4 = float64(0)
+	scalar5 = float64(0)
+	scalar6 = float64(0)
+	scalar7 = float64(100)
+	scalar8 = bool(false)
+	scalar9 = bool(false)
 )

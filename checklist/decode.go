@@ -94,13 +94,13 @@ func bankSchema() *keySchema {
 	}}
 	question := &keySchema{what: "a question", keys: map[string]*keySchema{
 		"id": nil, "prompt": nil, "help": nil, "kind": nil, "title": nil, "entity": nil, "sync": nil,
-		"options": option, "when": condition, "default": nil, "min": nil, "max": nil, "unit": nil,
+		"options": option, "when": condition, "default": nil, "min": nil, "max": nil, "unit": nil, "source": nil,
 	}}
 	return &keySchema{what: "the bank", keys: map[string]*keySchema{
 		"id": nil, "title": nil, "system_options": option,
 		"work_packages": {what: "a work package", keys: map[string]*keySchema{"id": nil, "title": nil, "effort": effort}},
 		"sections":      {what: "a section", keys: map[string]*keySchema{"id": nil, "title": nil, "code": nil, "intro": nil, "questions": question}},
-		"findings":      {what: "a finding", keys: map[string]*keySchema{"id": nil, "severity": nil, "when": condition, "message": nil, "advice": nil}},
+		"findings":      {what: "a finding", keys: map[string]*keySchema{"id": nil, "severity": nil, "when": condition, "message": nil, "advice": nil, "source": nil}},
 	}}
 }
 

@@ -57,6 +57,7 @@ func (b *Bank) validate() Problems {
 				continue
 			}
 			seenQuestion[q.ID] = q.Line
+			v.reserved(q, s)
 			v.question(q)
 		}
 	}
@@ -98,12 +99,39 @@ func (v *validator) text(line int, texts ...string) {
 	}
 }
 
+// source checks a cited source: the page's address first (the scheme may be
+// left out), then optionally its title: "help.shopify.com/en/manual/... (Title)".
+func (v *validator) source(line int, where, src string) {
+	if src == "" {
+		return
+	}
+	addr, _, _ := strings.Cut(strings.TrimSpace(src), " ")
+	host, path, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(addr, "https://"), "http://"), "/")
+	if !strings.Contains(host, ".") || path == "" {
+		v.add(line, fmt.Sprintf("%s has source %q; give the page's address first (e.g. help.shopify.com/en/manual/payments)", where, src))
+	}
+}
+
 func (v *validator) effort(line int, what string, e *Effort) {
 	if e == nil {
 		return
 	}
 	if e.Low < 0 || e.High < e.Low {
 		v.add(line, fmt.Sprintf("%s has effort %d–%d hours; low must be 0 or more and high at least low", what, e.Low, e.High))
+	}
+}
+
+// reserved checks that a reserved question ID has the kind and section other
+// stages rely on, and that the budget's namespace stays in the budget section.
+func (v *validator) reserved(q *Question, s *Section) {
+	want, ok := reserved[q.ID]
+	switch {
+	case ok && q.Kind != want.kind:
+		v.add(q.Line, fmt.Sprintf("question %q is reserved and must be of kind %s, not %q", q.ID, want.kind, q.Kind))
+	case ok && s.ID != want.section:
+		v.add(q.Line, fmt.Sprintf("question %q is reserved and belongs in section %q, not %q", q.ID, want.section, s.ID))
+	case !ok && strings.HasPrefix(q.ID, budgetPrefix) && s.ID != SectionBudget:
+		v.add(q.Line, fmt.Sprintf("question %q uses the reserved prefix %q outside section %q", q.ID, budgetPrefix, SectionBudget))
 	}
 }
 
@@ -123,6 +151,7 @@ func (v *validator) question(q *Question) {
 		v.add(q.Line, where+" has no `help`: say why the question matters")
 	}
 	v.text(q.Line, q.Prompt, q.Help, q.Title)
+	v.source(q.Line, where, q.Source)
 	if q.Kind == KindSystem && q.Entity == "" {
 		v.add(q.Line, where+" is a system-of-record question with no `entity` (the data it is about)")
 	}
@@ -268,5 +297,6 @@ func (v *validator) finding(f *Finding, seen map[string]int) {
 		v.add(f.Line, where+" needs a `message` and `advice`")
 	}
 	v.text(f.Line, f.Message, f.Advice)
+	v.source(f.Line, where, f.Source)
 	v.condition(f.When, where, "")
 }

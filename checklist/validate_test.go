@@ -148,6 +148,29 @@ func TestValidationErrors(t *testing.T) {
           - {value: "yes", effort: [10, 2]}`,
 			want: []string{`bank.yaml:13: question "s.a" option "yes" has effort 10–2 hours`},
 		},
+		{
+			name: "reserved questions keep their kind and section",
+			questions: `
+      - {id: project.store, kind: number, prompt: A, help: Why.}
+      - {id: project.name, kind: text, prompt: B, help: Why.}
+      - {id: budget.discount, kind: number, prompt: C, help: Why.}`,
+			want: []string{
+				`bank.yaml:8: question "project.store" is reserved and must be of kind text, not "number"`,
+				`bank.yaml:9: question "project.name" is reserved and belongs in section "project", not "s"`,
+				`bank.yaml:10: question "budget.discount" uses the reserved prefix "budget." outside section "budget"`,
+			},
+		},
+		{
+			name: "a source names its page",
+			questions: `
+      - {id: s.a, kind: text, prompt: A, help: Why., source: Shopify}
+      - {id: s.b, kind: text, prompt: B, help: Why., source: "help.shopify.com (no page)"}
+      - {id: s.c, kind: text, prompt: C, help: Why., source: "https://help.shopify.com/en/manual/payments/payment-authorization (Shopify Help)"}`,
+			want: []string{
+				`bank.yaml:8: question "s.a" has source "Shopify"; give the page's address first`,
+				`bank.yaml:9: question "s.b" has source "help.shopify.com (no page)"; give the page's address first`,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

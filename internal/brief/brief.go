@@ -218,10 +218,10 @@ func (b *builder) build(now time.Time) *Brief {
 		date = now
 	}
 	out.Project = Project{
-		Name:       orDefault(s.Text(bank, "project.name"), "Untitled integration"),
+		Name:       orDefault(s.Text(bank, checklist.QProjectName), "Untitled integration"),
 		Store:      b.names.Store,
 		Inventory:  b.names.Inventory,
-		PreparedBy: orDefault(s.Text(bank, "project.prepared-by"), "not stated"),
+		PreparedBy: orDefault(s.Text(bank, checklist.QProjectPreparedBy), "not stated"),
 		Date:       date.UTC().Format("2006-01-02"),
 		Checklist:  bank.ID,
 	}
@@ -279,7 +279,7 @@ func (b *builder) build(now time.Time) *Brief {
 		if st != spec.Open && st != spec.Undecided {
 			continue
 		}
-		if q.Section.ID == "project" || q.Default != "" {
+		if checklist.IsFact(q.ID) || q.Default != "" {
 			continue // facts, or settings with a default: listed under assumptions
 		}
 		d := OpenDecision{QuestionID: q.ID, Section: b.fill(q.Section.Title, ""), Prompt: b.fill(q.Prompt, "another system"), Help: b.fill(q.Help, "another system"), Status: "open", Note: s.Note(q.ID), Options: []string{}}

@@ -305,3 +305,23 @@ func TestHeadingsStandApart(t *testing.T) {
 		}
 	}
 }
+
+// Only the project's facts (its name, the systems' names, who prepared it)
+// stay out of the open decisions; an undecided build approach is the first
+// decision an integrator asks about.
+func TestProjectDecisionsAreOpenDecisions(t *testing.T) {
+	bank, s := loadExample(t)
+	s.Set("project.approach", spec.Answer{Values: []string{checklist.Undecided}})
+	s.Set("project.prepared-by", spec.Answer{})
+	s.Set("project.currencies", spec.Answer{})
+	open := map[string]string{}
+	for _, d := range Build(bank, s, now).OpenDecisions {
+		open[d.QuestionID] = d.Status
+	}
+	if open["project.approach"] != "undecided" || open["project.currencies"] != "open" {
+		t.Errorf("project decisions missing from the open decisions: %v", open)
+	}
+	if _, listed := open["project.prepared-by"]; listed {
+		t.Error("a project fact (prepared by) is listed as an open decision")
+	}
+}

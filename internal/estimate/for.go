@@ -36,7 +36,7 @@ func For(bank *checklist.Bank, s *spec.Spec) Budget {
 		if st := s.StatusOf(q); st != spec.Open && st != spec.Undecided {
 			continue
 		}
-		if q.Section.ID == "project" || q.Default != "" {
+		if checklist.IsFact(q.ID) || q.Default != "" {
 			continue // facts, or settings with a default: listed under assumptions
 		}
 		if low, high, ok := openRange(q); ok {
@@ -44,9 +44,9 @@ func For(bank *checklist.Bank, s *spec.Spec) Budget {
 		}
 	}
 
-	rate, rateAnswered := s.Number(bank, "budget.hourly-rate")
-	pct, pctAnswered := s.Number(bank, "budget.contingency")
-	currency := strings.TrimSpace(s.Text(bank, "budget.currency"))
+	rate, rateAnswered := s.Number(bank, checklist.QBudgetHourlyRate)
+	pct, pctAnswered := s.Number(bank, checklist.QBudgetContingency)
+	currency := strings.TrimSpace(s.Text(bank, checklist.QBudgetCurrency))
 	if currency == "" {
 		currency = "EUR"
 	}
