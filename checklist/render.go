@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/integ-dev/integ/internal/safe"
 )
 
 // JSON view of a bank, in the shape scripts rely on (`integ questions --format json`).
@@ -55,22 +57,27 @@ func (b *Bank) JSON() BankJSON {
 // WriteYAML writes the bank as loaded: shared system options expanded into
 // each question and the implicit options spelled out.
 func (b *Bank) WriteYAML(w io.Writer) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(b); err != nil {
+	var doc yaml.Node
+	if err := doc.Encode(b); err != nil {
 		return err
 	}
-	return enc.Close()
+	data, err := safe.YAML(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{&doc}})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }
 
 // WriteMarkdown writes a printable questionnaire for a meeting: sections,
-// numbered questions, help, and the options as check boxes.
+// numbered questions, help, and the options as check boxes. Every text is
+// user text (names from the spec, a bank of one's own), made safe Markdown.
 func (b *Bank) WriteMarkdown(w io.Writer, names Names) error {
 	var sb strings.Builder
 	fill := func(s string) string {
-		return names.Fill(s, map[string]string{"third": "another system", "value": "…"})
+		return safe.Markdown(names.Fill(s, map[string]string{"third": "another system", "value": "…"}))
 	}
-	fmt.Fprintf(&sb, "# %s: questionnaire\n\n", b.Title)
+	fmt.Fprintf(&sb, "# %s: questionnaire\n\n", safe.Markdown(b.Title))
 	fmt.Fprintf(&sb, "Tick one box per question (several where it says so), and write notes beside any answer. ")
 	fmt.Fprintf(&sb, "\"Undecided\" is always a valid answer. The code under each question is its ID, as used by `integ set`.\n")
 	for si, s := range b.Sections {
@@ -80,9 +87,9 @@ func (b *Bank) WriteMarkdown(w io.Writer, names Names) error {
 		}
 		for _, q := range s.Questions {
 			fmt.Fprintf(&sb, "### %d.%d %s\n\n", si+1, q.Number, fill(q.Prompt))
-			fmt.Fprintf(&sb, "`%s`", q.ID)
+			sb.WriteString(safe.MarkdownCode(q.ID))
 			if q.When != nil {
-				fmt.Fprintf(&sb, " · only if %s", b.DescribeCondition(q.When, names))
+				fmt.Fprintf(&sb, " · only if %s", safe.Markdown(b.DescribeCondition(q.When, names)))
 			}
 			if q.Kind == KindMulti {
 				sb.WriteString(" · tick all that apply")
@@ -99,7 +106,7 @@ func (b *Bank) WriteMarkdown(w io.Writer, names Names) error {
 				if q.Default != "" {
 					unit = strings.TrimSpace(unit + " (default " + q.Default + ")")
 				}
-				fmt.Fprintf(&sb, "Number: ________ %s\n", unit)
+				fmt.Fprintf(&sb, "Number: ________ %s\n", safe.Markdown(unit))
 			default:
 				if q.Default != "" {
 					fmt.Fprintf(&sb, "Answer (default: %s): ______________________________\n", fill(q.Default))

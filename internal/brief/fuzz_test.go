@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
@@ -12,11 +14,13 @@ import (
 )
 
 // FuzzBrief: any spec the loader accepts renders to Markdown and to valid
-// JSON, and user text never opens an HTML tag in the Markdown.
+// JSON, both valid UTF-8 with no character that acts on a terminal, and user
+// text never opens an HTML tag anywhere in the Markdown.
 func FuzzBrief(f *testing.F) {
 	f.Add([]byte("version: 1\nanswers:\n  project.name: {value: \"<script>x</script> | `y`\"}\n  master.sales-taxes: {value: third, note: \"A \\\"B\\\" <c>\"}\n"))
 	f.Add([]byte("version: 1\nanswers:\n  master.customers: {value: split}\n  payments.methods: {value: [cards, terms]}\n  budget.hourly-rate: {value: 0.015}\n  budget.contingency: {value: 100}\n"))
 	f.Add([]byte("version: 1\nanswers:\n  inventory.live-counts: {value: \"yes\", note: \"a\\nb|c\"}\nnotes:\n  orders: \"<img src=x>\"\n"))
+	f.Add([]byte("version: 1\nanswers:\n  project.name: {value: \"ok <b> then <i>x</i>\"}\n  project.store: {value: \"\\e]0;title\\a \\u202e\"}\n  master.product-names: {value: third, note: \"Ökolager\"}\n"))
 	bank, err := checklist.Default()
 	if err != nil {
 		f.Fatal(err)
@@ -38,10 +42,36 @@ func FuzzBrief(f *testing.F) {
 		if err := WriteJSON(&js, b); err != nil || !json.Valid(js.Bytes()) {
 			t.Fatalf("json: %v", err)
 		}
-		// The template's own HTML is only <br>; anything else came from user text.
+		checkText(t, "markdown", md.String())
+		checkText(t, "json", js.String())
+		// The template's own HTML is only <br>; any other tag came from user text.
 		rest := strings.ReplaceAll(md.String(), "<br>", "")
-		if i := strings.Index(rest, "<"); i >= 0 && i+1 < len(rest) && (rest[i+1] >= 'a' && rest[i+1] <= 'z' || rest[i+1] == '/' || rest[i+1] == '!') {
-			t.Fatalf("unescaped HTML in the brief near %q", rest[i:min(len(rest), i+40)])
+		for i := strings.IndexByte(rest, '<'); i >= 0; i = nextByte(rest, '<', i) {
+			if i+1 < len(rest) && (unicode.IsLetter(rune(rest[i+1])) || strings.IndexByte("/!?", rest[i+1]) >= 0) {
+				t.Fatalf("unescaped HTML in the brief near %q", rest[i:min(len(rest), i+40)])
+			}
 		}
 	})
+}
+
+// nextByte is the index of the next c after i, or -1.
+func nextByte(s string, c byte, i int) int {
+	if j := strings.IndexByte(s[i+1:], c); j >= 0 {
+		return i + 1 + j
+	}
+	return -1
+}
+
+// checkText fails unless out is valid UTF-8 without control characters
+// (newline and tab aside) or bidi overrides: output a terminal shows as text.
+func checkText(t *testing.T, what, out string) {
+	t.Helper()
+	if !utf8.ValidString(out) {
+		t.Fatalf("the %s is not valid UTF-8", what)
+	}
+	if i := strings.IndexFunc(out, func(r rune) bool {
+		return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+	}); i >= 0 {
+		t.Fatalf("the %s holds a hidden character raw near %q", what, out[max(0, i-20):min(len(out), i+20)])
+	}
 }

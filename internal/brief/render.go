@@ -10,16 +10,19 @@ import (
 	"text/template"
 
 	"github.com/integ-dev/integ/internal/estimate"
+	"github.com/integ-dev/integ/internal/safe"
 )
 
-// funcs are the helpers every brief template may use. They escape user text
-// (names, notes) so that it cannot break the Markdown or inject HTML.
+// funcs are the helpers every brief template may use. User text (names,
+// notes, a bank's own texts and IDs) goes through package safe, so that it
+// cannot break the Markdown, inject HTML or act on a terminal.
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"text":    escapeText,
-		"cell":    escapeCell,
-		"quote":   escapeQuote,
-		"mermaid": escapeMermaid,
+		"text":    safe.Markdown,
+		"cell":    safe.Markdown,
+		"quote":   safe.MarkdownQuote,
+		"code":    safe.MarkdownCode,
+		"mermaid": safe.Mermaid,
 		"money":   estimate.FormatMoney,
 		"hours":   estimate.FormatHours,
 		"number":  estimate.FormatNumber,
@@ -27,38 +30,6 @@ func funcs() template.FuncMap {
 		"upper":   strings.ToUpper,
 	}
 }
-
-// escapeText makes user text safe inline: HTML is shown, not run; backticks
-// and other Markdown punctuation stay literal; newlines become line breaks.
-func escapeText(s string) string {
-	s = textEscaper.Replace(strings.TrimSpace(s))
-	return strings.ReplaceAll(s, "\n", "<br>")
-}
-
-// textEscaper neutralises HTML and the Markdown that could run away with the
-// rest of the document: code spans, links and backslash escapes.
-var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\\", "\\\\", "`", "\\`", "[", "\\[", "]", "\\]", "\r", "")
-
-// escapeCell is escapeText for a table cell: a pipe would end the cell.
-func escapeCell(s string) string {
-	return strings.ReplaceAll(escapeText(s), "|", "\\|")
-}
-
-// escapeQuote keeps a multi-line note inside one block quote.
-func escapeQuote(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for i, l := range lines {
-		lines[i] = strings.ReplaceAll(escapeText(l), "|", "\\|")
-	}
-	return strings.Join(lines, "\n> ")
-}
-
-// escapeMermaid makes text safe inside a quoted Mermaid label.
-func escapeMermaid(s string) string { return mermaidEscaper.Replace(s) }
-
-// mermaidEscaper is built once: a Replacer's lookup table is about 100 KB,
-// which per label was a tenth of everything integ brief allocated.
-var mermaidEscaper = strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ", "\r", " ", "`", "#96;", "&", "#amp;")
 
 // Template is a parsed brief template and the file it came from.
 type Template struct {
@@ -105,8 +76,13 @@ func WriteMarkdown(w io.Writer, b *Brief, t *Template) error {
 // WriteJSON writes the view model the template receives. Like WriteMarkdown
 // it writes nothing on failure: the encoder makes the whole text first.
 func WriteJSON(w io.Writer, b *Brief) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(b)
+	if err := enc.Encode(b); err != nil {
+		return err
+	}
+	_, err := w.Write(safe.JSON(buf.Bytes()))
+	return err
 }

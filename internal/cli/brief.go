@@ -9,6 +9,7 @@ import (
 
 	"github.com/integ-dev/integ/internal/brief"
 	"github.com/integ-dev/integ/internal/fsutil"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/templates"
 )
 
@@ -88,6 +89,6 @@ func runBrief(opts *briefOptions) error {
 	if err := fsutil.WriteFileAtomic(opts.output, file.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.streams.Err, "Wrote %s.\n", opts.output)
+	fmt.Fprintf(opts.streams.Err, "Wrote %s.\n", safe.Terminal(opts.output))
 	return nil
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/internal/check"
+	"github.com/integ-dev/integ/internal/safe"
 )
 
 type checkOptions struct {
@@ -61,9 +61,7 @@ func runCheck(opts *checkOptions) error {
 		if findings == nil {
 			findings = []check.Finding{}
 		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(checkJSON{Spec: s.Path, Counts: counts, Findings: findings}); err != nil {
+		if err := writeJSON(out, checkJSON{Spec: s.Path, Counts: counts, Findings: findings}); err != nil {
 			return err
 		}
 	} else {
@@ -92,13 +90,13 @@ func writeFindings(w io.Writer, st styles, findings []check.Finding, c check.Cou
 			current = f.Severity
 			fmt.Fprintln(w, st.title.Render(headings[f.Severity]))
 		}
-		fmt.Fprintln(w, st.wrap(f.Message, style[f.Severity]("•")+" ", "  "))
-		fmt.Fprintln(w, st.wrap(f.Advice, "  "+st.subtle.Render("→")+" ", "    "))
+		fmt.Fprintln(w, st.wrap(safe.Terminal(f.Message), style[f.Severity]("•")+" ", "  "))
+		fmt.Fprintln(w, st.wrap(safe.Terminal(f.Advice), "  "+st.subtle.Render("→")+" ", "    "))
 		refs := f.ID
 		if len(f.Refs) > 0 {
 			refs += ": " + strings.Join(f.Refs, ", ")
 		}
-		fmt.Fprintln(w, st.wrap(st.subtle.Render("("+refs+")"), "  ", "  "))
+		fmt.Fprintln(w, st.wrap(st.subtle.Render("("+safe.Terminal(refs)+")"), "  ", "  "))
 	}
 	fmt.Fprintf(w, "\n%s, %s, %s.\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/internal/estimate"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/internal/specdiff"
 )
@@ -69,9 +69,7 @@ func runDiff(opts *diffOptions) error {
 	r := specdiff.Compare(bank, old, new, opts.streams.Now())
 	out := opts.streams.Out
 	if opts.format == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(r); err != nil {
+		if err := writeJSON(out, r); err != nil {
 			return err
 		}
 	} else {
@@ -85,21 +83,21 @@ func runDiff(opts *diffOptions) error {
 
 func writeDiff(w io.Writer, st styles, r *specdiff.Result) {
 	if r.Same() {
-		fmt.Fprintf(w, "%s and %s say the same.\n", r.Old, r.New)
+		fmt.Fprintf(w, "%s and %s say the same.\n", safe.Terminal(r.Old), safe.Terminal(r.New))
 		return
 	}
-	fmt.Fprintf(w, "%s\n", st.title.Render(fmt.Sprintf("Changes from %s to %s", r.Old, r.New)))
+	fmt.Fprintf(w, "%s\n", st.title.Render(fmt.Sprintf("Changes from %s to %s", safe.Terminal(r.Old), safe.Terminal(r.New))))
 	mark := map[string]string{"added": st.ok.Render("+"), "removed": st.bad.Render("-"), "changed": st.warn.Render("~")}
 	orNone := func(s string) string {
 		if s == "" {
 			return "(none)"
 		}
-		return s
+		return safe.Terminal(s)
 	}
 	if len(r.Answers) > 0 {
 		fmt.Fprintf(w, "\n%s\n", st.title.Render(fmt.Sprintf("Answers (%d)", len(r.Answers))))
 		for _, a := range r.Answers {
-			fmt.Fprintln(w, st.wrap(st.subtle.Render(a.Prompt), mark[a.Change]+" "+a.ID+" ", "    "))
+			fmt.Fprintln(w, st.wrap(st.subtle.Render(safe.Terminal(a.Prompt)), mark[a.Change]+" "+safe.Terminal(a.ID)+" ", "    "))
 			if a.OldValue != a.NewValue {
 				fmt.Fprintln(w, st.wrap(orNone(a.OldValue)+" → "+orNone(a.NewValue), "    ", "    "))
 			}
@@ -109,21 +107,21 @@ func writeDiff(w io.Writer, st styles, r *specdiff.Result) {
 		}
 	}
 	for _, n := range r.SectionNotes {
-		fmt.Fprintf(w, "\n%s note on %s: %q → %q\n", mark["changed"], n.Section, n.Old, n.New)
+		fmt.Fprintf(w, "\n%s note on %s: %q → %q\n", mark["changed"], safe.Terminal(n.Section), n.Old, n.New)
 	}
 	req := r.Requirements
 	if len(req.Added)+len(req.Removed)+len(req.Changed) > 0 {
 		fmt.Fprintf(w, "\n%s\n", st.title.Render(fmt.Sprintf("Requirements (%d added, %d removed, %d changed)", len(req.Added), len(req.Removed), len(req.Changed))))
 		for _, x := range req.Added {
-			fmt.Fprintln(w, st.wrap(x.Text, mark["added"]+" "+x.ID+" ", "    "))
+			fmt.Fprintln(w, st.wrap(safe.Terminal(x.Text), mark["added"]+" "+safe.Terminal(x.ID)+" ", "    "))
 		}
 		for _, x := range req.Removed {
-			fmt.Fprintln(w, st.wrap(x.Text, mark["removed"]+" "+x.ID+" ", "    "))
+			fmt.Fprintln(w, st.wrap(safe.Terminal(x.Text), mark["removed"]+" "+safe.Terminal(x.ID)+" ", "    "))
 		}
 		for _, x := range req.Changed {
-			fmt.Fprintf(w, "%s %s\n", mark["changed"], x.ID)
-			fmt.Fprintln(w, st.wrap(x.Old, "    was: ", "         "))
-			fmt.Fprintln(w, st.wrap(x.New, "    now: ", "         "))
+			fmt.Fprintf(w, "%s %s\n", mark["changed"], safe.Terminal(x.ID))
+			fmt.Fprintln(w, st.wrap(safe.Terminal(x.Old), "    was: ", "         "))
+			fmt.Fprintln(w, st.wrap(safe.Terminal(x.New), "    now: ", "         "))
 		}
 	}
 	amount := func(a estimate.Amount) string {

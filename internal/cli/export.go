@@ -11,6 +11,7 @@ import (
 
 	"github.com/integ-dev/integ/internal/brief"
 	"github.com/integ-dev/integ/internal/fsutil"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -95,7 +96,7 @@ func runExport(opts *exportOptions) error {
 		if err := fsutil.WriteFileAtomic(path, f.data, 0o644); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.streams.Err, "Wrote %s\n", path)
+		fmt.Fprintf(opts.streams.Err, "Wrote %s\n", safe.Terminal(path))
 	}
 	return nil
 }

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"time"
 
 	"github.com/charmbracelet/x/term"
+
+	"github.com/integ-dev/integ/internal/safe"
 )
 
 // IOStreams is everything a command touches outside its arguments. Tests fake
@@ -45,4 +48,14 @@ func systemStreams() *IOStreams {
 // colorless reports whether output must be plain: NO_COLOR, TERM=dumb, or no terminal.
 func (s *IOStreams) colorless() bool {
 	return s.Getenv("NO_COLOR") != "" || s.Getenv("TERM") == "dumb" || !s.ErrTTY
+}
+
+// writeJSON writes v as indented JSON, safe to read in a terminal (see safe.JSON).
+func writeJSON(w io.Writer, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(safe.JSON(data), '\n'))
+	return err
 }

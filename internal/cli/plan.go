@@ -9,6 +9,7 @@ import (
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/check"
 	"github.com/integ-dev/integ/internal/estimate"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/internal/wizard"
 )
@@ -100,7 +101,7 @@ func runPlan(opts *planOptions) error {
 			fmt.Fprintln(streams.Err, "Stopped before the first section was finished; nothing was saved. Run 'integ plan' to start again.")
 		} else {
 			fmt.Fprintf(streams.Err, "Stopped. %s saved in %s; run 'integ plan' to continue from there.\n",
-				plural(len(s.Answers), "answer is", "answers are"), path)
+				plural(len(s.Answers), "answer is", "answers are"), safe.Terminal(path))
 		}
 		return errAborted
 	}
@@ -115,11 +116,11 @@ func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, pa
 	st := streams.stderrStyles()
 	rows, total := progressOf(bank, s)
 	fmt.Fprintln(streams.Err)
-	fmt.Fprintln(streams.Err, st.title.Render(fmt.Sprintf("Saved in %s: %d%% decided", path, total.Percent())))
+	fmt.Fprintln(streams.Err, st.title.Render(fmt.Sprintf("Saved in %s: %d%% decided", safe.Terminal(path), total.Percent())))
 	fmt.Fprintln(streams.Err, progressTable(st, rows, total))
 	next := "integ brief -o integration-brief.md"
 	if path != DefaultSpecPath {
-		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", path)
+		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", safe.Terminal(path))
 	}
 	budget := estimate.For(bank, s)
 	if total := budget.Total; total.HighHours > 0 {
@@ -131,7 +132,7 @@ func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, pa
 		c := check.Count(findings)
 		fmt.Fprintf(streams.Err, "Findings: %s, %s, %s. The most serious:\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
 		for _, f := range findings[:min(3, len(findings))] {
-			fmt.Fprintln(streams.Err, st.wrap(f.Message, "  • ", "    "))
+			fmt.Fprintln(streams.Err, st.wrap(safe.Terminal(f.Message), "  • ", "    "))
 		}
 		fmt.Fprintln(streams.Err, "  'integ check' lists them all with advice.")
 	}

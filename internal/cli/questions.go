@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
-
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
@@ -43,9 +41,7 @@ func runQuestions(opts *questionsOptions) error {
 	out := opts.streams.Out
 	switch opts.format {
 	case "json":
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(bank.JSON())
+		return writeJSON(out, bank.JSON())
 	case "yaml":
 		return bank.WriteYAML(out)
 	}

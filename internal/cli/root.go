@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -90,7 +91,7 @@ func Run(args []string, streams *IOStreams) int {
 		var silent errSilent
 		if !errors.As(err, &silent) {
 			for _, line := range errorLines(err) {
-				fmt.Fprintln(streams.Err, "integ: "+line)
+				fmt.Fprintln(streams.Err, "integ: "+safe.Terminal(line))
 			}
 			if isCobraUsage(err) {
 				fmt.Fprintf(streams.Err, "integ: run '%s --help' for usage\n", commandPath(root, args))

@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -26,7 +27,7 @@ editing a spec by hand; 'integ export' writes it beside the exported spec and li
 			if err != nil {
 				return err
 			}
-			_, err = g.streams.Out.Write(data)
+			_, err = g.streams.Out.Write(safe.JSON(data))
 			return err
 		},
 	}

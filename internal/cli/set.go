@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -114,9 +115,9 @@ func runSet(opts *setOptions) error {
 	}
 	n := len(changes) + len(notes)
 	if wrote {
-		fmt.Fprintf(opts.streams.Err, "Saved %s to %s.\n", plural(n, "change", "changes"), path)
+		fmt.Fprintf(opts.streams.Err, "Saved %s to %s.\n", plural(n, "change", "changes"), safe.Terminal(path))
 	} else {
-		fmt.Fprintf(opts.streams.Err, "%s already says that; nothing changed.\n", path)
+		fmt.Fprintf(opts.streams.Err, "%s already says that; nothing changed.\n", safe.Terminal(path))
 	}
 	return nil
 }
@@ -142,7 +143,7 @@ func lookupQuestion(bank *checklist.Bank, id string) (*checklist.Question, error
 
 func printWarnings(streams *IOStreams, warnings []string) {
 	for _, w := range warnings {
-		fmt.Fprintln(streams.Err, "integ: warning: "+w)
+		fmt.Fprintln(streams.Err, "integ: warning: "+safe.Terminal(w))
 	}
 }
 

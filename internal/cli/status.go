@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -76,13 +76,11 @@ func runStatus(opts *statusOptions) error {
 		doc := statusJSON{Spec: path, Exists: s.Exists(), Sections: rows}
 		doc.Total.sectionProgress = sectionProgress{ID: "total", Title: "Total", Answered: total.Answered, Undecided: total.Undecided, Open: total.Open, Hidden: total.Hidden}
 		doc.Total.Percent = total.Percent()
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(doc)
+		return writeJSON(out, doc)
 	}
 	st := opts.streams.stdoutStyles()
 	if !s.Exists() {
-		fmt.Fprintf(out, "%s does not exist yet: run 'integ plan' to start.\n\n", path)
+		fmt.Fprintf(out, "%s does not exist yet: run 'integ plan' to start.\n\n", safe.Terminal(path))
 	}
 	fmt.Fprintln(out, progressTable(st, rows, total))
 	fmt.Fprintln(out, st.wrap(fmt.Sprintf("%d%% decided: %d answered, %d undecided, %d open (%d not asked because of earlier answers).",
@@ -95,7 +93,7 @@ func progressTable(st styles, rows []sectionProgress, total spec.Counts) string 
 	itoa := strconv.Itoa
 	var cells [][]string
 	for i, r := range rows {
-		cells = append(cells, []string{itoa(i + 1), r.Title, itoa(r.Answered), itoa(r.Undecided), itoa(r.Open), itoa(r.Hidden)})
+		cells = append(cells, []string{itoa(i + 1), safe.Terminal(r.Title), itoa(r.Answered), itoa(r.Undecided), itoa(r.Open), itoa(r.Hidden)})
 	}
 	cells = append(cells, []string{"", "Total", itoa(total.Answered), itoa(total.Undecided), itoa(total.Open), itoa(total.Hidden)})
 	return st.table([]string{"#", "Section", "Answered", "Undecided", "Open", "Hidden"}, cells, func(col int) bool { return col != 1 })

@@ -16,6 +16,7 @@ import (
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/fsutil"
+	"github.com/integ-dev/integ/internal/safe"
 )
 
 // ConflictError says the file changed on disk since it was loaded; this run's
@@ -77,12 +78,15 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 		parent.Content = append(parent.Content, k, value)
 	}
 	project := strings.TrimSpace(s.Answers["project.name"].Value())
-	header := "integ integration spec"
+	title := "integ integration spec"
 	if project != "" {
-		header += ": " + project
+		title += ": " + project
 	}
-	header += fmt.Sprintf("\n%s ↔ %s. Answers are keyed by question ID, each under its question.", names.Store, names.Inventory)
-	header += "\nEdit by hand or with 'integ set'; 'integ check' validates it, 'integ brief' renders the brief."
+	// Comments hold names and a bank's texts: each line goes through
+	// safe.YAMLComment, so that no character in them ends the comment.
+	header := safe.YAMLComment(title) + "\n" +
+		safe.YAMLComment(fmt.Sprintf("%s ↔ %s. Answers are keyed by question ID, each under its question.", names.Store, names.Inventory)) +
+		"\nEdit by hand or with 'integ set'; 'integ check' validates it, 'integ brief' renders the brief."
 	add(root, "version", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(Version)}, header)
 	add(root, "checklist", str(bank.ID), "")
 	updatedText := ""
@@ -110,7 +114,7 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 		if a.Note != "" {
 			entry.Content = append(entry.Content, str("note"), noteNode(a.Note))
 		}
-		comment := names.Fill(q.Prompt, nil)
+		comment := safe.YAMLComment(names.Fill(q.Prompt, nil))
 		if !q.When.Holds(s) {
 			comment += "\n(not asked with the current answers; kept in case they change back)"
 		}
@@ -129,7 +133,7 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 		seen := map[string]bool{}
 		for _, sec := range bank.Sections {
 			if n, ok := s.SectionNotes[sec.ID]; ok && n != "" {
-				add(notes, sec.ID, noteNode(n), names.Fill(sec.Title, nil))
+				add(notes, sec.ID, noteNode(n), safe.YAMLComment(names.Fill(sec.Title, nil)))
 				seen[sec.ID] = true
 			}
 		}
@@ -142,19 +146,14 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 			add(root, "notes", notes, "Notes for the integrator, per section.")
 		}
 	}
-	var buf bytes.Buffer
-	if s.Modeline != "" {
-		buf.WriteString(s.Modeline + "\n")
-	}
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
+	body, err := safe.YAML(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}})
+	if err != nil {
 		return nil, err
 	}
-	if err := enc.Close(); err != nil {
-		return nil, err
+	if s.Modeline == "" {
+		return body, nil
 	}
-	return buf.Bytes(), nil
+	return append([]byte(safe.YAMLComment(s.Modeline)+"\n"), body...), nil
 }
 
 const conflictsComment = `Merge conflicts: these answers were changed one way on this side and another
@@ -260,7 +259,7 @@ func valueNode(q *checklist.Question, a Answer, names checklist.Names) *yaml.Nod
 		}
 	}
 	if o := q.Option(v); o != nil && q.HasOptions() && v != checklist.Undecided {
-		n.LineComment = names.Fill(o.Label, map[string]string{"third": "another system"})
+		n.LineComment = safe.YAMLComment(names.Fill(o.Label, map[string]string{"third": "another system"}))
 	}
 	return n
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -165,10 +166,10 @@ func (o Options) menu() (mode, section string, err error) {
 	project := strings.TrimSpace(o.Spec.Answers["project.name"].Value())
 	title := "Welcome back"
 	if project != "" {
-		title += " to " + project
+		title += " to " + safe.Terminal(project)
 	}
 	desc := fmt.Sprintf("%s ↔ %s · %d answered, %d undecided, %d open. Your earlier answers are pre-selected.",
-		names.Store, names.Inventory, total.Answered, total.Undecided, total.Open)
+		safe.Terminal(names.Store), safe.Terminal(names.Inventory), total.Answered, total.Undecided, total.Open)
 	sel := huh.NewSelect[string]().
 		Title(title).
 		Description(desc).
@@ -188,7 +189,7 @@ func (o Options) menu() (mode, section string, err error) {
 	var opts []huh.Option[string]
 	for i, sec := range o.Bank.Sections {
 		c := o.Spec.Progress(sec)
-		label := fmt.Sprintf("%d. %s: %d open, %d undecided of %d", i+1, names.Fill(sec.Title, nil), c.Open, c.Undecided, c.Asked())
+		label := fmt.Sprintf("%d. %s: %d open, %d undecided of %d", i+1, safe.Terminal(names.Fill(sec.Title, nil)), c.Open, c.Undecided, c.Asked())
 		opts = append(opts, huh.NewOption(label, sec.ID))
 	}
 	pick := huh.NewSelect[string]().Title("Which section?").Options(opts...).Value(&section)
@@ -257,7 +258,7 @@ func (o Options) buildSection(sec *checklist.Section, onlyUnanswered, canGoBack 
 	bank, s := o.Bank, o.Spec
 	names := s.Names(bank)
 	fill := func(text string) string {
-		return names.Fill(text, map[string]string{"third": "the other system", "value": "this"})
+		return safe.Terminal(names.Fill(text, map[string]string{"third": "the other system", "value": "this"}))
 	}
 	w := &workingAnswers{spec: s, single: map[string]*string{}, multi: map[string]*[]string{}, notes: map[string]*string{}}
 	index := slices.Index(bank.Sections, sec) + 1

@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/integ-dev/integ/internal/wizard/wizardtest"
+)
+
+// hostileBank is a bank of one's own (--checklist) whose texts carry terminal
+// escape sequences: a window title (OSC 0), the clipboard (OSC 52), the
+// 8-bit CSI, a right-to-left override, Markdown structure and a Mermaid
+// directive. A bank is user text too.
+const hostileBank = `
+id: hostile
+title: "# Hostile \e]0;pwned\a bank"
+sections:
+  - id: project
+    title: "About \e]52;c;Y3VybCBldmls\a"
+    code: PRJ
+    questions:
+      - {id: project.name, kind: text, prompt: "Name? \e[2J", help: "H \u009b31m."}
+      - {id: project.store, kind: text, prompt: "Store?", help: "H."}
+      - {id: project.inventory, kind: text, prompt: "Inventory?", help: "H."}
+  - id: stock
+    title: "Stock \u202eevil\u202c"
+    code: INV
+    questions:
+      - id: stock.live
+        kind: yesno
+        prompt: "Should {store} get live counts from {inventory}? \e]0;title\a"
+        help: "H."
+        options:
+          - value: "yes"
+            label: "Yes \e[31mred"
+            requires: ["{store} shall show counts from {inventory}. \e]0;req\a"]
+            flows: [{from: inventory, to: store, data: "Stock %%{init: {'theme': 'forest'}}%%"}]
+findings:
+  - id: live
+    severity: warning
+    when: {question: stock.live, is: "yes"}
+    message: "Live counts \e]0;finding\a for {store}"
+    advice: "Decide \u009b2J now."
+`
+
+// hostileSpec names the systems with Markdown, HTML and Mermaid structure:
+// text a person may type, which every output must show as text.
+const hostileSpec = `version: 1
+answers:
+  project.name: {value: "# Acme <i>evil</i>"}
+  project.store: {value: "%%{init: {'theme': 'dark'}}%% Shop"}
+  project.inventory: {value: "- Odoo | <b>"}
+  stock.live: {value: "yes", note: "1. first\n> quoted"}
+`
+
+// assertClean fails when out could act on a terminal: a control character
+// other than newline and tab, a bidi override, or bytes that are not UTF-8.
+func assertClean(t *testing.T, what, out string) {
+	t.Helper()
+	if !utf8.ValidString(out) {
+		t.Errorf("%s is not valid UTF-8: %q", what, out)
+		return
+	}
+	for i, r := range out {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			t.Errorf("%s holds %U raw, near %q", what, r, out[max(0, i-20):min(len(out), i+20)])
+			return
+		}
+	}
+}
+
+func TestHostileTextNeverReachesTheTerminalRaw(t *testing.T) {
+	dir := t.TempDir()
+	bank := filepath.Join(dir, "bank.yaml")
+	os.WriteFile(bank, []byte(hostileBank), 0o644)
+	// A file name can carry escape sequences too (a repository anyone can push to).
+	old := filepath.Join(dir, "old\x1b]0;pwned\x07.yaml")
+	spec := filepath.Join(dir, "spec\u202e.yaml")
+	os.WriteFile(old, []byte("version: 1\nanswers: {}\n"), 0o644)
+	os.WriteFile(spec, []byte(hostileSpec), 0o644)
+	for _, args := range [][]string{
+		{"questions"}, {"questions", "--format", "json"}, {"questions", "--format", "yaml"},
+		{"status"}, {"status", "--format", "json"},
+		{"check"}, {"check", "--format", "json"},
+		{"brief"}, {"brief", "--format", "json"},
+		{"schema"},
+		{"diff", old, spec}, {"diff", old, spec, "--format", "json"},
+		{"set", "project.nmae\x1b]0;x\x07=y"},
+		{"set", "--spec", old + ".new", "project.name=x", "--note", "nope\x1b[2J=x"},
+		{"export", "--dir", filepath.Join(dir, "out\x1b[2J")},
+		{"brief", "-o", filepath.Join(dir, "brief\x1b]0;x\x07.md")},
+	} {
+		args = append(args, "--checklist", bank)
+		if args[0] != "diff" && !strings.Contains(strings.Join(args, " "), "--spec") {
+			args = append(args, "--spec", spec)
+		}
+		out, errOut, code := run(t, nil, args...)
+		name := strings.Join(args[:min(3, len(args))], " ")
+		if code == 2 && !strings.HasPrefix(args[0], "set") {
+			t.Errorf("%s: exit 2: %s", name, errOut)
+		}
+		assertClean(t, name+" stdout", out)
+		assertClean(t, name+" stderr", errOut)
+	}
+	written, _ := os.ReadFile(filepath.Join(dir, "brief\x1b]0;x\x07.md"))
+	assertClean(t, "the brief written with -o", string(written))
+	for _, f := range []string{"integration-brief.md", "integration-brief.json", "integration-spec.yaml"} {
+		data, err := os.ReadFile(filepath.Join(dir, "out\x1b[2J", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertClean(t, "exported "+f, string(data))
+	}
+}
+
+// The wizard's screens, start menu and end summary show names and a bank's
+// texts as text.
+func TestHostileTextInTheWizard(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "spec.yaml"), []byte(hostileSpec), 0o644)
+	bankPath := filepath.Join(dir, "bank.yaml")
+	os.WriteFile(bankPath, []byte(hostileBank), 0o644)
+	streams, _, errb := fakeStreams("", nil)
+	g := &globalOptions{streams: streams, checklistPath: bankPath, specFlag: filepath.Join(dir, "spec.yaml")}
+	run, screens := wizardtest.Driver(t, keys{"enter"}, keys{"enter", "enter", "enter", "enter"}, keys{"enter", "enter"})
+	if err := runPlan(&planOptions{globalOptions: g, runForm: run}); err != nil {
+		t.Fatalf("plan: %v", err)
+	}
+	for i, s := range *screens {
+		// huh draws with its own escape sequences; strip them before looking for ours.
+		assertClean(t, "wizard screen "+string(rune('1'+i)), stripSGR(s))
+	}
+	assertClean(t, "the plan summary", errb.String())
+}
+
+// stripSGR removes the colour sequences (ESC [ … m) a renderer writes itself.
+func stripSGR(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			j := i + 2
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';') {
+				j++
+			}
+			if j < len(s) && s[j] == 'm' {
+				i = j
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}

@@ -1,0 +1,222 @@
+package safe
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// What an attacker or a careless paste puts into a name or a note.
+const (
+	oscTitle     = "\x1b]0;pwned\x07"                   // sets the terminal window's title
+	oscClipboard = "\x1b]52;c;Y3VybCBldmlsIHwgc2g=\x07" // writes the clipboard
+	csiClear     = "\x1b[2J\x1b[H"                      // clears the screen
+	c1CSI        = "\u009b31m"                          // the one-character CSI of 8-bit terminals
+	rlo          = "\u202eevil\u202c"                   // right-to-left override
+	badUTF8      = "Caf\xe9"                            // Latin-1, not UTF-8
+)
+
+func TestTerminal(t *testing.T) {
+	cases := map[string]string{
+		"Shopify":                  "Shopify",
+		"Ökolager · 库存系统 · 🛒":      "Ökolager · 库存系统 · 🛒",
+		"مخزن":                     "مخزن",
+		"two\nlines\tand a tab":    "two\nlines\tand a tab",
+		"windows\r\nline":          "windows\nline",
+		"a" + oscTitle + "b":       `a\x1b]0;pwned\x07b`,
+		oscClipboard:               `\x1b]52;c;Y3VybCBldmlsIHwgc2g=\x07`,
+		csiClear:                   `\x1b[2J\x1b[H`,
+		c1CSI:                      `\x9b31m`,
+		rlo:                        `\u202eevil\u202c`,
+		badUTF8:                    `Caf\xe9`,
+		"a real \ufffd stays":      "a real \ufffd stays",
+		"carriage\rreturn":         `carriage\x0dreturn`,
+		"line\u2028separator\x7f":  `line\u2028separator\x7f`,
+		"isolate\u2066x\u2069done": `isolate\u2066x\u2069done`,
+	}
+	for in, want := range cases {
+		if got := Terminal(in); got != want {
+			t.Errorf("Terminal(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	cases := map[string]string{
+		"Acme Outdoor":              "Acme Outdoor",
+		"# Heading":                 `\# Heading`,
+		"## also":                   `\## also`,
+		"> quote":                   "&gt; quote",
+		"- item":                    `\- item`,
+		"+ item":                    `\+ item`,
+		"* item":                    `\* item`,
+		"1. first":                  `1\. first`,
+		"2024) year":                `2024\) year`,
+		"1234567890. too long":      "1234567890. too long", // ten digits start no list
+		"===":                       `\===`,
+		"---":                       `\---`,
+		"___":                       `\_\_\_`,
+		"Issue #12 and 3. place":    "Issue #12 and 3. place",
+		"a | b":                     `a \| b`,
+		"<script>alert(1)</script>": "&lt;script&gt;alert(1)&lt;/script&gt;",
+		"[x](javascript:alert(1))":  `\[x\](javascript:alert(1))`,
+		"`code`":                    "\\`code\\`",
+		"**bold** _em_ ~~del~~":     `\*\*bold\*\* \_em\_ \~\~del\~\~`,
+		"back\\slash &amp;":         `back\\slash &amp;amp;`,
+		"  padded  ":                "padded",
+		"two\nlines":                "two<br>lines",
+		"crlf\r\nline":              "crlf<br>line",
+		"title" + oscTitle:          `title\\x1b\]0;pwned\\x07`,
+		rlo:                         `\\u202eevil\\u202c`,
+		"Ökolager":                  "Ökolager",
+		"":                          "",
+		"   ":                       "",
+	}
+	for in, want := range cases {
+		if got := Markdown(in); got != want {
+			t.Errorf("Markdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarkdownQuote(t *testing.T) {
+	got := MarkdownQuote("line one | pipe\n- not a list\n# not a heading\r\n<img src=x>")
+	want := "line one \\| pipe\n> \\- not a list\n> \\# not a heading\n> &lt;img src=x&gt;"
+	if got != want {
+		t.Errorf("MarkdownQuote = %q, want %q", got, want)
+	}
+}
+
+func TestMarkdownCode(t *testing.T) {
+	cases := map[string]string{
+		"master.product-names": "`master.product-names`",
+		"REQ_ORD-07":           "`REQ_ORD-07`",
+		"a`b|c":                "a\\`b\\|c",
+		"# x":                  `\# x`,
+		"":                     "",
+	}
+	for in, want := range cases {
+		if got := MarkdownCode(in); got != want {
+			t.Errorf("MarkdownCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMermaid(t *testing.T) {
+	cases := map[string]string{
+		"Odoo":                            "Odoo",
+		`Tax "Engine" <x> | y`:            "Tax #quot;Engine#quot; #lt;x#gt; | y",
+		"%%{init: {'theme': 'forest'}}%%": "#37;#37;{init: {'theme': 'forest'}}#37;#37;",
+		"a #quot; b":                      "a #35;quot; b",
+		"fence ``` closes":                "fence #96;#96;#96; closes",
+		"two\nlines\r\nthree":             "two lines three",
+		"esc" + oscTitle:                  `esc#92;x1b]0;pwned#92;x07`,
+		"库存系统 🛒":                          "库存系统 🛒",
+	}
+	for in, want := range cases {
+		if got := Mermaid(in); got != want {
+			t.Errorf("Mermaid(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestYAMLComment(t *testing.T) {
+	cases := map[string]string{
+		"What is your online store built on?": "What is your online store built on?",
+		"Ökolager ↔ 库存系统":                     "Ökolager ↔ 库存系统",
+		"a\nb":                                `a\x0ab`,
+		"a\rb":                                `a\x0db`,
+		"a\u0085b":                            `a\x85b`,
+		"a\u2028b":                            `a\u2028b`,
+		"bell\x07":                            `bell\x07`,
+		"tab\tkept":                           "tab\tkept",
+	}
+	for in, want := range cases {
+		if got := YAMLComment(in); got != want {
+			t.Errorf("YAMLComment(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestJSON(t *testing.T) {
+	in := map[string]string{"name": "a" + c1CSI + rlo + "\x7f" + oscTitle + "Ökolager"}
+	data, err := json.MarshalIndent(in, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := JSON(data)
+	var back map[string]string
+	if err := json.Unmarshal(out, &back); err != nil || back["name"] != in["name"] {
+		t.Fatalf("JSON changed the meaning: %q (%v)", back["name"], err)
+	}
+	if strings.ContainsAny(string(out), "\u009b\u202e\u202c\x7f\x1b") {
+		t.Errorf("JSON left a hidden character raw: %q", out)
+	}
+	if plain := []byte(`{"a": "Ökolager"}`); &JSON(plain)[0] != &plain[0] {
+		t.Error("JSON copied clean input")
+	}
+}
+
+// FuzzSafe: whatever the input, each medium's output is valid UTF-8, holds
+// no hidden character raw, and cannot break out of its place.
+func FuzzSafe(f *testing.F) {
+	for _, s := range []string{"Shopify", "# x\n- y", oscTitle, oscClipboard, c1CSI, rlo, badUTF8, "%%{init: {}}%%", "a | b `c` <d>", "1. x\r\n=== \u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		check := func(medium, out string, keep string) {
+			if !utf8.ValidString(out) {
+				t.Fatalf("%s(%q) is not UTF-8: %q", medium, s, out)
+			}
+			for _, r := range out {
+				if hidden(r) && !strings.ContainsRune(keep, r) {
+					t.Fatalf("%s(%q) = %q holds %U raw", medium, s, out, r)
+				}
+			}
+		}
+		check("Terminal", Terminal(s), "\n\t")
+		md := Markdown(s)
+		check("Markdown", md, "\t")
+		if c := unescapedMarkup(md); c != 0 {
+			t.Fatalf("Markdown(%q) = %q leaves %q unescaped", s, md, c)
+		}
+		if md != "" && strings.ContainsAny(md[:1], "#-+=>*_") {
+			t.Fatalf("Markdown(%q) = %q can start a block", s, md)
+		}
+		check("MarkdownQuote", MarkdownQuote(s), "\n\t")
+		m := Mermaid(s)
+		check("Mermaid", m, "\t")
+		if strings.ContainsAny(m, "\"%`<>\n") {
+			t.Fatalf("Mermaid(%q) = %q can leave its label", s, m)
+		}
+		check("YAMLComment", YAMLComment(s), "\t")
+		js, _ := json.Marshal(s)
+		safeJS := JSON(js)
+		var back string
+		if err := json.Unmarshal(safeJS, &back); err != nil {
+			t.Fatalf("JSON(%q) is not JSON: %v", js, err)
+		}
+		var orig string
+		json.Unmarshal(js, &orig)
+		if back != orig {
+			t.Fatalf("JSON changed %q to %q", orig, back)
+		}
+		check("JSON", string(safeJS), "")
+	})
+}
+
+// unescapedMarkup returns the first Markdown or HTML character in md that is
+// not backslash-escaped (<br> aside), or 0.
+func unescapedMarkup(md string) byte {
+	md = strings.ReplaceAll(md, "<br>", "")
+	for i := 0; i < len(md); i++ {
+		switch md[i] {
+		case '\\':
+			i++
+		case '<', '>', '`', '|', '[', ']', '*', '_', '~':
+			return md[i]
+		}
+	}
+	return 0
+}
