@@ -22,7 +22,7 @@ func specWith(t *testing.T, bank *checklist.Bank, a given, notes given) *spec.Sp
 		if q == nil {
 			t.Fatalf("unknown question %s in a test case", id)
 		}
-		values, err := spec.CheckValues(q, spec.SplitList(v))
+		values, err := q.Parse(v)
 		if err != nil {
 			t.Fatalf("bad test case: %v", err)
 		}

@@ -154,3 +154,37 @@ func stripSGR(s string) string {
 	}
 	return b.String()
 }
+
+// Control characters and direction overrides are refused at input, with a
+// clear error, and the spec is left as it was: a name written raw into the
+// spec's comments made every later load fail.
+func TestInputRefusesControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	if _, errOut, code := run(t, nil, "set", "--spec", spec, "project.name=Acme"); code != 0 {
+		t.Fatalf("setting up: %s", errOut)
+	}
+	before, _ := os.ReadFile(spec)
+	for _, args := range [][]string{
+		{"project.store=Shop\x1b]0;pwned\x07"},
+		{"project.inventory=Odoo\u202etxt"},
+		{"project.name=two\nlines"},
+		{"project.name=" + strings.Repeat("n", 201)},
+		{"inventory.live-counts=yes", "--note", "inventory.live-counts=bell\a"},
+		{"budget.hourly-rate=5e16"},
+		{"budget.hourly-rate=1e300"},
+	} {
+		_, errOut, code := run(t, nil, append([]string{"set", "--spec", spec}, args...)...)
+		if code != 2 || !strings.HasPrefix(errOut, "integ: ") || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("set %q: exit %d, stderr %q; want exit 2 and one line", args, code, errOut)
+		}
+		assertClean(t, "the error", errOut)
+		if after, _ := os.ReadFile(spec); string(after) != string(before) {
+			t.Errorf("set %q changed the spec", args)
+		}
+	}
+	// Every later command still reads the spec.
+	if _, errOut, code := run(t, nil, "status", "--spec", spec); code != 0 {
+		t.Errorf("status after refused input: exit %d: %s", code, errOut)
+	}
+}

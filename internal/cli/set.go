@@ -9,7 +9,6 @@ import (
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/safe"
-	"github.com/integ-dev/integ/internal/spec"
 )
 
 type setOptions struct {
@@ -59,7 +58,7 @@ func runSet(opts *setOptions) error {
 	}
 	var changes []change
 	for _, arg := range opts.assignments {
-		id, value, err := spec.ParseAssignment(arg)
+		id, value, err := parseAssignment(arg)
 		if err != nil {
 			return unusable(err)
 		}
@@ -67,28 +66,23 @@ func runSet(opts *setOptions) error {
 		if err != nil {
 			return err
 		}
-		raw := []string{value}
-		if q.Kind == checklist.KindMulti {
-			raw = spec.SplitList(value)
-		}
-		if strings.TrimSpace(value) == "" {
-			changes = append(changes, change{q: q, clear: true})
-			continue
-		}
-		values, err := spec.CheckValues(q, raw)
+		values, err := q.Parse(value)
 		if err != nil {
 			return unusable(err)
 		}
-		changes = append(changes, change{q: q, values: values})
+		changes = append(changes, change{q: q, values: values, clear: len(values) == 0})
 	}
 	notes := map[string]string{}
 	for _, arg := range opts.notes {
-		id, text, err := spec.ParseAssignment(arg)
+		id, text, err := parseAssignment(arg)
 		if err != nil {
 			return unusable(fmt.Errorf("--note: %w", err))
 		}
 		if _, err := lookupQuestion(bank, id); err != nil {
 			return err
+		}
+		if text, err = checklist.ParseNote(text); err != nil {
+			return unusable(fmt.Errorf("--note %s: %w", id, err))
 		}
 		notes[id] = text
 	}

@@ -136,8 +136,12 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 				if bank.Section(sk.Value) == nil {
 					s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: note for unknown section %q (kept)", file, sk.Line, sk.Value))
 				}
-				if strings.TrimSpace(sv.Value) != "" {
-					s.SectionNotes[sk.Value] = sv.Value
+				note, err := checklist.ParseNote(sv.Value)
+				if err != nil {
+					return nil, problemf(file, sv.Line, "notes: %s: %v", sk.Value, err)
+				}
+				if strings.TrimSpace(note) != "" {
+					s.SectionNotes[sk.Value] = note
 				}
 			}
 		case "conflicts":
@@ -196,7 +200,11 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 			if noteNode.Kind != yaml.ScalarNode {
 				return problemf(file, noteNode.Line, "the note on %s must be text, not a %s", q.ID, kindName(noteNode))
 			}
-			a.Note = noteNode.Value
+			note, err := checklist.ParseNote(noteNode.Value)
+			if err != nil {
+				return problemf(file, noteNode.Line, "%s: %v", q.ID, err)
+			}
+			a.Note = note
 		}
 		emptyScalar := valueNode != nil && valueNode.Kind == yaml.ScalarNode && (valueNode.Tag == "!!null" || strings.TrimSpace(valueNode.Value) == "")
 		if valueNode != nil && !emptyScalar {
@@ -212,12 +220,12 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 			case valueNode.Kind == yaml.ScalarNode:
 				raw = []string{valueNode.Value}
 				if q.Kind == checklist.KindMulti {
-					raw = SplitList(valueNode.Value)
+					raw = checklist.SplitList(valueNode.Value)
 				}
 			default:
 				return problemf(file, valueNode.Line, "answer to %s must be %s, not a %s", q.ID, expected(q), kindName(valueNode))
 			}
-			values, err := CheckValues(q, raw)
+			values, err := q.ParseValues(raw)
 			if err != nil && lenient {
 				s.Invalid = append(s.Invalid, Invalid{ID: q.ID, File: file, Line: valueNode.Line, Msg: err.Error()})
 				s.unknown = append(s.unknown, unknownAnswer{id: k.Value, node: v})
@@ -261,7 +269,7 @@ func (s *Spec) parseConflicts(file string, node *yaml.Node, bank *checklist.Bank
 				a.Note = val.Value
 			case key.Value == "value" && val.Kind == yaml.ScalarNode:
 				if q != nil && q.Kind == checklist.KindMulti {
-					a.Values = SplitList(val.Value)
+					a.Values = checklist.SplitList(val.Value)
 				} else if strings.TrimSpace(val.Value) != "" && val.Tag != "!!null" {
 					a.Values = []string{val.Value}
 				}
@@ -325,122 +333,6 @@ func (s *Spec) parseAsked(file string, node *yaml.Node, bank *checklist.Bank) er
 		}
 	}
 	return nil
-}
-
-// SplitList splits a comma-separated multi-select answer.
-func SplitList(v string) []string {
-	var out []string
-	for _, part := range strings.Split(v, ",") {
-		if p := strings.TrimSpace(part); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// CheckValues validates raw values against a question and returns them
-// normalised. Errors name the allowed values.
-func CheckValues(q *checklist.Question, raw []string) ([]string, error) {
-	if len(raw) == 0 {
-		return nil, nil
-	}
-	if len(raw) > 1 && q.Kind != checklist.KindMulti {
-		return nil, fmt.Errorf("%s takes one value, not %d", q.ID, len(raw))
-	}
-	switch q.Kind {
-	case checklist.KindNumber:
-		v := strings.TrimSpace(raw[0])
-		if v == checklist.Undecided || v == "" {
-			return []string{v}, nil
-		}
-		f, err := parseNumber(v)
-		if err != nil {
-			return nil, fmt.Errorf("%s takes a number (or undecided), not %q%s", q.ID, v, err)
-		}
-		if q.Min != nil && f < *q.Min || q.Max != nil && f > *q.Max {
-			return nil, fmt.Errorf("%s takes a number %s, not %s", q.ID, rangeText(q), v)
-		}
-		return []string{strconv.FormatFloat(f, 'f', -1, 64)}, nil
-	case checklist.KindText:
-		return []string{raw[0]}, nil
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, v := range raw {
-		v = strings.TrimSpace(v)
-		if q.Option(v) == nil {
-			return nil, fmt.Errorf("%q is not an answer to %s (allowed: %s)", v, q.ID, strings.Join(q.Values(), ", "))
-		}
-		if !seen[v] {
-			out = append(out, v)
-		}
-		seen[v] = true
-	}
-	if len(out) > 1 && seen[checklist.Undecided] {
-		return nil, fmt.Errorf("%s cannot be undecided and decided at once (%s)", q.ID, strings.Join(out, ", "))
-	}
-	return out, nil
-}
-
-// parseNumber reads a number written the plain way (95, 95.50, -2, 1e3) and
-// nothing else: strconv alone would also take NaN, Inf and hex, which would
-// reach the budget as "NaN" or "0.00". Its error is a hint to append to the
-// message (it starts with a separator), or empty when there is no better one.
-func parseNumber(v string) (float64, error) {
-	if isPlainNumber(v) {
-		f, err := strconv.ParseFloat(v, 64)
-		if err == nil {
-			return f, nil
-		}
-		if errors.Is(err, strconv.ErrRange) {
-			return 0, errors.New("; it is too large")
-		}
-		return 0, errors.New("")
-	}
-	// Say how to write what a person meant by "€95", "95,50" or "1,500".
-	core := strings.TrimFunc(v, func(r rune) bool { return r < '0' || r > '9' })
-	plain := core
-	if whole, frac, ok := strings.Cut(core, ","); ok && allDigits(whole) && allDigits(frac) && len(frac) != 3 {
-		plain = whole + "." + frac
-	} else if isThousands(core) {
-		plain = strings.ReplaceAll(core, ",", "")
-	}
-	if _, err := strconv.ParseFloat(plain, 64); err == nil && isPlainNumber(plain) {
-		return 0, fmt.Errorf("; write it as %s", plain)
-	}
-	return 0, errors.New("")
-}
-
-func isPlainNumber(v string) bool { return v != "" && strings.Trim(v, "0123456789.+-eE") == "" }
-
-func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
-
-// isThousands is 1,500 or 12,345,678.90: groups of three after the first.
-func isThousands(v string) bool {
-	whole, frac, hasFrac := strings.Cut(v, ".")
-	groups := strings.Split(whole, ",")
-	if len(groups) < 2 || len(groups[0]) > 3 || !allDigits(groups[0]) || hasFrac && !allDigits(frac) {
-		return false
-	}
-	for _, g := range groups[1:] {
-		if len(g) != 3 || !allDigits(g) {
-			return false
-		}
-	}
-	return true
-}
-
-func rangeText(q *checklist.Question) string {
-	f := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
-	switch {
-	case q.Min != nil && q.Max != nil:
-		return "from " + f(q.Min) + " to " + f(q.Max)
-	case q.Min != nil:
-		return "of at least " + f(q.Min)
-	case q.Max != nil:
-		return "of at most " + f(q.Max)
-	}
-	return ""
 }
 
 func expected(q *checklist.Question) string {

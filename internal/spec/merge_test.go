@@ -9,10 +9,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/integ-dev/integ/checklist"
 )
 
 func answer(v string, note ...string) Answer {
-	a := Answer{Values: SplitList(v)}
+	a := Answer{Values: checklist.SplitList(v)}
 	if len(note) > 0 {
 		a.Note = note[0]
 	}

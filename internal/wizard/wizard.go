@@ -305,15 +305,11 @@ func (o Options) buildSection(sec *checklist.Section, onlyUnanswered, canGoBack 
 			if q.Default != "" {
 				input.Placeholder("leave empty for " + fill(q.Default))
 			}
-			if q.Kind == checklist.KindNumber {
-				input.Validate(func(v string) error {
-					if strings.TrimSpace(v) == "" {
-						return nil
-					}
-					_, err := spec.CheckValues(q, []string{v})
-					return err
-				})
-			}
+			// The question checks what is typed, as integ set and a load would.
+			input.Validate(func(v string) error {
+				_, err := q.Parse(v)
+				return err
+			})
 			field = input
 		default:
 			val := s.Answers[q.ID].Value()
@@ -346,7 +342,7 @@ func (o Options) buildSection(sec *checklist.Section, onlyUnanswered, canGoBack 
 			notePtr := w.notes[q.ID]
 			follow := huh.NewText().Title(fill(opt.FollowUp)).
 				Description("Kept as the note on your answer to: " + fill(q.Prompt)).
-				Lines(3).Value(notePtr)
+				Lines(3).Value(notePtr).Validate(validateNote)
 			sf.add(huh.NewGroup(follow).Title(header), func() bool {
 				return !visible() || !slices.Contains(w.Values(q.ID), value)
 			})
@@ -361,10 +357,17 @@ func (o Options) buildSection(sec *checklist.Section, onlyUnanswered, canGoBack 
 		huh.NewText().
 			Title(fmt.Sprintf("Anything else the integrator should know about “%s”? (optional)", fill(sec.Title))).
 			Description("Free text. Leave it empty and press Enter to go on; Alt+Enter starts a new line.").
-			Lines(4).Value(&sectionNote),
+			Lines(4).Value(&sectionNote).Validate(validateNote),
 	).Title(header), func() bool { return false })
 	sf.form = huh.NewForm(sf.groups...).WithTheme(o.theme())
 	return sf
+}
+
+// validateNote checks a note as a load would, so a save never writes one
+// that makes the spec unreadable.
+func validateNote(note string) error {
+	_, err := checklist.ParseNote(note)
+	return err
 }
 
 func (sf *sectionForm) add(g *huh.Group, hidden func() bool) *huh.Group {
@@ -392,7 +395,7 @@ func (sf *sectionForm) commit() {
 			if v != "" {
 				a.Values = []string{v}
 				// The form validated it; this writes 95.50 as 95.5, as integ set does.
-				if checked, err := spec.CheckValues(q, a.Values); err == nil && q.Kind == checklist.KindNumber {
+				if checked, err := q.ParseValues(a.Values); err == nil && q.Kind == checklist.KindNumber {
 					a.Values = checked
 				}
 			}

@@ -1,13 +1,13 @@
-package spec
+package cli
 
 import (
 	"fmt"
 	"strings"
 )
 
-// ParseAssignment splits "ID=VALUE" as given to `integ set`. The value may
+// parseAssignment splits "ID=VALUE" as given to `integ set`. The value may
 // itself contain "=" (notes often do); the ID may not be empty.
-func ParseAssignment(arg string) (id, value string, err error) {
+func parseAssignment(arg string) (id, value string, err error) {
 	id, value, ok := strings.Cut(arg, "=")
 	id = strings.TrimSpace(id)
 	switch {
