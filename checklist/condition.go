@@ -3,17 +3,21 @@ package checklist
 import (
 	"fmt"
 	"slices"
+	"strconv"
 )
 
-// Condition says when a follow-up question is relevant, or when a finding
-// applies. A leaf names a question and, optionally, the values that make it
-// true (`is`, `in`) and whether the answer must carry a note (`noted`); a leaf
-// with no values holds when the question has any decided answer. `all`, `any`
-// and `not` combine conditions.
+// Condition says when a follow-up question is relevant, or when a finding,
+// a requirement sentence or a scenario applies. A leaf names a question and,
+// optionally, the values that make it true (`is`, `in`), a number it must
+// exceed or stay under (`above`, `below`), and whether the answer must carry a
+// note (`noted`); a leaf with none of these holds when the question has any
+// decided answer. `all`, `any` and `not` combine conditions.
 type Condition struct {
 	Question string       `yaml:"question,omitempty" json:"question,omitempty"`
 	Is       string       `yaml:"is,omitempty" json:"is,omitempty"`
 	In       []string     `yaml:"in,omitempty" json:"in,omitempty"`
+	Above    *float64     `yaml:"above,omitempty" json:"above,omitempty"`
+	Below    *float64     `yaml:"below,omitempty" json:"below,omitempty"`
 	Noted    *bool        `yaml:"noted,omitempty" json:"noted,omitempty"`
 	All      []*Condition `yaml:"all,omitempty" json:"all,omitempty"`
 	Any      []*Condition `yaml:"any,omitempty" json:"any,omitempty"`
@@ -23,6 +27,57 @@ type Condition struct {
 	Section     string `yaml:"section,omitempty" json:"section,omitempty"`
 	OpenAtLeast int    `yaml:"open_at_least,omitempty" json:"open_at_least,omitempty"`
 	Line        int    `yaml:"-" json:"-"`
+}
+
+// The ways conditions combine, as Op names them.
+const (
+	OpAll = "all"
+	OpAny = "any"
+	OpNot = "not"
+)
+
+// Op names how the node combines its children (OpAll, OpAny, OpNot), or ""
+// for a leaf. A node that mixes forms is read in this order; validation
+// reports the mix.
+func (c *Condition) Op() string {
+	switch {
+	case len(c.All) > 0:
+		return OpAll
+	case len(c.Any) > 0:
+		return OpAny
+	case c.Not != nil:
+		return OpNot
+	}
+	return ""
+}
+
+// children are the conditions an all/any/not node combines.
+func (c *Condition) children() []*Condition {
+	switch c.Op() {
+	case OpAll:
+		return c.All
+	case OpAny:
+		return c.Any
+	case OpNot:
+		return []*Condition{c.Not}
+	}
+	return nil
+}
+
+// Fold is the one function that walks a condition tree. It calls leaf for
+// every leaf and combine for every all/any/not node, with its children's
+// results in order; Holds, the validation, the description in words and the
+// list of questions a condition reads are all folds. c must not be nil.
+func Fold[T any](c *Condition, leaf func(*Condition) T, combine func(c *Condition, parts []T) T) T {
+	subs := c.children()
+	if subs == nil {
+		return leaf(c)
+	}
+	parts := make([]T, len(subs))
+	for i, sub := range subs {
+		parts[i] = Fold(sub, leaf, combine)
+	}
+	return combine(c, parts)
 }
 
 // OpenCounter is implemented by answers that can count a section's open and
@@ -43,24 +98,22 @@ func (c *Condition) Holds(a Answers) bool {
 	if c == nil {
 		return true
 	}
-	switch {
-	case len(c.All) > 0:
-		for _, sub := range c.All {
-			if !sub.Holds(a) {
-				return false
-			}
-		}
-		return true
-	case len(c.Any) > 0:
-		for _, sub := range c.Any {
-			if sub.Holds(a) {
-				return true
-			}
-		}
-		return false
-	case c.Not != nil:
-		return !c.Not.Holds(a)
-	case c.Section != "":
+	return Fold(c, func(leaf *Condition) bool { return leaf.leafHolds(a) }, combineBools)
+}
+
+func combineBools(c *Condition, parts []bool) bool {
+	switch c.Op() {
+	case OpAll:
+		return !slices.Contains(parts, false)
+	case OpAny:
+		return slices.Contains(parts, true)
+	default: // OpNot
+		return !parts[0]
+	}
+}
+
+func (c *Condition) leafHolds(a Answers) bool {
+	if c.Section != "" {
 		counter, ok := a.(OpenCounter)
 		return ok && counter.OpenInSection(c.Section) >= c.OpenAtLeast
 	}
@@ -68,10 +121,14 @@ func (c *Condition) Holds(a Answers) bool {
 	if c.Noted != nil && (a.Note(c.Question) != "") != *c.Noted {
 		return false
 	}
-	wanted := c.In
-	if c.Is != "" {
-		wanted = append([]string{c.Is}, wanted...)
+	if c.Above != nil || c.Below != nil {
+		if len(values) != 1 {
+			return false
+		}
+		n, err := strconv.ParseFloat(values[0], 64)
+		return err == nil && (c.Above == nil || n > *c.Above) && (c.Below == nil || n < *c.Below)
 	}
+	wanted := c.wanted()
 	if len(wanted) == 0 {
 		if c.Noted != nil {
 			return true
@@ -86,10 +143,41 @@ func (c *Condition) Holds(a Answers) bool {
 	return false
 }
 
+// wanted is the values a leaf compares with: `is` and `in` together.
+func (c *Condition) wanted() []string {
+	if c.Is == "" {
+		return c.In
+	}
+	return append([]string{c.Is}, c.In...)
+}
+
+// Questions lists the questions a condition reads, each once, in order.
+func (c *Condition) Questions() []string {
+	if c == nil {
+		return nil
+	}
+	return Fold(c, func(leaf *Condition) []string {
+		if leaf.Question == "" {
+			return nil
+		}
+		return []string{leaf.Question}
+	}, func(_ *Condition, parts [][]string) []string {
+		var ids []string
+		for _, p := range parts {
+			for _, id := range p {
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
+			}
+		}
+		return ids
+	})
+}
+
 // shapeProblem says what is wrong with the form of one condition node, or "".
 func (c *Condition) shapeProblem() string {
 	forms := 0
-	if c.Question != "" || c.Is != "" || len(c.In) > 0 || c.Noted != nil {
+	if c.Question != "" || c.Is != "" || len(c.In) > 0 || c.Noted != nil || c.Above != nil || c.Below != nil {
 		forms++
 	}
 	if len(c.All) > 0 {
@@ -104,17 +192,20 @@ func (c *Condition) shapeProblem() string {
 	if c.Section != "" || c.OpenAtLeast != 0 {
 		forms++
 	}
+	compares := c.Is != "" || len(c.In) > 0
 	switch {
 	case (c.Section == "") != (c.OpenAtLeast == 0):
 		return "condition needs both `section` and `open_at_least`"
 	case forms == 0:
-		return "condition is empty: give `question` (with `is`, `in` or `noted`), `all`, `any` or `not`"
+		return "condition is empty: give `question` (with `is`, `in`, `above`, `below` or `noted`), `all`, `any` or `not`"
 	case forms > 1:
 		return "condition mixes forms: use one of `question`, `all`, `any`, `not` per level"
-	case (c.Is != "" || len(c.In) > 0 || c.Noted != nil) && c.Question == "":
-		return "condition has `is`, `in` or `noted` but no `question`"
+	case (compares || c.Noted != nil || c.Above != nil || c.Below != nil) && c.Question == "":
+		return "condition has `is`, `in`, `above`, `below` or `noted` but no `question`"
 	case c.Is != "" && len(c.In) > 0:
 		return fmt.Sprintf("condition on %q has both `is` and `in`; use one", c.Question)
+	case compares && (c.Above != nil || c.Below != nil):
+		return fmt.Sprintf("condition on %q compares with values and with a number; use one", c.Question)
 	}
 	return ""
 }

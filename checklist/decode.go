@@ -85,7 +85,7 @@ type keySchema struct {
 
 func bankSchema() *keySchema {
 	condition := &keySchema{what: "a condition"}
-	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "noted": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
+	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "noted": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
 	effort := &keySchema{what: "an effort", keys: map[string]*keySchema{"low": nil, "high": nil}}
 	option := &keySchema{what: "an option", keys: map[string]*keySchema{
 		"value": nil, "label": nil, "follow_up": nil, "role": nil, "requires": nil, "effort": effort,

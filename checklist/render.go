@@ -3,7 +3,10 @@ package checklist
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -123,16 +126,24 @@ func (b *Bank) WriteMarkdown(w io.Writer, names Names) error {
 
 // DescribeCondition renders a condition in words, for questionnaires and briefs.
 func (b *Bank) DescribeCondition(c *Condition, names Names) string {
-	switch {
-	case c == nil:
+	if c == nil {
 		return ""
-	case len(c.All) > 0:
-		return b.joinConditions(c.All, " and ", names)
-	case len(c.Any) > 0:
-		return b.joinConditions(c.Any, " or ", names)
-	case c.Not != nil:
-		return "not (" + b.DescribeCondition(c.Not, names) + ")"
-	case c.Section != "":
+	}
+	return Fold(c, func(leaf *Condition) string { return b.describeLeaf(leaf, names) },
+		func(node *Condition, parts []string) string {
+			switch node.Op() {
+			case OpAll:
+				return strings.Join(parts, " and ")
+			case OpAny:
+				return strings.Join(parts, " or ")
+			default:
+				return "not (" + parts[0] + ")"
+			}
+		})
+}
+
+func (b *Bank) describeLeaf(c *Condition, names Names) string {
+	if c.Section != "" {
 		title := c.Section
 		if s := b.Section(c.Section); s != nil {
 			title = names.Fill(s.Title, nil)
@@ -142,13 +153,7 @@ func (b *Bank) DescribeCondition(c *Condition, names Names) string {
 	q := b.Question(c.Question)
 	subject := "`" + c.Question + "`"
 	if q != nil {
-		subject = q.ShortTitle()
-		subject = strings.ToLower(subject[:1]) + subject[1:]
-		subject = names.Fill(subject, nil)
-	}
-	values := c.In
-	if c.Is != "" {
-		values = []string{c.Is}
+		subject = names.Fill(lowerFirstRune(q.ShortTitle()), nil)
 	}
 	label := func(v string) string {
 		if q != nil {
@@ -159,10 +164,19 @@ func (b *Bank) DescribeCondition(c *Condition, names Names) string {
 		return v
 	}
 	var parts []string
-	for _, v := range values {
+	for _, v := range c.wanted() {
 		parts = append(parts, label(v))
 	}
+	var bounds []string
+	if c.Above != nil {
+		bounds = append(bounds, "above "+formatFloat(*c.Above))
+	}
+	if c.Below != nil {
+		bounds = append(bounds, "below "+formatFloat(*c.Below))
+	}
 	switch {
+	case len(bounds) > 0:
+		return subject + " is " + strings.Join(bounds, " and ")
 	case len(parts) == 1:
 		return subject + " is " + parts[0]
 	case len(parts) > 1:
@@ -175,10 +189,15 @@ func (b *Bank) DescribeCondition(c *Condition, names Names) string {
 	return subject + " is answered"
 }
 
-func (b *Bank) joinConditions(cs []*Condition, sep string, names Names) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = b.DescribeCondition(c, names)
+// formatFloat writes 500 as "500" and 2.5 as "2.5".
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// lowerFirstRune lowers the first letter, by runes, so that a title reads
+// inside a sentence.
+func lowerFirstRune(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
 	}
-	return strings.Join(parts, sep)
+	return string(unicode.ToLower(r)) + s[size:]
 }

@@ -215,66 +215,69 @@ func (v *validator) question(q *Question) {
 }
 
 // condition checks a condition's form and references. owner is the ID of the
-// question it guards ("" for findings): a question may only depend on earlier
-// ones, which also rules out cycles.
+// question it guards ("" for findings, requirements and scenarios): a question
+// may only depend on earlier ones, which also rules out cycles.
 func (v *validator) condition(c *Condition, where, owner string) {
 	if c == nil {
 		return
 	}
-	var check func(c *Condition)
-	check = func(c *Condition) {
-		if msg := c.shapeProblem(); msg != "" {
-			v.add(c.Line, where+" "+msg)
-			return
-		}
-		for _, sub := range c.All {
-			check(sub)
-		}
-		for _, sub := range c.Any {
-			check(sub)
-		}
-		if c.Not != nil {
-			check(c.Not)
-		}
-		if c.Section != "" {
-			switch {
-			case owner != "":
-				v.add(c.Line, where+" condition counts open questions in a section; only findings may do that")
-			case v.bank.Section(c.Section) == nil:
-				v.add(c.Line, fmt.Sprintf("%s condition refers to unknown section %q", where, c.Section))
-			}
-			return
-		}
-		if c.Question == "" {
-			return
-		}
-		target := v.bank.Question(c.Question)
+	Fold(c, func(leaf *Condition) struct{} {
+		v.conditionNode(leaf, where)
+		v.conditionLeaf(leaf, where, owner)
+		return struct{}{}
+	}, func(node *Condition, _ []struct{}) struct{} {
+		v.conditionNode(node, where)
+		return struct{}{}
+	})
+}
+
+// conditionNode reports a node whose form is wrong.
+func (v *validator) conditionNode(c *Condition, where string) {
+	if msg := c.shapeProblem(); msg != "" {
+		v.add(c.Line, where+" "+msg)
+	}
+}
+
+// conditionLeaf checks what a leaf refers to: a section, or a question and
+// values it can have.
+func (v *validator) conditionLeaf(c *Condition, where, owner string) {
+	if c.shapeProblem() != "" {
+		return
+	}
+	if c.Section != "" {
 		switch {
-		case target == nil:
-			v.add(c.Line, fmt.Sprintf("%s condition refers to unknown question %q", where, c.Question))
-			return
-		case owner != "" && c.Question == owner:
-			v.add(c.Line, fmt.Sprintf("%s condition refers to itself", where))
-			return
-		case owner != "" && v.bank.order[c.Question] > v.bank.order[owner]:
-			v.add(c.Line, fmt.Sprintf("%s condition refers to later question %q (a question may only depend on earlier ones)", where, c.Question))
-			return
+		case owner != "":
+			v.add(c.Line, where+" condition counts open questions in a section; only findings may do that")
+		case v.bank.Section(c.Section) == nil:
+			v.add(c.Line, fmt.Sprintf("%s condition refers to unknown section %q", where, c.Section))
 		}
-		values := c.In
-		if c.Is != "" {
-			values = append([]string{c.Is}, values...)
-		}
-		if len(values) > 0 && !target.HasOptions() {
-			v.add(c.Line, fmt.Sprintf("%s condition compares %q (a %s question) with fixed values; use `noted` or no value", where, c.Question, target.Kind))
-			return
-		}
-		for _, val := range values {
-			if target.Option(val) == nil {
-				v.add(c.Line, fmt.Sprintf("%s condition refers to value %q of %q, which is not one of its options (%s)", where, val, c.Question, strings.Join(target.Values(), ", ")))
-			}
+		return
+	}
+	target := v.bank.Question(c.Question)
+	switch {
+	case target == nil:
+		v.add(c.Line, fmt.Sprintf("%s condition refers to unknown question %q", where, c.Question))
+		return
+	case owner != "" && c.Question == owner:
+		v.add(c.Line, fmt.Sprintf("%s condition refers to itself", where))
+		return
+	case owner != "" && v.bank.order[c.Question] > v.bank.order[owner]:
+		v.add(c.Line, fmt.Sprintf("%s condition refers to later question %q (a question may only depend on earlier ones)", where, c.Question))
+		return
+	case (c.Above != nil || c.Below != nil) && target.Kind != KindNumber:
+		v.add(c.Line, fmt.Sprintf("%s condition compares %q (a %s question) with a number; only number questions can be above or below one", where, c.Question, target.Kind))
+		return
+	}
+	values := c.wanted()
+	if len(values) > 0 && !target.HasOptions() {
+		v.add(c.Line, fmt.Sprintf("%s condition compares %q (a %s question) with fixed values; use `noted` or no value", where, c.Question, target.Kind))
+		return
+	}
+	for _, val := range values {
+		if target.Option(val) == nil {
+			v.add(c.Line, fmt.Sprintf("%s condition refers to value %q of %q, which is not one of its options (%s)", where, val, c.Question, strings.Join(target.Values(), ", ")))
 		}
 	}
-	check(c)
 }
 
 func (v *validator) finding(f *Finding, seen map[string]int) {

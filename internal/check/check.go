@@ -72,7 +72,7 @@ func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
 		out = append(out, Finding{
 			ID: f.ID, Severity: f.Severity,
 			Message: names.Fill(f.Message, nil), Advice: names.Fill(f.Advice, nil),
-			Refs: conditionQuestions(f.When),
+			Refs: f.When.Questions(),
 		})
 	}
 	// An answer whose option asks "which system?" or "how is it split?" is not
@@ -113,26 +113,4 @@ func Problems(warnings []string, invalid []spec.Invalid) []Finding {
 func Sort(fs []Finding) {
 	rank := func(s string) int { return slices.Index(checklist.Severities, s) }
 	sort.SliceStable(fs, func(i, j int) bool { return rank(fs[i].Severity) < rank(fs[j].Severity) })
-}
-
-func conditionQuestions(c *checklist.Condition) []string {
-	var ids []string
-	var walk func(c *checklist.Condition)
-	walk = func(c *checklist.Condition) {
-		if c == nil {
-			return
-		}
-		if c.Question != "" && !slices.Contains(ids, c.Question) {
-			ids = append(ids, c.Question)
-		}
-		for _, sub := range c.All {
-			walk(sub)
-		}
-		for _, sub := range c.Any {
-			walk(sub)
-		}
-		walk(c.Not)
-	}
-	walk(c)
-	return ids
 }
