@@ -131,7 +131,11 @@ type Option struct {
 	Label string `yaml:"label"`
 	// FollowUp, when set, is the prompt of a free-text follow-up whose answer is
 	// kept as the answer's note ("which third system?", "how is it split?").
-	FollowUp  string     `yaml:"follow_up,omitempty"`
+	FollowUp string `yaml:"follow_up,omitempty"`
+	// System, when set, is the prompt that asks for the short name of the
+	// system this answer names ("Which tax service?"); the name is kept in the
+	// answer's own field and fills {third}.
+	System    string     `yaml:"system,omitempty"`
 	Role      string     `yaml:"role,omitempty"` // the other system's role, for the ownership matrix
 	Requires  []string   `yaml:"requires,omitempty"`
 	Effort    *Effort    `yaml:"effort,omitempty"`
@@ -144,7 +148,7 @@ type Option struct {
 // optionFields records which fields an option wrote, so that a question's
 // override of a shared system option replaces only those.
 type optionFields struct {
-	label, followUp, role, requires, effort, scenarios, flows bool
+	label, followUp, system, role, requires, effort, scenarios, flows bool
 }
 
 // Effort is a planning range in hours.
@@ -222,6 +226,27 @@ func (q *Question) Option(value string) *Option {
 		}
 	}
 	return nil
+}
+
+// namesThird reports whether the option's texts or flows involve {third}.
+func (o *Option) namesThird() bool {
+	texts := []string{o.Label, o.Role}
+	texts = append(texts, o.Requires...)
+	for _, sc := range o.Scenarios {
+		texts = append(texts, sc.Given, sc.When, sc.Then)
+	}
+	for _, f := range o.Flows {
+		if f.From == EndThird || f.To == EndThird {
+			return true
+		}
+		texts = append(texts, f.Data)
+	}
+	for _, t := range texts {
+		if strings.Contains(t, "{third}") {
+			return true
+		}
+	}
+	return false
 }
 
 // HasOptions reports whether the question's answers come from a fixed list.

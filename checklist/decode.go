@@ -29,6 +29,7 @@ func (o *Option) UnmarshalYAML(node *yaml.Node) error {
 	o.set = optionFields{
 		label:     hasKey(node, "label"),
 		followUp:  hasKey(node, "follow_up"),
+		system:    hasKey(node, "system"),
 		role:      hasKey(node, "role"),
 		requires:  hasKey(node, "requires"),
 		effort:    hasKey(node, "effort"),
@@ -88,7 +89,7 @@ func bankSchema() *keySchema {
 	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "noted": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
 	effort := &keySchema{what: "an effort", keys: map[string]*keySchema{"low": nil, "high": nil}}
 	option := &keySchema{what: "an option", keys: map[string]*keySchema{
-		"value": nil, "label": nil, "follow_up": nil, "role": nil, "requires": nil, "effort": effort,
+		"value": nil, "label": nil, "follow_up": nil, "system": nil, "role": nil, "requires": nil, "effort": effort,
 		"scenarios": {what: "a scenario", keys: map[string]*keySchema{"given": nil, "when": nil, "then": nil}},
 		"flows":     {what: "a flow", keys: map[string]*keySchema{"from": nil, "to": nil, "data": nil, "trigger": nil}},
 	}}

@@ -243,6 +243,9 @@ func (b *Bank) systemOptions(q *Question) ([]Option, Problems) {
 		if over.set.followUp {
 			o.FollowUp = over.FollowUp
 		}
+		if over.set.system {
+			o.System = over.System
+		}
 		if over.set.role {
 			o.Role = over.Role
 		}
@@ -287,6 +290,7 @@ func fillEntity(o Option, entity string) Option {
 	r := entityReplacer{entity}
 	o.Label = r.Replace(o.Label)
 	o.FollowUp = r.Replace(o.FollowUp)
+	o.System = r.Replace(o.System)
 	o.Role = r.Replace(o.Role)
 	reqs := make([]string, len(o.Requires))
 	for i, s := range o.Requires {

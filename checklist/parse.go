@@ -86,6 +86,18 @@ func ParseNote(note string) (string, error) {
 	return note, nil
 }
 
+// ParseSystemName checks the short name of a system an answer names
+// ("another system": its `system:`): one line, as a text answer.
+func ParseSystemName(name string) (string, error) {
+	if strings.ContainsAny(name, "\r\n") {
+		return "", errors.New("the system's name is a short name on one line; put the rest in the note")
+	}
+	if err := checkText(name, MaxText, false); err != nil {
+		return "", fmt.Errorf("the system's name %w", err)
+	}
+	return strings.TrimSpace(name), nil
+}
+
 // SplitList splits a comma-separated multi-select answer.
 func SplitList(v string) []string {
 	var out []string

@@ -27,27 +27,31 @@ func (q *Question) RequirementID(opt *Option) string {
 	return id
 }
 
-// MaxThirdName is how many characters of a note's first line name a system.
-const MaxThirdName = 60
+// MaxSystemName is how many characters of a system's name are shown.
+const MaxSystemName = 60
 
-// ThirdName is the system named in an answer's note, for {third}: the note's
-// first line, shortened by characters (never inside one) to MaxThirdName.
-func ThirdName(note string) string {
-	name := strings.TrimSpace(strings.SplitN(note, "\n", 2)[0])
+// Unnamed stands in for a third system whose answer gives no name.
+const Unnamed = "the third system (not yet named)"
+
+// SystemName is the name an answer gives a third system (its `system:`), for
+// {third}: trimmed to one line and shortened by characters (never inside one)
+// to MaxSystemName. A note is never read as a name.
+func SystemName(system string) string {
+	name := strings.TrimSpace(strings.SplitN(system, "\n", 2)[0])
 	if name == "" {
-		return "the third system (not yet named)"
+		return Unnamed
 	}
-	if utf8.RuneCountInString(name) > MaxThirdName {
-		name = strings.TrimSpace(string([]rune(name)[:MaxThirdName-1])) + "…"
+	if utf8.RuneCountInString(name) > MaxSystemName {
+		name = strings.TrimSpace(string([]rune(name)[:MaxSystemName-1])) + "…"
 	}
 	return name
 }
 
 // AnswerLabel is how an answer reads in the brief and the budget: its label
-// with the names filled in, or for "another system" the system the note names.
-func (n Names) AnswerLabel(q *Question, opt *Option, note string) string {
+// with the names filled in, or for "another system" the system it names.
+func (n Names) AnswerLabel(q *Question, opt *Option, system string) string {
 	if opt.Value == EndThird && q.Kind == KindSystem {
-		return ThirdName(note)
+		return SystemName(system)
 	}
-	return n.Fill(opt.Label, map[string]string{"third": ThirdName(note)})
+	return n.Fill(opt.Label, map[string]string{"third": SystemName(system)})
 }

@@ -62,7 +62,7 @@ func (b *Bank) validate() Problems {
 		}
 	}
 	for _, o := range b.SystemOptions {
-		v.text(o.Line, o.Label, o.FollowUp, o.Role)
+		v.text(o.Line, o.Label, o.FollowUp, o.System, o.Role)
 	}
 	seenPackage := map[string]bool{}
 	for _, w := range b.WorkPackages {
@@ -181,7 +181,10 @@ func (v *validator) question(q *Question) {
 		if strings.TrimSpace(o.Label) == "" {
 			v.add(o.Line, fmt.Sprintf("%s option %q has no `label`", where, o.Value))
 		}
-		v.text(o.Line, o.Label, o.FollowUp, o.Role)
+		v.text(o.Line, o.Label, o.FollowUp, o.System, o.Role)
+		if o.System == "" && o.namesThird() {
+			v.add(o.Line, fmt.Sprintf("%s option %q refers to {third} (or sends data to or from it) but has no `system:` prompt asking for that system's name", where, o.Value))
+		}
 		for _, r := range o.Requires {
 			v.text(o.Line, r)
 		}

@@ -195,21 +195,6 @@ func (b *builder) fill(text string, third string) string {
 	return b.names.Fill(text, map[string]string{"third": third})
 }
 
-// noteBeside is the note to show beside an answer. When the answer is
-// "another system", the note's first line is that system's name, already in
-// the answer and the requirement, so only the rest of the note is repeated:
-// not "Master: Avalara AvaTax · Note: Avalara AvaTax".
-func noteBeside(opt *checklist.Option, note string) string {
-	if opt == nil || opt.Value != checklist.EndThird {
-		return note
-	}
-	first, rest, _ := strings.Cut(note, "\n")
-	if utf8.RuneCountInString(strings.TrimSpace(first)) > checklist.MaxThirdName {
-		return note // the name was shortened; the note has the whole of it
-	}
-	return strings.TrimSpace(rest)
-}
-
 func (b *builder) build(now time.Time) *Brief {
 	s, bank := b.spec, b.bank
 	out := &Brief{}
@@ -247,13 +232,13 @@ func (b *builder) build(now time.Time) *Brief {
 					continue
 				}
 				id := q.RequirementID(opt)
-				third := checklist.ThirdName(a.Note)
+				third := checklist.SystemName(a.System)
 				for i, text := range opt.Requires {
 					rid := id
 					if len(opt.Requires) > 1 {
 						rid = fmt.Sprintf("%s%c", id, 'a'+i)
 					}
-					group.Requirements = append(group.Requirements, Requirement{ID: rid, QuestionID: q.ID, Text: b.fill(text, third), Note: noteBeside(opt, a.Note)})
+					group.Requirements = append(group.Requirements, Requirement{ID: rid, QuestionID: q.ID, Text: b.fill(text, third), Note: a.Note})
 				}
 				for i, sc := range opt.Scenarios {
 					aid := "AT-" + strings.TrimPrefix(id, "REQ-")

@@ -178,7 +178,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	a := s.Answers["master.product-names"]
 	a.Note = hostile
 	s.Set("master.product-names", a)
-	s.Set("master.sales-taxes", spec.Answer{Values: []string{"third"}, Note: `Tax "Engine" <x> | y`})
+	s.Set("master.sales-taxes", spec.Answer{Values: []string{"third"}, System: `Tax "Engine" <x> | y`})
 	s.SectionNotes["orders"] = "line one | pipe\n<img src=x onerror=alert(1)>"
 	md := render(t, Build(bank, s, now))
 	for _, bad := range []string{"<script>", "<b>", "<img", "`code`", "[x](javascript"} {
@@ -252,27 +252,25 @@ func BenchmarkBriefExample(b *testing.B) {
 	})
 }
 
-// A note's first line names "another system"; beside that answer only the
-// rest of the note is worth repeating.
-func TestNoteBesideAnAnswer(t *testing.T) {
-	third, store := &checklist.Option{Value: checklist.EndThird}, &checklist.Option{Value: checklist.EndStore}
-	long := strings.Repeat("Very long system name ", 4)
-	tests := []struct {
-		opt        *checklist.Option
-		note, want string
-	}{
-		{third, "Avalara AvaTax", ""},
-		{third, "Avalara AvaTax\nOur accountant keeps the rules.", "Our accountant keeps the rules."},
-		{third, long + "\nmore", long + "\nmore"},
-		{third, strings.Repeat("Ä", 60) + "\nmore", "more"},
-		{third, "", ""},
-		{store, "Avalara AvaTax", "Avalara AvaTax"},
-		{nil, "kept", "kept"},
-	}
-	for _, tt := range tests {
-		if got := noteBeside(tt.opt, tt.note); got != tt.want {
-			t.Errorf("noteBeside(%v, %q) = %q, want %q", tt.opt, tt.note, got, tt.want)
+// A note is never read as a system's name: the name is the answer's own
+// short field (system:), and the note stays whole beside it.
+func TestNoteIsNeverASystemName(t *testing.T) {
+	bank, s := loadExample(t)
+	s.Set("master.sales-taxes", spec.Answer{Values: []string{"third"}, Note: "Avalara AvaTax\nOur accountant keeps the nexus list."})
+	b := Build(bank, s, now)
+	md := render(t, b)
+	for _, bad := range []string{"| Avalara AvaTax |", `third1["Avalara AvaTax"]`, "Avalara AvaTax shall"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("the note's first line is used as a name: %q", bad)
 		}
+	}
+	if !strings.Contains(md, checklist.Unnamed) || !strings.Contains(md, "Avalara AvaTax<br>Our accountant keeps the nexus list.") {
+		t.Error("an unnamed third system is not called unnamed, or its note is not kept whole")
+	}
+	s.Set("master.sales-taxes", spec.Answer{Values: []string{"third"}, System: "Avalara AvaTax", Note: "Our accountant keeps the nexus list."})
+	md = render(t, Build(bank, s, now))
+	if !strings.Contains(md, "| Sales tax rates and rules | Avalara AvaTax |") || !strings.Contains(md, `third1["Avalara AvaTax"]`) {
+		t.Error("the system's name is not used as its name")
 	}
 }
 

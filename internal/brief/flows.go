@@ -29,11 +29,11 @@ func (b *builder) freshness(triggerID string) string {
 func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 	s := b.spec
 	systems := []System{{ID: "store", Name: b.names.Store}, {ID: "inventory", Name: b.names.Inventory}}
-	systemID := func(end, note string) string {
+	systemID := func(end, system string) string {
 		if end != checklist.EndThird {
 			return end
 		}
-		name := checklist.ThirdName(note)
+		name := checklist.SystemName(system)
 		for _, sys := range systems {
 			if sys.Name == name {
 				return sys.ID
@@ -86,8 +86,8 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 					continue
 				}
 				for _, f := range opt.Flows {
-					from, to := systemID(f.From, a.Note), systemID(f.To, a.Note)
-					addFlow(from, to, b.fill(f.Data, checklist.ThirdName(a.Note)), b.freshness(f.Trigger))
+					from, to := systemID(f.From, a.System), systemID(f.To, a.System)
+					addFlow(from, to, b.fill(f.Data, checklist.SystemName(a.System)), b.freshness(f.Trigger))
 					ends = append(ends, [2]string{from, to})
 				}
 			}
@@ -103,9 +103,8 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 			row.Master, row.OtherRole = "Undecided", "—"
 		default:
 			opt := q.Option(a.Value())
-			row.Note = noteBeside(opt, a.Note)
-			row.Master = b.names.AnswerLabel(q, opt, a.Note)
-			row.OtherRole = b.fill(opt.Role, checklist.ThirdName(a.Note))
+			row.Master = b.names.AnswerLabel(q, opt, a.System)
+			row.OtherRole = b.fill(opt.Role, checklist.SystemName(a.System))
 			row.Direction = direction(ends, nameOf)
 			if len(ends) > 0 && q.Sync != "" {
 				row.Freshness = b.freshness(q.Sync)
@@ -151,7 +150,7 @@ func (b *builder) appendix() []AppendixSection {
 				var labels []string
 				for _, v := range a.Values {
 					if o := q.Option(v); o != nil {
-						labels = append(labels, b.names.AnswerLabel(q, o, a.Note))
+						labels = append(labels, b.names.AnswerLabel(q, o, a.System))
 					} else {
 						labels = append(labels, v)
 					}

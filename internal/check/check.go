@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
@@ -75,25 +76,47 @@ func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
 			Refs: f.When.Questions(),
 		})
 	}
-	// An answer whose option asks "which system?" or "how is it split?" is not
-	// buildable without that note.
+	out = append(out, missingFollowUps(bank, s, names)...)
+	Sort(out)
+	return out
+}
+
+// missingFollowUps reports answers that are not buildable without what their
+// option asks for: the name of the system they name ("which tax service?"),
+// or a note ("how is it split?").
+func missingFollowUps(bank *checklist.Bank, s *spec.Spec, names checklist.Names) []Finding {
+	var out []Finding
 	for _, q := range bank.Questions() {
-		if s.StatusOf(q) != spec.Answered || s.Note(q.ID) != "" {
+		if s.StatusOf(q) != spec.Answered {
 			continue
 		}
-		for _, v := range s.Values(q.ID) {
-			if o := q.Option(v); o != nil && o.FollowUp != "" {
+		a := s.Answers[q.ID]
+		for _, v := range a.Values {
+			o := q.Option(v)
+			if o == nil {
+				continue
+			}
+			label := names.Fill(o.Label, map[string]string{"third": "another system"})
+			if o.System != "" && strings.TrimSpace(a.System) == "" {
+				out = append(out, Finding{
+					ID:       "missing-system." + q.ID,
+					Severity: "warning",
+					Message:  fmt.Sprintf("%s is answered %q, but the system is not named: %s", names.Fill(q.ShortTitle(), nil), label, names.Fill(o.System, nil)),
+					Advice:   fmt.Sprintf("Name it: integ set --system %s=\"…\" (or integ plan --section %s).", q.ID, q.Section.ID),
+					Refs:     []string{q.ID},
+				})
+			}
+			if o.FollowUp != "" && a.Note == "" {
 				out = append(out, Finding{
 					ID:       "missing-note." + q.ID,
 					Severity: "warning",
-					Message:  fmt.Sprintf("%s is answered %q, but has no note; the note should answer: %s", names.Fill(q.ShortTitle(), nil), names.Fill(o.Label, map[string]string{"third": "another system"}), names.Fill(o.FollowUp, nil)),
+					Message:  fmt.Sprintf("%s is answered %q, but has no note; the note should answer: %s", names.Fill(q.ShortTitle(), nil), label, names.Fill(o.FollowUp, nil)),
 					Advice:   fmt.Sprintf("Add the note: integ set --note %s=\"…\" (or integ plan --section %s).", q.ID, q.Section.ID),
 					Refs:     []string{q.ID},
 				})
 			}
 		}
 	}
-	Sort(out)
 	return out
 }
 

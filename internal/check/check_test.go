@@ -170,3 +170,19 @@ func TestSeverityOrder(t *testing.T) {
 		t.Errorf("not most serious first: %v", sev)
 	}
 }
+
+// An answer that names another system needs that system's name, in its own
+// field; a note alone does not name it.
+func TestMissingSystemName(t *testing.T) {
+	bank, _ := checklist.Default()
+	s := specWith(t, bank, given{"master.sales-taxes": "third"}, given{"master.sales-taxes": "Avalara AvaTax"})
+	if got := Run(bank, s); !slices.Contains(ids(got), "missing-system.master.sales-taxes") {
+		t.Errorf("an unnamed third system is not reported: %v", ids(got))
+	}
+	a := s.Answers["master.sales-taxes"]
+	a.System = "Avalara AvaTax"
+	s.Set("master.sales-taxes", a)
+	if got := Run(bank, s); slices.Contains(ids(got), "missing-system.master.sales-taxes") {
+		t.Error("reported although the system is named")
+	}
+}

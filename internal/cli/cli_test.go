@@ -24,3 +24,12 @@ func run(t *testing.T, env map[string]string, args ...string) (stdout, stderr st
 	code = Run(args, s)
 	return out.String(), errb.String(), code
 }
+
+// A system's name is one line; the rest belongs in the note.
+func TestSetSystemNameIsOneLine(t *testing.T) {
+	path := t.TempDir() + "/spec.yaml"
+	_, stderr, code := run(t, nil, "set", "--spec", path, "--system", "master.sales-taxes=Avalara\nAvaTax")
+	if code != 2 || !strings.Contains(stderr, "the system's name is a short name on one line") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

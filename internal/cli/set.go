@@ -15,12 +15,13 @@ type setOptions struct {
 	*globalOptions
 	assignments []string
 	notes       []string
+	systems     []string
 }
 
 func newSetCmd(g *globalOptions) *cobra.Command {
 	opts := &setOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "set ID=VALUE... [--note ID=TEXT]...",
+		Use:   "set ID=VALUE... [--note ID=TEXT]... [--system ID=NAME]...",
 		Short: "Answer questions without the wizard (for scripts and quick fixes)",
 		Long: `Answer one or more questions directly. Every pair is checked against the question bank
 before anything is written: an unknown question or a value that is not allowed changes nothing.
@@ -29,6 +30,7 @@ VALUE may be "undecided". Multi-select values are comma-separated. "ID=" removes
 The spec is created if it does not exist. 'integ questions' lists the IDs and allowed values.`,
 		Example: `  integ set project.store=Shopify project.inventory=Odoo
   integ set master.product-prices=inventory --note master.product-prices="Price lists live in Odoo"
+  integ set master.sales-taxes=third --system master.sales-taxes="Avalara AvaTax"
   integ set payments.methods=cards,wallets
   integ set inventory.live-counts=undecided`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -37,12 +39,13 @@ The spec is created if it does not exist. 'integ questions' lists the IDs and al
 		},
 	}
 	cmd.Flags().StringArrayVar(&opts.notes, "note", nil, "attach a note to an answer, as ID=TEXT (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.systems, "system", nil, "name the system an answer such as \"another system\" means, as ID=NAME (repeatable)")
 	return cmd
 }
 
 func runSet(opts *setOptions) error {
-	if len(opts.assignments) == 0 && len(opts.notes) == 0 {
-		return unusable(fmt.Errorf("nothing to set: give ID=VALUE pairs or --note ID=TEXT (see 'integ set --help')"))
+	if len(opts.assignments) == 0 && len(opts.notes) == 0 && len(opts.systems) == 0 {
+		return unusable(fmt.Errorf("nothing to set: give ID=VALUE pairs, --note ID=TEXT or --system ID=NAME (see 'integ set --help')"))
 	}
 	bank, s, err := opts.loadSpec(specMayBeNew)
 	if err != nil {
@@ -72,19 +75,13 @@ func runSet(opts *setOptions) error {
 		}
 		changes = append(changes, change{q: q, values: values, clear: len(values) == 0})
 	}
-	notes := map[string]string{}
-	for _, arg := range opts.notes {
-		id, text, err := parseAssignment(arg)
-		if err != nil {
-			return unusable(fmt.Errorf("--note: %w", err))
-		}
-		if _, err := lookupQuestion(bank, id); err != nil {
-			return err
-		}
-		if text, err = checklist.ParseNote(text); err != nil {
-			return unusable(fmt.Errorf("--note %s: %w", id, err))
-		}
-		notes[id] = text
+	notes, err := parseTexts(bank, "--note", opts.notes, checklist.ParseNote)
+	if err != nil {
+		return err
+	}
+	systems, err := parseTexts(bank, "--system", opts.systems, checklist.ParseSystemName)
+	if err != nil {
+		return err
 	}
 
 	for _, c := range changes {
@@ -103,17 +100,43 @@ func runSet(opts *setOptions) error {
 		s.Set(id, a)
 		delete(s.Conflicts, id)
 	}
+	for id, name := range systems {
+		a := s.Answers[id]
+		a.System = name
+		s.Set(id, a)
+		delete(s.Conflicts, id)
+	}
 	wrote, err := s.Save(bank, opts.streams.Now())
 	if err != nil {
 		return err
 	}
-	n := len(changes) + len(notes)
+	n := len(changes) + len(notes) + len(systems)
 	if wrote {
 		fmt.Fprintf(opts.streams.Err, "Saved %s to %s.\n", plural(n, "change", "changes"), safe.Terminal(path))
 	} else {
 		fmt.Fprintf(opts.streams.Err, "%s already says that; nothing changed.\n", safe.Terminal(path))
 	}
 	return nil
+}
+
+// parseTexts reads the ID=TEXT pairs of a flag such as --note, checking each
+// ID and each text.
+func parseTexts(bank *checklist.Bank, flag string, args []string, parse func(string) (string, error)) (map[string]string, error) {
+	out := map[string]string{}
+	for _, arg := range args {
+		id, text, err := parseAssignment(arg)
+		if err != nil {
+			return nil, unusable(fmt.Errorf("%s: %w", flag, err))
+		}
+		if _, err := lookupQuestion(bank, id); err != nil {
+			return nil, err
+		}
+		if text, err = parse(text); err != nil {
+			return nil, unusable(fmt.Errorf("%s %s: %w", flag, id, err))
+		}
+		out[id] = text
+	}
+	return out, nil
 }
 
 // lookupQuestion finds a question or explains, with the closest IDs, why not.

@@ -23,7 +23,7 @@ func For(bank *checklist.Bank, s *spec.Spec) Budget {
 			if opt == nil || opt.Effort == nil || opt.Effort.High <= 0 {
 				continue
 			}
-			title := names.Fill(q.ShortTitle(), nil) + ": " + names.AnswerLabel(q, opt, a.Note)
+			title := names.Fill(q.ShortTitle(), nil) + ": " + names.AnswerLabel(q, opt, a.System)
 			lines = append(lines, Line{ID: q.RequirementID(opt), Title: title, LowHours: opt.Effort.Low, HighHours: opt.Effort.High})
 		}
 	}

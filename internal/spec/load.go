@@ -181,30 +181,43 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: %q is not a question in this checklist; its answer is kept but not used", file, k.Line, k.Value))
 			continue
 		}
-		valueNode, noteNode := v, (*yaml.Node)(nil)
+		valueNode, noteNode, systemNode := v, (*yaml.Node)(nil), (*yaml.Node)(nil)
 		if v.Kind == yaml.MappingNode {
 			valueNode = nil
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				switch v.Content[j].Value {
 				case "value":
 					valueNode = v.Content[j+1]
+				case "system":
+					systemNode = v.Content[j+1]
 				case "note":
 					noteNode = v.Content[j+1]
 				default:
-					return problemf(file, v.Content[j].Line, "answer to %s has unknown key %q (use value and note)", q.ID, v.Content[j].Value)
+					return problemf(file, v.Content[j].Line, "answer to %s has unknown key %q (use value, system and note)", q.ID, v.Content[j].Value)
 				}
 			}
 		}
 		var a Answer
-		if noteNode != nil {
-			if noteNode.Kind != yaml.ScalarNode {
-				return problemf(file, noteNode.Line, "the note on %s must be text, not a %s", q.ID, kindName(noteNode))
+		for _, f := range []struct {
+			node *yaml.Node
+			what string
+			to   *string
+		}{{noteNode, "note", &a.Note}, {systemNode, "system", &a.System}} {
+			if f.node == nil {
+				continue
 			}
-			note, err := checklist.ParseNote(noteNode.Value)
+			if f.node.Kind != yaml.ScalarNode {
+				return problemf(file, f.node.Line, "the %s on %s must be text, not a %s", f.what, q.ID, kindName(f.node))
+			}
+			parse := checklist.ParseNote
+			if f.node == systemNode {
+				parse = checklist.ParseSystemName
+			}
+			text, err := parse(f.node.Value)
 			if err != nil {
-				return problemf(file, noteNode.Line, "%s: %v", q.ID, err)
+				return problemf(file, f.node.Line, "%s: %v", q.ID, err)
 			}
-			a.Note = note
+			*f.to = text
 		}
 		emptyScalar := valueNode != nil && valueNode.Kind == yaml.ScalarNode && (valueNode.Tag == "!!null" || strings.TrimSpace(valueNode.Value) == "")
 		if valueNode != nil && !emptyScalar {
@@ -267,6 +280,8 @@ func (s *Spec) parseConflicts(file string, node *yaml.Node, bank *checklist.Bank
 			switch {
 			case key.Value == "note" && val.Kind == yaml.ScalarNode:
 				a.Note = val.Value
+			case key.Value == "system" && val.Kind == yaml.ScalarNode:
+				a.System = val.Value
 			case key.Value == "value" && val.Kind == yaml.ScalarNode:
 				if q != nil && q.Kind == checklist.KindMulti {
 					a.Values = checklist.SplitList(val.Value)
@@ -280,10 +295,10 @@ func (s *Spec) parseConflicts(file string, node *yaml.Node, bank *checklist.Bank
 					}
 					a.Values = append(a.Values, el.Value)
 				}
-			case key.Value == "value" || key.Value == "note":
+			case key.Value == "value" || key.Value == "note" || key.Value == "system":
 				return problemf(file, val.Line, "the conflict's %s on %s must be text, not a %s", key.Value, k.Value, kindName(val))
 			default:
-				return problemf(file, key.Line, "the conflict on %s has unknown key %q (use value and note)", k.Value, key.Value)
+				return problemf(file, key.Line, "the conflict on %s has unknown key %q (use value, system and note)", k.Value, key.Value)
 			}
 		}
 		s.Conflicts[k.Value] = a

@@ -50,9 +50,10 @@ func Merge(base, ours, theirs *Spec) (*Spec, []Conflict) {
 	return &m, conflicts
 }
 
-// Equal reports whether two answers say the same (values in order, and note).
+// Equal reports whether two answers say the same (values in order, the
+// system named, and note).
 func (a Answer) Equal(b Answer) bool {
-	return a.Note == b.Note && slices.Equal(a.Values, b.Values)
+	return a.Note == b.Note && a.System == b.System && slices.Equal(a.Values, b.Values)
 }
 
 // merge3 merges three versions of a map key by key. A key one side left as it

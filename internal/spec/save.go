@@ -111,6 +111,9 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 		if len(a.Values) > 0 {
 			entry.Content = append(entry.Content, str("value"), valueNode(q, a, names))
 		}
+		if a.System != "" {
+			entry.Content = append(entry.Content, str("system"), str(a.System))
+		}
 		if a.Note != "" {
 			entry.Content = append(entry.Content, str("note"), noteNode(a.Note))
 		}
@@ -181,6 +184,9 @@ func (s *Spec) conflictsNode(bank *checklist.Bank, names checklist.Names) *yaml.
 			if len(a.Values) > 0 {
 				entry.Content = append(entry.Content, str("value"), str(a.Value()))
 			}
+		}
+		if a.System != "" {
+			entry.Content = append(entry.Content, str("system"), str(a.System))
 		}
 		if a.Note != "" {
 			entry.Content = append(entry.Content, str("note"), noteNode(a.Note))

@@ -32,8 +32,12 @@ func Schema(bank *checklist.Bank, names checklist.Names) ([]byte, error) {
 			"description": desc,
 			"oneOf": []any{
 				map[string]any{
-					"type":                 "object",
-					"properties":           map[string]any{"value": value, "note": map[string]any{"type": "string", "description": "Free text kept beside the answer."}},
+					"type": "object",
+					"properties": map[string]any{
+						"value":  value,
+						"system": map[string]any{"type": "string", "description": "The short name of the system the answer names (for \"another system\"), on one line."},
+						"note":   map[string]any{"type": "string", "description": "Free text kept beside the answer."},
+					},
 					"additionalProperties": false,
 				},
 				value,
@@ -65,7 +69,7 @@ func Schema(bank *checklist.Bank, names checklist.Names) ([]byte, error) {
 				"description": "Merge conflicts not yet decided: the other side's answer, by question or section ID. 'integ check' reports each as an error; delete the entry once decided.",
 				"additionalProperties": map[string]any{
 					"type":                 "object",
-					"properties":           map[string]any{"value": map[string]any{}, "note": map[string]any{"type": "string"}},
+					"properties":           map[string]any{"value": map[string]any{}, "system": map[string]any{"type": "string"}, "note": map[string]any{"type": "string"}},
 					"additionalProperties": false,
 				},
 			},

@@ -26,6 +26,10 @@ const MaxSize = 10 << 20
 // several for multi-select; numbers are kept as written.
 type Answer struct {
 	Values []string
+	// System is the short name of the system an answer such as "another
+	// system" names ("Avalara AvaTax"); it fills {third}. The note beside it
+	// stays free text, and is never read as a name.
+	System string
 	Note   string
 }
 
@@ -93,7 +97,7 @@ func (s *Spec) snapshot() snapshot {
 	clone := func(m map[string]Answer) map[string]Answer {
 		out := make(map[string]Answer, len(m))
 		for id, a := range m {
-			out[id] = Answer{Values: slices.Clone(a.Values), Note: a.Note}
+			out[id] = Answer{Values: slices.Clone(a.Values), System: a.System, Note: a.Note}
 		}
 		return out
 	}
@@ -135,9 +139,12 @@ func (s *Spec) Values(id string) []string {
 // Note implements checklist.Answers.
 func (s *Spec) Note(id string) string { return s.Answers[id].Note }
 
+// System is the name of the system an answer names, or "".
+func (s *Spec) System(id string) string { return s.Answers[id].System }
+
 // Set records an answer (an empty value list removes it, keeping nothing stale).
 func (s *Spec) Set(id string, a Answer) {
-	if len(a.Values) == 0 && a.Note == "" {
+	if len(a.Values) == 0 && a.Note == "" && a.System == "" {
 		delete(s.Answers, id)
 		return
 	}

@@ -43,7 +43,7 @@ func sample(t *testing.T, b *checklist.Bank) *Spec {
 	s.Set("project.store", Answer{Values: []string{"Shopify"}})
 	s.Set("project.inventory", Answer{Values: []string{"Odoo"}})
 	s.Set("master.product-names", Answer{Values: []string{"inventory"}, Note: "Buyers create products in Odoo."})
-	s.Set("master.sales-taxes", Answer{Values: []string{"third"}, Note: "Avalara"})
+	s.Set("master.sales-taxes", Answer{Values: []string{"third"}, System: "Avalara AvaTax", Note: "Both systems ask it for tax."})
 	s.Set("payments.methods", Answer{Values: []string{"cards", "wallets"}})
 	s.Set("budget.hourly-rate", Answer{Values: []string{"95.5"}})
 	// Hidden: inventory.live-counts is unanswered, so this follow-up is not asked.
@@ -72,6 +72,7 @@ func TestRoundTrip(t *testing.T) {
 		"# Which system is the master for product names?\n  master.product-names:\n    value: inventory # Odoo\n    note: Buyers create products in Odoo.",
 		"# What is your online store built on?\n  project.store:\n    value: Shopify",
 		"payments.methods:\n    value: [cards, wallets]",
+		"master.sales-taxes:\n    value: third # Another system (a PIM, tax service, payment gateway, ERP…)\n    system: Avalara AvaTax\n    note: Both systems ask it for tax.",
 		"(not asked with the current answers; kept in case they change back)\n  inventory.count-freshness:",
 		"hourly-rate:\n    value: 95.5\n",
 		"orders: |-\n    Wholesale orders come by EDI.",
@@ -149,6 +150,9 @@ func TestLoadErrors(t *testing.T) {
 		{"duplicate keys", "version: 1\nversion: 1\n", `spec.yaml:2: mapping key "version" already defined at line 1`},
 		{"binary", "\x00\x01\x02version", "spec.yaml: is not a text file"},
 		{"unknown top-level key", "version: 1\nclient: Acme\n", `spec.yaml:2: unknown key "client"`},
+		{"unknown answer key", "version: 1\nanswers:\n  master.sales-taxes:\n    value: third\n    vendor: Avalara\n", `spec.yaml:5: answer to master.sales-taxes has unknown key "vendor" (use value, system and note)`},
+		{"system on two lines", "version: 1\nanswers:\n  master.sales-taxes:\n    value: third\n    system: |\n      Avalara\n      AvaTax\n", `spec.yaml:5: master.sales-taxes: the system's name is a short name on one line; put the rest in the note`},
+		{"system not text", "version: 1\nanswers:\n  master.sales-taxes:\n    value: third\n    system: [Avalara]\n", `spec.yaml:5: the system on master.sales-taxes must be text, not a list`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -232,6 +232,8 @@ type workingAnswers struct {
 	single map[string]*string
 	multi  map[string]*[]string
 	notes  map[string]*string
+	// systems holds the short name of the system an answer names ("another system").
+	systems map[string]*string
 }
 
 func (w *workingAnswers) Values(id string) []string {
@@ -260,7 +262,7 @@ func (o Options) buildSection(sec *checklist.Section, onlyUnanswered, canGoBack 
 	fill := func(text string) string {
 		return safe.Terminal(names.Fill(text, map[string]string{"third": "the other system", "value": "this"}))
 	}
-	w := &workingAnswers{spec: s, single: map[string]*string{}, multi: map[string]*[]string{}, notes: map[string]*string{}}
+	w := &workingAnswers{spec: s, single: map[string]*string{}, multi: map[string]*[]string{}, notes: map[string]*string{}, systems: map[string]*string{}}
 	index := slices.Index(bank.Sections, sec) + 1
 	header := fmt.Sprintf("Section %d of %d · %s", index, len(bank.Sections), fill(sec.Title))
 	sf := &sectionForm{working: w, spec: s, section: sec, header: header}
@@ -271,8 +273,8 @@ func (o Options) buildSection(sec *checklist.Section, onlyUnanswered, canGoBack 
 		}
 		sf.asked = append(sf.asked, q)
 		q := q
-		note := s.Note(q.ID)
-		w.notes[q.ID] = &note
+		note, system := s.Note(q.ID), s.System(q.ID)
+		w.notes[q.ID], w.systems[q.ID] = &note, &system
 		visible := func() bool { return q.When.Holds(w) }
 		var field huh.Field
 		switch q.Kind {
@@ -333,7 +335,22 @@ func (o Options) buildSection(sec *checklist.Section, onlyUnanswered, canGoBack 
 			g.Description(fill(sec.Intro))
 		}
 
-		// Follow-ups that ask for the answer's note ("which system?", "how is it split?").
+		// Follow-ups that ask for the name of the system an answer names
+		// ("which tax service?"), kept in the answer's own field.
+		for _, opt := range q.Options {
+			if opt.System == "" {
+				continue
+			}
+			value := opt.Value
+			name := huh.NewInput().Title(fill(opt.System)).
+				Description("A short name, used in the brief wherever this system is meant. Details go in a note.").
+				Value(w.systems[q.ID]).
+				Validate(func(v string) error { _, err := checklist.ParseSystemName(v); return err })
+			sf.add(huh.NewGroup(name).Title(header), func() bool {
+				return !visible() || !slices.Contains(w.Values(q.ID), value)
+			})
+		}
+		// Follow-ups that ask for the answer's note ("how is it split?").
 		for _, opt := range q.Options {
 			if opt.FollowUp == "" {
 				continue
@@ -386,6 +403,7 @@ func (sf *sectionForm) commit() {
 		}
 		a := s.Answers[q.ID]
 		a.Note = strings.TrimSpace(*w.notes[q.ID])
+		a.System = strings.TrimSpace(*w.systems[q.ID])
 		switch {
 		case w.multi[q.ID] != nil:
 			a.Values = slices.Clone(*w.multi[q.ID])

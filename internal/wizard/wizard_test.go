@@ -241,3 +241,44 @@ func TestShiftTabOnAFirstQuestionReopensThePreviousSection(t *testing.T) {
 		t.Errorf("the reopened section lost its answers:\n%s", (*screens)[2])
 	}
 }
+
+// An answer naming another system asks for its short name, kept in the
+// answer's own field, apart from the note.
+func TestSystemNameIsAskedApartFromTheNote(t *testing.T) {
+	t.Parallel()
+	b, err := checklist.Parse("small.yaml", []byte(`
+id: small
+title: Small bank
+sections:
+  - id: project
+    title: About
+    code: PRJ
+    questions:
+      - {id: project.store, kind: text, prompt: "Store?", help: "H."}
+  - id: tax
+    title: Tax
+    code: TAX
+    questions:
+      - id: tax.who
+        kind: choice
+        prompt: "Who calculates tax?"
+        help: "H."
+        options:
+          - {value: store, label: The store}
+          - {value: service, label: A tax service, system: "Which tax service?", follow_up: "Anything to know about it?", requires: ["{third} shall calculate tax."]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSpec(t, b)
+	run, _ := driver(t,
+		keys{"Shopify", "enter", "enter"},
+		keys{"up", "enter", "Avalara AvaTax", "enter", "Both systems ask it", "enter", "enter"},
+	)
+	if _, err := Run(Options{Bank: b, Spec: s, RunForm: run}); err != nil {
+		t.Fatal(err)
+	}
+	if a := s.Answers["tax.who"]; a.Value() != "service" || a.System != "Avalara AvaTax" || a.Note != "Both systems ask it" {
+		t.Errorf("answer = %+v", a)
+	}
+}
