@@ -3,13 +3,14 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/brief"
 	"github.com/integ-dev/integ/internal/check"
 	"github.com/integ-dev/integ/internal/estimate"
-	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/internal/wizard"
 )
@@ -19,8 +20,8 @@ type planOptions struct {
 	section    string
 	unanswered bool
 	accessible bool
-	// runForm replaces the terminal in tests.
-	runForm wizard.FormRunner
+	// run replaces the terminal in tests.
+	run wizard.Runner
 }
 
 func newPlanCmd(g *globalOptions) *cobra.Command {
@@ -29,14 +30,15 @@ func newPlanCmd(g *globalOptions) *cobra.Command {
 		Use:   "plan",
 		Short: "Answer the questions in a step-by-step wizard (start here)",
 		Long: `Walk through every decision the integration needs, section by section. Each question
-explains why it matters; "Undecided" is always a valid answer. Answers are saved after every
-section, so you can stop at any time (Ctrl-C) and continue later with 'integ plan'.
+explains why it matters; "Undecided" is always a valid answer. Every answer is saved the moment
+you give it, so you can stop at any time (Ctrl-C) and continue later with 'integ plan'.
 
-On a later run your earlier answers are pre-selected and you can go through everything, only
-what is still open, or one section.
+On a later run your earlier answers are pre-selected and you can continue where you stopped,
+go through everything, only what is still open, or one section. At the end a review screen
+lists every answer; Enter on one changes it and comes back.
 
-Keys: ↑/↓ choose, Enter confirms, Shift-Tab goes back (on a section's first question, to the
-previous section), Ctrl-C stops.`,
+Keys: ↑/↓ choose, Space ticks (several answers), Enter confirms and goes on, Shift-Tab goes back,
+Ctrl+N adds a note to the question on screen, Ctrl+E opens a note in your editor, Ctrl-C stops.`,
 		Example: `  integ plan
   integ plan --unanswered
   integ plan --section payments
@@ -53,7 +55,7 @@ previous section), Ctrl-C stops.`,
 
 func runPlan(opts *planOptions) error {
 	streams := opts.streams
-	if opts.runForm == nil && (!streams.InTTY || !streams.ErrTTY) {
+	if opts.run == nil && (!streams.InTTY || !streams.ErrTTY) {
 		return unusable(errors.New("plan asks questions and needs a terminal; run it in a terminal, or answer without one: integ set ID=VALUE (IDs: integ questions)"))
 	}
 	if opts.section != "" && opts.unanswered {
@@ -83,8 +85,9 @@ func runPlan(opts *planOptions) error {
 		Plain:      streams.colorless(),
 		Input:      streams.InFile,
 		Output:     streams.ErrFile,
-		RunForm:    opts.runForm,
-		OnSectionDone: func(*checklist.Section) error {
+		Getenv:     streams.Getenv,
+		Run:        opts.run,
+		Save: func() error {
 			_, err := s.Save(bank, streams.Now())
 			return err
 		},
@@ -95,44 +98,85 @@ func runPlan(opts *planOptions) error {
 	case opts.unanswered:
 		wo.Mode = wizard.ModeUnanswered
 	}
-	_, err = wizard.Run(wo)
-	if errors.Is(err, wizard.ErrAborted) {
-		if !s.Exists() {
-			fmt.Fprintln(streams.Err, "Stopped before the first section was finished; nothing was saved. Run 'integ plan' to start again.")
-		} else {
-			fmt.Fprintf(streams.Err, "Stopped. %s saved in %s; run 'integ plan' to continue from there.\n",
-				plural(len(s.Answers), "answer is", "answers are"), safe.Terminal(path))
-		}
+	res, err := wizard.Run(wo)
+	var sig *wizard.SignalError
+	switch {
+	case errors.As(err, &sig):
+		fmt.Fprintf(streams.Err, "Stopped by %s. ", sig.SignalName())
+		printStopped(streams, bank, s, res, path)
+		return errSilent(sig.ExitCode())
+	case errors.Is(err, wizard.ErrAborted):
+		fmt.Fprint(streams.Err, "Stopped. ")
+		printStopped(streams, bank, s, res, path)
 		return errAborted
-	}
-	if err != nil {
+	case err != nil:
 		return err
 	}
 	printPlanSummary(streams, bank, s, path)
 	return nil
 }
 
+// printStopped says exactly what a stopped run left on disk.
+func printStopped(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, res wizard.Result, path string) {
+	var b strings.Builder
+	switch {
+	case !s.Exists():
+		b.WriteString("Nothing was answered, so nothing was saved.")
+	case res.Answers+res.Notes == 0:
+		fmt.Fprintf(&b, "Nothing changed in this run; %s stays as it was.", path)
+	default:
+		fmt.Fprintf(&b, "Saved in %s: %s from this run", path, plural(res.Answers, "answer", "answers"))
+		if res.Notes > 0 {
+			fmt.Fprintf(&b, " and %s", plural(res.Notes, "note", "notes"))
+		}
+		if q := res.Last; q != nil {
+			fmt.Fprintf(&b, ", the last to %s (%s)", q.ID, oneLineAnswer(s, q))
+		}
+		b.WriteString(".")
+	}
+	switch q := res.Current; {
+	case q != nil && res.CurrentNote:
+		fmt.Fprintf(&b, " The note you were writing on %s was not saved.", q.ID)
+	case q != nil:
+		fmt.Fprintf(&b, " The question on screen, %s, was not answered.", q.ID)
+	}
+	if s.Exists() {
+		b.WriteString(" Run 'integ plan' to continue where you stopped.")
+	} else {
+		b.WriteString(" Run 'integ plan' to start again.")
+	}
+	fmt.Fprintln(streams.Err, streams.stderrStyles().wrap(b.String(), "", ""))
+}
+
+// oneLineAnswer is an answer's values as integ set takes them.
+func oneLineAnswer(s *spec.Spec, q *checklist.Question) string {
+	if v := s.Answers[q.ID].Value(); v != "" {
+		return v
+	}
+	return "no value"
+}
+
 func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, path string) {
 	st := streams.stderrStyles()
 	rows, total := progressOf(bank, s)
 	fmt.Fprintln(streams.Err)
-	fmt.Fprintln(streams.Err, st.title.Render(fmt.Sprintf("Saved in %s: %d%% decided", safe.Terminal(path), total.Percent())))
+	fmt.Fprintln(streams.Err, st.title.Render(fmt.Sprintf("Saved in %s: %d%% decided", path, total.Percent())))
 	fmt.Fprintln(streams.Err, progressTable(st, rows, total))
 	next := "integ brief -o integration-brief.md"
 	if path != DefaultSpecPath {
-		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", safe.Terminal(path))
+		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", path)
 	}
-	budget := estimate.For(bank, s)
-	if total := budget.Total; total.HighHours > 0 {
+	b := brief.Build(bank, s, streams.Now())
+	if total := b.Budget.Total; total.HighHours > 0 {
 		fmt.Fprintln(streams.Err, st.wrap(fmt.Sprintf("Estimate so far: %s–%s hours, %s %s–%s (a planning range; the brief shows how it adds up).",
-			estimate.FormatHours(total.LowHours), estimate.FormatHours(total.HighHours), budget.Currency,
+			estimate.FormatHours(total.LowHours), estimate.FormatHours(total.HighHours), b.Budget.Currency,
 			estimate.FormatMoney(total.LowCost), estimate.FormatMoney(total.HighCost)), "", ""))
 	}
-	if findings := check.Run(bank, s); len(findings) > 0 {
+	if findings := b.Findings; len(findings) > 0 {
 		c := check.Count(findings)
 		fmt.Fprintf(streams.Err, "Findings: %s, %s, %s. The most serious:\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
 		for _, f := range findings[:min(3, len(findings))] {
-			fmt.Fprintln(streams.Err, st.wrap(safe.Terminal(f.Message), "  • ", "    "))
+			fmt.Fprintln(streams.Err, st.wrap(f.Message, "  • ", "    "))
 		}
 		fmt.Fprintln(streams.Err, "  'integ check' lists them all with advice.")
 	}

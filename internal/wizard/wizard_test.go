@@ -3,15 +3,20 @@ package wizard
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/internal/wizard/wizardtest"
 )
 
-func loadSmall(t *testing.T) *checklist.Bank {
+func loadSmall(t testing.TB) *checklist.Bank {
 	t.Helper()
 	b, err := checklist.Parse("small.yaml", []byte(wizardtest.SmallBank))
 	if err != nil {
@@ -22,42 +27,53 @@ func loadSmall(t *testing.T) *checklist.Bank {
 
 type keys = wizardtest.Keys
 
-var driver = wizardtest.Driver
+var (
+	driver = wizardtest.Driver
+	shown  = wizardtest.Screen
+)
 
 func newSpec(t *testing.T, b *checklist.Bank) *spec.Spec {
 	return spec.New(filepath.Join(t.TempDir(), "spec.yaml"), b)
 }
 
-// runRecordingSections runs the wizard and returns the IDs of the sections
-// handed to OnSectionDone, in order.
-func runRecordingSections(t *testing.T, o Options) (Result, []string) {
-	t.Helper()
-	var done []string
-	o.OnSectionDone = func(sec *checklist.Section) error {
-		done = append(done, sec.ID)
+// saves records, after every Save, the answers the spec held then.
+type saves []map[string]string
+
+func (sv *saves) recorder(s *spec.Spec) func() error {
+	return func() error {
+		got := map[string]string{}
+		for id, a := range s.Answers {
+			got[id] = a.Value()
+		}
+		*sv = append(*sv, got)
 		return nil
 	}
-	res, err := Run(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, done
 }
+
+// The stock section with the defaults: live no, where undecided, channels
+// undecided, buffer 5, no section note; then Finish on the review screen.
+var (
+	stockDefaults = keys{"up", "enter", "enter", "enter", "enter", "enter"}
+	finish        = keys{"enter"}
+)
 
 func TestFirstRun(t *testing.T) {
 	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
+	var sv saves
 	run, screens := driver(t,
 		keys{"Shopify", "enter", "Odoo", "enter", "enter"},
 		// live: Undecided is pre-selected; up twice is "yes", which shows the follow-up.
-		keys{"up", "up", "enter", "up", "up", "enter", "up", "enter", "Legacy ERP", "enter", "Ships from two sites", "enter"},
+		keys{"up", "up", "enter", "up", "up", "enter", "up", "enter", "Legacy ERP", "enter", "enter", "enter", "Ships from two sites", "enter"},
+		finish,
 	)
-	res, done := runRecordingSections(t, Options{Bank: b, Spec: s, RunForm: run})
-	if res.SectionsDone != 2 || strings.Join(done, ",") != "project,stock" {
-		t.Errorf("sections done: %v", done)
+	res, err := Run(Options{Bank: b, Spec: s, Run: run, Save: sv.recorder(s)})
+	if err != nil {
+		t.Fatal(err)
 	}
-	want := map[string]string{"project.store": "Shopify", "project.inventory": "Odoo", "stock.live": "yes", "stock.fresh": "fast", "stock.where": "other"}
+	want := map[string]string{"project.store": "Shopify", "project.inventory": "Odoo", "stock.live": "yes", "stock.fresh": "fast",
+		"stock.where": "other", "stock.channels": "undecided", "stock.buffer": "5"}
 	for id, v := range want {
 		if got := s.Answers[id].Value(); got != v {
 			t.Errorf("%s = %q, want %q", id, got, v)
@@ -69,11 +85,39 @@ func TestFirstRun(t *testing.T) {
 	if got := s.SectionNotes["stock"]; got != "Ships from two sites" {
 		t.Errorf("section note = %q", got)
 	}
+	if res.Answers != 7 || res.Notes != 3 || res.Last.ID != "stock.buffer" {
+		t.Errorf("result: %+v", res)
+	}
+	// Saved after every answer and note: the first save already holds the store.
+	if len(sv) != 10 || sv[0]["project.store"] != "Shopify" || len(sv[0]) != 1 {
+		t.Errorf("saves: %v", sv)
+	}
 	// The names given in section 1 are used in later prompts, under the section header.
 	for _, want := range []string{"Should Shopify get live counts from Odoo?", "Section 2 of 2 · Stock", "Which system?"} {
-		if !strings.Contains((*screens)[1], want) {
-			t.Errorf("section 2 never showed %q", want)
+		if shown(*screens, want) == "" {
+			t.Errorf("no screen showed %q", want)
 		}
+	}
+}
+
+// 13.4: where am I: question k of n in the section, the whole run, the ID.
+func TestHeaderSaysWhereTheQuestionIs(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	run, screens := driver(t, keys{"Shopify", "enter", "Odoo", "enter", "enter"}, keys{"ctrl+c"})
+	if _, err := Run(Options{Bank: b, Spec: s, Run: run}); !errors.Is(err, ErrAborted) {
+		t.Fatal(err)
+	}
+	first := (*screens)[0]
+	for _, want := range []string{"Section 1 of 2 · About · question 1 of 2 · 1 of 6 in all", "project.store", "Who the project is for.", "Store help."} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the first screen lacks %q:\n%s", want, first)
+		}
+	}
+	// live is undecided, so "How fresh?" is not counted.
+	if scr := shown(*screens, "Should Shopify"); !strings.Contains(scr, "question 1 of 4 · 3 of 6 in all") || !strings.Contains(scr, "stock.live") {
+		t.Errorf("section 2's first screen:\n%s", scr)
 	}
 }
 
@@ -83,9 +127,8 @@ func TestConditionHidesFollowUpAndKeepsItsAnswer(t *testing.T) {
 	s := newSpec(t, b)
 	s.Set("stock.fresh", spec.Answer{Values: []string{"slow"}})
 	// live: up once is "no", so "How fresh?" is skipped: the next screen is "Where?".
-	run, screens := driver(t, keys{"up", "enter", "enter", "enter"})
-	_, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", RunForm: run})
-	if err != nil {
+	run, screens := driver(t, stockDefaults, finish)
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Run: run}); err != nil {
 		t.Fatal(err)
 	}
 	if s.Answers["stock.live"].Value() != "no" || s.Answers["stock.where"].Value() != "undecided" {
@@ -94,8 +137,15 @@ func TestConditionHidesFollowUpAndKeepsItsAnswer(t *testing.T) {
 	if s.Answers["stock.fresh"].Value() != "slow" {
 		t.Error("the hidden follow-up's earlier answer was dropped")
 	}
-	if strings.Contains(strings.Join(*screens, ""), "How fresh?") {
+	if shown(*screens, "How fresh?") != "" {
 		t.Error("the hidden question was shown")
+	}
+}
+
+func answerAll(s *spec.Spec) {
+	for id, v := range map[string]string{"project.store": "Shopify", "project.inventory": "Odoo", "stock.live": "yes", "stock.fresh": "slow",
+		"stock.where": "here", "stock.channels": "web", "stock.buffer": "3"} {
+		s.Set(id, spec.Answer{Values: []string{v}})
 	}
 }
 
@@ -103,19 +153,18 @@ func TestRerunPreselectsEarlierAnswers(t *testing.T) {
 	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
-	for id, v := range map[string]string{"project.store": "Shopify", "project.inventory": "Odoo", "stock.live": "yes", "stock.fresh": "slow", "stock.where": "here"} {
-		s.Set(id, spec.Answer{Values: []string{v}})
-	}
+	answerAll(s)
 	before := map[string]string{}
 	for id, a := range s.Answers {
 		before[id] = a.Value()
 	}
 	run, screens := driver(t,
-		keys{"enter"}, // the menu: "Go through everything" is first
+		keys{"enter"}, // the menu: nothing is open, so "Go through everything" is first
 		keys{"enter", "enter", "enter"},
-		keys{"enter", "enter", "enter", "enter"},
+		keys{"enter", "enter", "enter", "enter", "enter", "enter"},
+		finish,
 	)
-	if _, err := Run(Options{Bank: b, Spec: s, RunForm: run}); err != nil {
+	if _, err := Run(Options{Bank: b, Spec: s, Run: run}); err != nil {
 		t.Fatal(err)
 	}
 	for id, v := range before {
@@ -123,8 +172,8 @@ func TestRerunPreselectsEarlierAnswers(t *testing.T) {
 			t.Errorf("%s changed from %q to %q by pressing Enter", id, v, got)
 		}
 	}
-	if !strings.Contains((*screens)[0], "Welcome back") {
-		t.Errorf("a re-run starts with the menu, got:\n%s", (*screens)[0])
+	if !strings.Contains((*screens)[0], "Welcome back") || strings.Contains((*screens)[0], "Continue where you stopped") {
+		t.Errorf("a re-run with nothing open starts with the menu, without 'continue':\n%s", (*screens)[0])
 	}
 }
 
@@ -132,115 +181,439 @@ func TestUnansweredModeAsksOnlyOpenQuestions(t *testing.T) {
 	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
-	for id, v := range map[string]string{"project.store": "Shopify", "project.inventory": "Odoo", "stock.live": "no"} {
-		s.Set(id, spec.Answer{Values: []string{v}})
-	}
-	// Only stock.where is open (fresh is hidden): one question and the section note.
-	run, _ := driver(t, keys{"up", "up", "enter", "enter"})
-	res, err := Run(Options{Bank: b, Spec: s, Mode: ModeUnanswered, RunForm: run})
+	answerAll(s)
+	s.Set("stock.live", spec.Answer{Values: []string{"no"}})
+	s.Set("stock.where", spec.Answer{Values: []string{"undecided"}})
+	// Only stock.where is undecided (fresh is hidden): one question and the section note.
+	run, screens := driver(t, keys{"up", "up", "enter", "enter"}, finish)
+	res, err := Run(Options{Bank: b, Spec: s, Mode: ModeUnanswered, Run: run})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.SectionsDone != 1 || s.Answers["stock.where"].Value() != "here" {
-		t.Errorf("done %d, where=%q", res.SectionsDone, s.Answers["stock.where"].Value())
+	if res.Answers != 1 || s.Answers["stock.where"].Value() != "here" {
+		t.Errorf("answers %d, where=%q", res.Answers, s.Answers["stock.where"].Value())
+	}
+	if !strings.Contains((*screens)[0], "question 1 of 1") {
+		t.Errorf("first screen:\n%s", (*screens)[0])
 	}
 }
 
-func TestCtrlCAfterOneSectionKeepsThatSection(t *testing.T) {
+// 13.3: Ctrl-C mid-section keeps every answer given, and only those.
+func TestCtrlCMidSectionKeepsEveryAnswerGiven(t *testing.T) {
 	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
+	var sv saves
 	run, _ := driver(t,
 		keys{"Shopify", "enter", "Odoo", "enter", "enter"},
 		keys{"up", "up", "enter", "ctrl+c"},
 	)
-	saves := 0
-	_, err := Run(Options{Bank: b, Spec: s, RunForm: run, OnSectionDone: func(*checklist.Section) error {
-		saves++
-		return nil
-	}})
+	res, err := Run(Options{Bank: b, Spec: s, Run: run, Save: sv.recorder(s)})
 	if !errors.Is(err, ErrAborted) {
 		t.Fatalf("got %v, want ErrAborted", err)
 	}
-	if saves != 1 || s.Answers["project.store"].Value() != "Shopify" {
-		t.Errorf("saves=%d answers=%+v", saves, s.Answers)
+	if got := s.Answers["stock.live"].Value(); got != "yes" {
+		t.Errorf("the answer given mid-section was lost: live=%q", got)
 	}
-	if _, ok := s.Answers["stock.live"]; ok {
-		t.Error("an answer from the interrupted section was recorded")
+	if last := sv[len(sv)-1]; last["stock.live"] != "yes" {
+		t.Errorf("the answer given mid-section was not saved: %v", last)
+	}
+	for _, id := range []string{"stock.fresh", "stock.where"} {
+		if _, ok := s.Answers[id]; ok {
+			t.Errorf("%s was recorded, but never answered", id)
+		}
+	}
+	if res.Answers != 3 || res.Last.ID != "stock.live" || res.Current == nil || res.Current.ID != "stock.fresh" {
+		t.Errorf("result: %+v", res)
 	}
 }
 
-func TestShiftTabGoesBack(t *testing.T) {
+// 12.3: a signal stops the wizard as Ctrl-C does, never as if it finished.
+func TestSignalsStopLikeCtrlC(t *testing.T) {
+	t.Parallel()
+	for _, sig := range []string{"SIGTERM", "SIGHUP", "SIGQUIT", "SIGINT"} {
+		t.Run(sig, func(t *testing.T) {
+			t.Parallel()
+			b := loadSmall(t)
+			s := newSpec(t, b)
+			run, _ := driver(t, keys{"Shopify", "enter", "Odo", sig})
+			res, err := Run(Options{Bank: b, Spec: s, Run: run})
+			var se *SignalError
+			if !errors.As(err, &se) || se.SignalName() != sig {
+				t.Fatalf("got %v, want a SignalError for %s", err, sig)
+			}
+			want := map[string]int{"SIGTERM": 143, "SIGHUP": 129, "SIGQUIT": 131, "SIGINT": 130}[sig]
+			if se.ExitCode() != want {
+				t.Errorf("exit code %d, want %d", se.ExitCode(), want)
+			}
+			if len(s.Answers) != 1 || s.Answers["project.store"].Value() != "Shopify" {
+				t.Errorf("answers: %+v", s.Answers)
+			}
+			if res.Current == nil || res.Current.ID != "project.inventory" {
+				t.Errorf("current: %+v", res.Current)
+			}
+		})
+	}
+}
+
+// Ctrl-Z suspends (the driver has no terminal to suspend, so it goes on as
+// after a resume): it must not type into the answer.
+func TestCtrlZDoesNotTypeIntoTheAnswer(t *testing.T) {
 	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
-	// Answer live=yes, go back, change it to no, then finish.
-	run, _ := driver(t, keys{"up", "up", "enter", "shift+tab", "down", "enter", "enter", "enter"})
-	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", RunForm: run}); err != nil {
+	run, _ := driver(t, keys{"Shop", "ctrl+z", "ify", "enter", "ctrl+c"})
+	if _, err := Run(Options{Bank: b, Spec: s, Run: run}); !errors.Is(err, ErrAborted) {
 		t.Fatal(err)
 	}
-	if got := s.Answers["stock.live"].Value(); got != "no" {
-		t.Errorf("live = %q, want no", got)
+	if got := s.Answers["project.store"].Value(); got != "Shopify" {
+		t.Errorf("store = %q", got)
 	}
 }
 
-// Accessible mode asks one screen at a time and must skip what a condition
-// hides itself (huh's own accessible mode would ask every field).
-func TestAccessibleModeSkipsHiddenQuestions(t *testing.T) {
-	t.Parallel()
-	b := loadSmall(t)
-	s := newSpec(t, b)
-	var out strings.Builder
-	// One form per shown screen: live (up = no), where (enter = undecided), the section note.
-	run, screens := driver(t, keys{"up", "enter"}, keys{"enter"}, keys{"enter"})
-	_, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Accessible: true, Output: &out, RunForm: run})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(*screens) != 3 || strings.Contains(strings.Join(*screens, ""), "How fresh?") {
-		t.Errorf("asked %d screens: %q", len(*screens), *screens)
-	}
-	if !strings.Contains(out.String(), "Section 2 of 2 · Stock") {
-		t.Errorf("the section header was not written: %q", out.String())
-	}
-	if s.Answers["stock.live"].Value() != "no" {
-		t.Errorf("live = %q", s.Answers["stock.live"].Value())
-	}
-}
-
-func TestShiftTabOnAFirstQuestionReopensThePreviousSection(t *testing.T) {
+func TestShiftTabGoesBackAcrossSections(t *testing.T) {
 	t.Parallel()
 	b := loadSmall(t)
 	s := newSpec(t, b)
 	run, screens := driver(t,
 		// Shift-Tab on the very first question has nowhere to go and does nothing.
 		keys{"shift+tab", "Shopify", "enter", "Odoo", "enter", "enter"},
-		keys{"shift+tab"},
-		// Reopened with its answers in place; fix the inventory system's name.
-		keys{"enter", " 17", "enter", "enter"},
-		// Shift-Tab on a later question goes back one question, as always.
+		// On section 2's first question it reopens section 1's last screen, then its question.
+		keys{"shift+tab", "shift+tab", " 17", "enter", "enter"},
 		// live: up is "no", which hides "How fresh?"; back, up again is "yes", which shows it.
-		keys{"up", "enter", "shift+tab", "up", "enter", "enter", "enter", "enter"},
+		keys{"up", "enter", "shift+tab", "up", "enter", "enter", "enter", "enter", "enter", "enter"},
+		finish,
 	)
-	res, done := runRecordingSections(t, Options{Bank: b, Spec: s, RunForm: run})
-	if got := strings.Join(done, ","); got != "project,project,stock" || res.SectionsDone != 2 {
-		t.Errorf("sections saved: %s (SectionsDone %d)", got, res.SectionsDone)
+	if _, err := Run(Options{Bank: b, Spec: s, Run: run}); err != nil {
+		t.Fatal(err)
 	}
 	for id, want := range map[string]string{"project.store": "Shopify", "project.inventory": "Odoo 17", "stock.live": "yes", "stock.fresh": "undecided", "stock.where": "undecided"} {
 		if got := s.Answers[id].Value(); got != want {
 			t.Errorf("%s = %q, want %q", id, got, want)
 		}
 	}
-	if !strings.Contains((*screens)[1], "shift+tab previous section") {
-		t.Errorf("the first question of section 2 does not say Shift-Tab goes back:\n%s", (*screens)[1])
-	}
-	if strings.Contains((*screens)[0], "previous section") {
-		t.Error("section 1 offers a previous section")
-	}
-	if !strings.Contains((*screens)[2], "Odoo") {
-		t.Errorf("the reopened section lost its answers:\n%s", (*screens)[2])
+	if !strings.Contains(shown(*screens, "stock.live"), "shift+tab back") {
+		t.Error("the footer does not say Shift-Tab goes back")
 	}
 }
+
+// 13.1: a multi-select shows every option on its first view; ticking an
+// option unticks Undecided, ticking Undecided unticks the rest; one key.
+func TestMultiSelectShowsEveryOptionAndUndecidedExcludesTheRest(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	s.Set("stock.live", spec.Answer{Values: []string{"no"}})
+	s.Set("stock.where", spec.Answer{Values: []string{"here"}})
+	run, screens := driver(t,
+		keys{"enter", "enter"},          // live, where as they are
+		keys{"space", "down", "space"},  // tick Web shop and Shop counter: Undecided goes
+		keys{"down", "down", "space"},   // tick Undecided: the others go
+		keys{"up", "up", "up", "space"}, // tick Web shop again: Undecided goes
+		keys{"enter", "enter", "enter"}, // buffer, section note
+		finish,
+	)
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Run: run}); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	for i, scr := range *screens {
+		if strings.Contains(scr, "Which channels sell stock?") {
+			first = (*screens)[i]
+			break
+		}
+	}
+	for _, opt := range []string{"Web shop", "Shop counter", "Marketplaces", "✓ Undecided"} {
+		if !strings.Contains(first, opt) {
+			t.Errorf("the first view of the multi-select lacks %q:\n%s", opt, first)
+		}
+	}
+	if !strings.Contains(first, "Space ticks") || !strings.Contains(first, "space tick") || strings.Contains(first, "x toggle") {
+		t.Errorf("hint and footer should both name Space:\n%s", first)
+	}
+	steps := (*screens)[slices.Index(*screens, first):]
+	ticked := func(scr, label string) bool { return strings.Contains(scr, "✓ "+label) }
+	if scr := steps[3]; !ticked(scr, "Web shop") || !ticked(scr, "Shop counter") || ticked(scr, "Undecided") {
+		t.Errorf("after ticking two options:\n%s", scr)
+	}
+	if scr := steps[6]; ticked(scr, "Web shop") || ticked(scr, "Shop counter") || !ticked(scr, "Undecided") {
+		t.Errorf("after ticking Undecided:\n%s", scr)
+	}
+	if got := s.Answers["stock.channels"].Values; !slices.Equal(got, []string{"web"}) {
+		t.Errorf("channels = %q, want [web]", got)
+	}
+}
+
+func TestMultiSelectRefusesNothingTicked(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	s.Set("stock.live", spec.Answer{Values: []string{"no"}})
+	s.Set("stock.where", spec.Answer{Values: []string{"here"}})
+	run, screens := driver(t, keys{"enter", "enter", "down", "down", "down", "space", "enter", "ctrl+c"})
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Run: run}); !errors.Is(err, ErrAborted) {
+		t.Fatal(err)
+	}
+	if shown(*screens, errNoneTicked.Error()) == "" {
+		t.Error("Enter with nothing ticked did not say why it stays")
+	}
+	if _, ok := s.Answers["stock.channels"]; ok {
+		t.Error("an empty multi-select was recorded")
+	}
+}
+
+// 13.2: Enter on a shown default records it.
+func TestAcceptingADefaultRecordsIt(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	run, screens := driver(t, stockDefaults, finish)
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Run: run}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Answers["stock.buffer"].Value(); got != "5" {
+		t.Errorf("buffer = %q, want the default 5", got)
+	}
+	if q := b.Question("stock.buffer"); s.StatusOf(q) != spec.Answered {
+		t.Errorf("the accepted default does not count: %v", s.StatusOf(q))
+	}
+	if shown(*screens, "5 (press Enter to use it)") == "" {
+		t.Error("the default was not shown")
+	}
+}
+
+// 13.5: Ctrl+N opens a note on any question; Enter keeps it, Esc leaves it.
+func TestNoteOnAnyQuestion(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	s.Set("stock.where", spec.Answer{Values: []string{"here"}, Note: "Old note"})
+	var sv saves
+	run, screens := driver(t,
+		keys{"up", "up", "ctrl+n", "Retail by e-mail, wholesale by customer number", "enter"}, // a note on live, with yes under the cursor
+		keys{"enter"}, // live = yes, as chosen before the note
+		keys{"ctrl+n", "esc", "enter"},
+		keys{"ctrl+n", " and more", "esc", "enter"}, // where: Esc leaves the old note
+		keys{"enter", "enter", "enter"},
+		finish,
+	)
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Run: run, Save: sv.recorder(s)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Note("stock.live"); got != "Retail by e-mail, wholesale by customer number" {
+		t.Errorf("note on live = %q", got)
+	}
+	if s.Answers["stock.live"].Value() != "yes" {
+		t.Errorf("the answer under the note changed: %q", s.Answers["stock.live"].Value())
+	}
+	if s.Note("stock.where") != "Old note" {
+		t.Errorf("Esc changed the note: %q", s.Note("stock.where"))
+	}
+	if sv[0]["stock.live"] != "" {
+		t.Errorf("the note was saved with an answer nobody gave: %v", sv[0])
+	}
+	if scr := shown(*screens, "Note on: Should"); !strings.Contains(scr, "esc cancel") {
+		t.Errorf("the note screen:\n%s", scr)
+	}
+	if scr := shown(*screens, "Your note: Old note"); !strings.Contains(scr, "Where?") || !strings.Contains(scr, "ctrl+n note") {
+		t.Errorf("the question does not show its note or the note key:\n%s", scr)
+	}
+}
+
+// 13.6: the review screen lists every section and answer; Enter on one
+// opens it and comes back there.
+func TestReviewJumpsToAQuestionAndComesBack(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	answerAll(s)
+	run, screens := driver(t,
+		keys{"up", "enter"}, // the menu's last entry: review
+		keys{"down", "down", "down", "down", "down", "down", "down", "enter"}, // Where? (Finish; project: header, 2 questions; stock: header, live, fresh, where)
+		keys{"down", "enter", "Second warehouse", "enter"},                    // Elsewhere, and its follow-up
+		keys{"down", "enter"},                                         // back on the review, one row down: Which channels
+		keys{"down", "space", "enter"},                                // tick Shop counter too
+		keys{"up", "up", "up", "up", "up", "up", "up", "up", "enter"}, // up to Finish
+	)
+	if _, err := Run(Options{Bank: b, Spec: s, Run: run}); err != nil {
+		t.Fatal(err)
+	}
+	review := shown(*screens, "Review your answers")
+	for _, want := range []string{"1. About: 2 answered", "2. Stock: 5 answered", "Store?", "Shopify", "How fresh?", "Slow", "Which channels sell stock?", "Web shop"} {
+		if !strings.Contains((*screens)[2], want) {
+			t.Errorf("the review lacks %q:\n%s", want, review)
+		}
+	}
+	if s.Answers["stock.where"].Value() != "other" || s.Note("stock.where") != "Second warehouse" {
+		t.Errorf("where = %+v", s.Answers["stock.where"])
+	}
+	if got := s.Answers["stock.channels"].Values; !slices.Equal(got, []string{"web", "shop"}) {
+		t.Errorf("channels = %q", got)
+	}
+	back := (*screens)[14] // after the follow-up: back on the review
+	if !strings.Contains(back, "Review your answers") || !strings.Contains(back, ">    Where?") || !strings.Contains(back, "Elsewhere ✎") {
+		t.Errorf("did not come back to the review with the new answer:\n%s", back)
+	}
+}
+
+// 13.7: accessible mode prints every help text, with where the question is.
+func TestAccessibleModePrintsHelpTexts(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	var out strings.Builder
+	in := lines("Shopify", "Odoo", "", "2", "", "4", "2", "", "", "")
+	_, err := Run(Options{Bank: b, Spec: s, Accessible: true, Input: in, Output: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Store help.", "Inventory help.", "Live help.", "Where help.", "Channels help.", "Buffer help.",
+		"Section 2 of 2 · Stock · question 1 of 4", "Question ID: stock.live", "[x] Shop counter"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("accessible mode never printed %q:\n%s", want, out.String())
+		}
+	}
+	for id, want := range map[string]string{"project.store": "Shopify", "stock.live": "no", "stock.channels": "shop", "stock.buffer": "5"} {
+		if got := s.Answers[id].Value(); got != want {
+			t.Errorf("%s = %q, want %q", id, got, want)
+		}
+	}
+	if strings.Contains(out.String(), "How fresh?") {
+		t.Error("accessible mode asked a hidden question")
+	}
+}
+
+// An input that ends (the terminal went away) is not an answer.
+func TestAccessibleModeStopsWhenTheInputEnds(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	_, err := Run(Options{Bank: b, Spec: s, Accessible: true, Input: lines("Shopify"), Output: &strings.Builder{}})
+	if !errors.Is(err, ErrAborted) {
+		t.Fatalf("got %v, want ErrAborted", err)
+	}
+	if len(s.Answers) != 1 {
+		t.Errorf("answers recorded from an ended input: %+v", s.Answers)
+	}
+}
+
+// lines is an input that gives one line per read, as a terminal does.
+func lines(ls ...string) *lineReader { return &lineReader{lines: ls} }
+
+type lineReader struct{ lines []string }
+
+func (r *lineReader) Read(p []byte) (int, error) {
+	if len(r.lines) == 0 {
+		return 0, errors.New("EOF")
+	}
+	n := copy(p, r.lines[0]+"\n")
+	r.lines = r.lines[1:]
+	return n, nil
+}
+
+func TestTheWizardLeavesLipglossGlobalProfileAlone(t *testing.T) {
+	before := lipgloss.ColorProfile()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	run, _ := driver(t, keys{"ctrl+c"})
+	Run(Options{Bank: b, Spec: s, Plain: true, Run: run})
+	if after := lipgloss.ColorProfile(); after != before {
+		t.Errorf("the wizard changed lipgloss's global colour profile from %v to %v", before, after)
+	}
+	if before == termenv.Ascii {
+		t.Log("the global profile was Ascii already; the check is weaker")
+	}
+}
+
+// 13.8: Ctrl+E falls back to vi/vim, or says what to set.
+func TestEditorCommand(t *testing.T) {
+	t.Parallel()
+	installed := func(names ...string) func(string) (string, error) {
+		return func(n string) (string, error) {
+			if slices.Contains(names, n) {
+				return "/usr/bin/" + n, nil
+			}
+			return "", errors.New("not found")
+		}
+	}
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	tests := []struct {
+		name   string
+		getenv func(string) string
+		look   func(string) (string, error)
+		want   string
+	}{
+		{"EDITOR", env("EDITOR", "code --wait"), installed("code", "nano"), "code --wait"},
+		{"VISUAL first", env("VISUAL", "emacs", "EDITOR", "nano"), installed("emacs", "nano"), "emacs"},
+		{"EDITOR not installed", env("EDITOR", "subl"), installed("vim"), "/usr/bin/vim"},
+		{"no nano", env(), installed("vi"), "/usr/bin/vi"},
+		{"nothing", env(), installed(), ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(editorCommand(tt.getenv, tt.look), " "); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCtrlEWithoutAnEditorSaysWhatToSet(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	answerAll(s)
+	none := func(string) (string, error) { return "", errors.New("not found") }
+	run, screens := driver(t, keys{"enter", "enter", "ctrl+e", "ctrl+c"})
+	Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "project", Run: run, Getenv: func(string) string { return "" }, LookPath: none})
+	if scr := (*screens)[3]; !strings.Contains(scr, "set EDITOR") {
+		t.Errorf("Ctrl+E without an editor said nothing:\n%s", scr)
+	}
+}
+
+// "Continue where you stopped" starts at the first open question.
+func TestResumeStartsWhereTheLastRunStopped(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	for id, v := range map[string]string{"project.store": "Shopify", "project.inventory": "Odoo", "stock.live": "no"} {
+		s.Set(id, spec.Answer{Values: []string{v}})
+	}
+	run, screens := driver(t, keys{"enter", "up", "up", "enter", "ctrl+c"})
+	if _, err := Run(Options{Bank: b, Spec: s, Run: run}); !errors.Is(err, ErrAborted) {
+		t.Fatal(err)
+	}
+	if !strings.Contains((*screens)[0], "> Continue where you stopped: Stock, “Where?”") {
+		t.Errorf("the menu does not offer to continue:\n%s", (*screens)[0])
+	}
+	if !strings.Contains((*screens)[1], "Where?") {
+		t.Errorf("continue did not open the first open question:\n%s", (*screens)[1])
+	}
+	if s.Answers["stock.where"].Value() != "here" {
+		t.Errorf("where = %q", s.Answers["stock.where"].Value())
+	}
+}
+
+func TestSaveErrorStopsTheWizard(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	run, _ := driver(t, keys{"Shopify", "enter"})
+	boom := errors.New("disk full")
+	_, err := Run(Options{Bank: b, Spec: s, Run: run, Save: func() error { return boom }})
+	if !errors.Is(err, boom) {
+		t.Errorf("got %v", err)
+	}
+}
+
+var _ = syscall.SIGTERM
 
 // An answer naming another system asks for its short name, kept in the
 // answer's own field, apart from the note.
@@ -274,8 +647,9 @@ sections:
 	run, _ := driver(t,
 		keys{"Shopify", "enter", "enter"},
 		keys{"up", "enter", "Avalara AvaTax", "enter", "Both systems ask it", "enter", "enter"},
+		finish,
 	)
-	if _, err := Run(Options{Bank: b, Spec: s, RunForm: run}); err != nil {
+	if _, err := Run(Options{Bank: b, Spec: s, Run: run}); err != nil {
 		t.Fatal(err)
 	}
 	if a := s.Answers["tax.who"]; a.Value() != "service" || a.System != "Avalara AvaTax" || a.Note != "Both systems ask it" {

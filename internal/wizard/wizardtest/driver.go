@@ -1,61 +1,66 @@
-// Package wizardtest drives the wizard's huh forms with keystrokes in tests,
-// with no terminal. It runs the form's update loop itself, one message at a
-// time: each key is handled, and every command it causes has run, before the
-// next key is sent. A real program runs commands concurrently, and keys sent
-// by a test can overtake them, which made key-level tests flaky under load.
+// Package wizardtest drives the wizard's Bubble Tea program with keystrokes
+// in tests, with no terminal. It runs the update loop itself, one message at
+// a time: each key is handled, and every command it causes has run, before
+// the next key is sent. A real program runs commands concurrently, and keys
+// sent by a test can overtake them, which made key-level tests flaky under load.
 package wizardtest
 
 import (
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// Keys is one form's script: "enter", "up", "down", "shift+tab", "ctrl+c",
+// Keys is a script: "enter", "up", "down", "space", "tab", "shift+tab",
+// "esc", "ctrl+c", "ctrl+n", "ctrl+e", "ctrl+z", a signal ("SIGTERM",
+// "SIGHUP", "SIGQUIT", "SIGINT", delivered as the program would deliver it),
 // or text to type.
 type Keys []string
 
-// Driver returns a RunForm that plays one script per form, in order, and the
-// views each form showed.
-func Driver(t *testing.T, scripts ...Keys) (run func(*huh.Form) error, screens *[]string) {
+// Driver returns a runner that plays the scripts, in order, into the
+// wizard's program, and the screen after each key (colours stripped). The program must end
+// (finish, Ctrl-C, a signal) by the end of the scripts.
+func Driver(t *testing.T, scripts ...Keys) (run func(tea.Model) (tea.Model, error), screens *[]string) {
 	t.Helper()
 	var seen []string
-	i := 0
-	return func(f *huh.Form) error {
-		if i >= len(scripts) {
-			t.Fatalf("form %d was run, but only %d scripts were given", i+1, len(scripts))
-		}
-		f.SubmitCmd, f.CancelCmd = tea.Quit, tea.Quit
-		d := &loop{model: f}
-		d.dispatch(d.run(f.Init()))
+	return func(m tea.Model) (tea.Model, error) {
+		d := &loop{model: m}
+		d.dispatch(d.run(m.Init()))
 		d.send(tea.WindowSizeMsg{Width: 100, Height: 40})
-		for _, k := range scripts[i] {
+		seen = append(seen, ansi.Strip(d.model.View()))
+		var all []string
+		for _, s := range scripts {
+			all = append(all, s...)
+		}
+		for i, k := range all {
 			if d.quit {
-				break
+				t.Fatalf("the wizard ended before key %d (%q) of %q", i+1, k, all)
 			}
 			for _, msg := range keyMsgs(k) {
 				d.send(msg)
 			}
+			seen = append(seen, ansi.Strip(d.model.View()))
 		}
-		i++
-		seen = append(seen, strings.Join(d.views, "\n"))
-		switch {
-		case f.State == huh.StateAborted:
-			return huh.ErrUserAborted
-		case f.State == huh.StateCompleted:
-			return nil
-		case d.quit:
-			// A field quit the form unfinished, as going back to the previous
-			// section does; the wizard knows why.
-			return nil
+		if !d.quit {
+			t.Fatalf("the wizard did not end after its script (keys: %q); it shows:\n%s", all, d.model.View())
 		}
-		t.Fatalf("form %d did not finish after its script (keys: %q)", i, scripts[i-1])
-		return nil
+		return d.model, nil
 	}, &seen
+}
+
+// Screen is the last screen in screens that contains want, or "".
+func Screen(screens []string, want string) string {
+	for i := len(screens) - 1; i >= 0; i-- {
+		if strings.Contains(screens[i], want) {
+			return screens[i]
+		}
+	}
+	return ""
 }
 
 func keyMsgs(k string) []tea.Msg {
@@ -70,6 +75,26 @@ func keyMsgs(k string) []tea.Msg {
 		return []tea.Msg{tea.KeyMsg{Type: tea.KeyShiftTab}}
 	case "ctrl+c":
 		return []tea.Msg{tea.KeyMsg{Type: tea.KeyCtrlC}}
+	case "ctrl+n":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyCtrlN}}
+	case "ctrl+e":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyCtrlE}}
+	case "ctrl+z":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyCtrlZ}}
+	case "esc":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyEsc}}
+	case "tab":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeyTab}}
+	case "space":
+		return []tea.Msg{tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}}
+	case "SIGTERM":
+		return []tea.Msg{syscall.SIGTERM}
+	case "SIGHUP":
+		return []tea.Msg{syscall.SIGHUP}
+	case "SIGQUIT":
+		return []tea.Msg{syscall.SIGQUIT}
+	case "SIGINT":
+		return []tea.Msg{syscall.SIGINT}
 	}
 	// Text arrives as one message, as a paste does: one update, not one per letter.
 	return []tea.Msg{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}}
@@ -78,7 +103,6 @@ func keyMsgs(k string) []tea.Msg {
 // loop is a synchronous stand-in for tea.Program.
 type loop struct {
 	model tea.Model
-	views []string
 	quit  bool
 }
 
@@ -92,13 +116,16 @@ func (d *loop) dispatch(queue []tea.Msg) {
 	for len(queue) > 0 && !d.quit {
 		msg := queue[0]
 		queue = queue[1:]
-		if _, ok := msg.(tea.QuitMsg); ok {
+		switch msg.(type) {
+		case tea.QuitMsg:
 			d.quit = true
 			return
+		case tea.SuspendMsg:
+			// No terminal to suspend: the program goes on as after a resume.
+			continue
 		}
 		var cmd tea.Cmd
 		d.model, cmd = d.model.Update(msg)
-		d.views = append(d.views, d.model.View())
 		queue = append(queue, d.run(cmd)...)
 	}
 }
@@ -161,8 +188,9 @@ func (d *loop) runDetached(cmd tea.Cmd) []tea.Msg {
 	return sub.run(cmd)
 }
 
-// SmallBank is a two-section bank with a condition, a follow-up note and
-// placeholders: enough to exercise every path of the wizard quickly.
+// SmallBank is a two-section bank with a condition, a follow-up note, a
+// multi-select, a number with a default and placeholders: enough to exercise
+// every path of the wizard quickly.
 const SmallBank = `
 id: small
 title: Small bank
@@ -170,25 +198,32 @@ sections:
   - id: project
     title: About
     code: PRJ
+    intro: "Who the project is for."
     questions:
-      - {id: project.store, kind: text, prompt: "Store?", help: "H."}
-      - {id: project.inventory, kind: text, prompt: "Inventory?", help: "H."}
+      - {id: project.store, kind: text, prompt: "Store?", help: "Store help."}
+      - {id: project.inventory, kind: text, prompt: "Inventory?", help: "Inventory help."}
   - id: stock
     title: Stock
     code: INV
     questions:
-      - {id: stock.live, kind: yesno, prompt: "Should {store} get live counts from {inventory}?", help: "H."}
+      - {id: stock.live, kind: yesno, prompt: "Should {store} get live counts from {inventory}?", help: "Live help."}
       - id: stock.fresh
         kind: choice
         prompt: "How fresh?"
-        help: "H."
+        help: "Fresh help."
         when: {question: stock.live, is: "yes"}
         options: [{value: fast, label: Fast}, {value: slow, label: Slow}]
       - id: stock.where
         kind: choice
         prompt: "Where?"
-        help: "H."
+        help: "Where help."
         options:
           - {value: here, label: Here}
           - {value: other, label: Elsewhere, follow_up: "Which system?"}
+      - id: stock.channels
+        kind: multi
+        prompt: "Which channels sell stock?"
+        help: "Channels help."
+        options: [{value: web, label: Web shop}, {value: shop, label: Shop counter}, {value: market, label: Marketplaces}]
+      - {id: stock.buffer, kind: number, prompt: "How many units to hold back?", help: "Buffer help.", default: "5", min: 0}
 `

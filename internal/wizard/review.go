@@ -1,0 +1,71 @@
+package wizard
+
+import (
+	"fmt"
+	"os/exec"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+)
+
+var execLookPath = exec.LookPath
+
+// showReview lists every section and answer compactly; Enter on a question
+// opens it and comes back here, on a section goes through it. at is the row
+// the cursor starts on ("" for Finish).
+func (m *model) showReview(at string) tea.Cmd {
+	m.screen, m.header, m.detour = screenReview, "", noDetour
+	w := m.w
+	width := min(max(m.width, 60), maxWidth) - 6
+	promptWidth := width * 3 / 5
+	opts := []huh.Option[string]{huh.NewOption("Finish: save and show the summary", "finish")}
+	for i, sec := range w.bank.Sections {
+		c := w.spec.Progress(sec)
+		opts = append(opts, huh.NewOption(fmt.Sprintf("%d. %s: %d answered, %d undecided, %d open",
+			i+1, w.fill(sec.Title), c.Answered, c.Undecided, c.Open), "s:"+sec.ID))
+		for _, q := range sec.Questions {
+			if !q.When.Holds(w.spec) {
+				continue
+			}
+			prompt := oneLine(w.fill(q.Prompt), promptWidth)
+			pad := strings.Repeat(" ", max(0, promptWidth-lipgloss.Width(prompt)))
+			label := "   " + prompt + pad + "  " + oneLine(w.answerText(q), width-promptWidth-2)
+			opts = append(opts, huh.NewOption(label, "q:"+q.ID))
+		}
+	}
+	if at == "" {
+		at = "finish"
+	}
+	m.choice = at
+	return m.setForm(huh.NewSelect[string]().
+		Title("Review your answers").
+		Description("Enter on a question changes it and brings you back here; on a section, goes through that section. / searches.").
+		Options(opts...).Value(&m.choice))
+}
+
+// jump opens the question or section a review row names.
+func (m *model) jump(row string) tea.Cmd {
+	kind, id, _ := strings.Cut(row, ":")
+	w := m.w
+	w.answeredAtStart = nil
+	m.reviewAt = row
+	if kind == "s" {
+		if !w.start(ModeSection, id) {
+			return m.showReview(row)
+		}
+		m.detour = detourSection
+		return m.showStep()
+	}
+	q := w.bank.Question(id)
+	if q == nil || !w.start(ModeSection, q.Section.ID) {
+		return m.showReview(row)
+	}
+	w.pi, w.cur = 0, step{kind: stepStart, at: q.Number*1000 - 1}
+	if !w.next() {
+		return m.showReview(row)
+	}
+	m.detour = detourAnswer
+	return m.showStep()
+}
