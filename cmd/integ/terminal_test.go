@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -92,7 +93,52 @@ func startPlan(t *testing.T, tmux, bin, dir, name string) *tmuxSession {
 	return s
 }
 
-func TestPlanInARealTerminal(t *testing.T) {
+// startShell starts an interactive shell (job control on, for Ctrl-Z).
+func startShell(t *testing.T, tmux, dir, name string) *tmuxSession {
+	s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), name: name}
+	s.run("new-session", "-d", "-x", "120", "-y", "40", "-s", name, "-c", dir, "env PS1='$ ' bash --norc --noprofile -i")
+	return s
+}
+
+// pressEnter presses Enter and waits for the screen to change.
+func (s *tmuxSession) pressEnter(times int) {
+	for i := 0; i < times; i++ {
+		before := s.screen()
+		s.keys("Enter")
+		s.waitChange(before)
+	}
+}
+
+// answer types text, presses Enter and waits for the next screen.
+func (s *tmuxSession) answer(text string) {
+	before := s.screen()
+	s.text(text)
+	s.keys("Enter")
+	s.waitChange(before)
+}
+
+// pid is the process id of integ running in the session.
+func (s *tmuxSession) pid() string {
+	s.t.Helper()
+	pane := strings.TrimSpace(s.run("display", "-p", "-t", s.name, "#{pane_pid}"))
+	for i := 0; i < 100; i++ {
+		if out, err := exec.Command("pgrep", "-P", pane, "-x", "integ").Output(); err == nil {
+			return strings.Fields(string(out))[0]
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("integ is not running in %s", s.name)
+	return ""
+}
+
+// cursorVisible says whether the terminal shows its cursor.
+func (s *tmuxSession) cursorVisible() bool {
+	return strings.TrimSpace(s.run("display", "-p", "-t", s.name, "#{cursor_flag}")) == "1"
+}
+
+// buildForTerminal builds integ and returns tmux, the binary and a folder
+// for the specs; it skips without tmux (outside CI).
+func buildForTerminal(t *testing.T) (tmux, bin, dir string) {
 	if testing.Short() {
 		t.Skip("builds integ and drives it through tmux")
 	}
@@ -103,12 +149,17 @@ func TestPlanInARealTerminal(t *testing.T) {
 		}
 		t.Skip("tmux is not installed")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "integ")
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "integ")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	t.Cleanup(func() { exec.Command(tmux, "-S", filepath.Join(dir, "tmux.sock"), "kill-server").Run() })
+	return tmux, bin, dir
+}
+
+func TestPlanInARealTerminal(t *testing.T) {
+	tmux, bin, dir := buildForTerminal(t)
 
 	// First run: the whole embedded bank.
 	s := startPlan(t, tmux, bin, dir, "first")
@@ -129,20 +180,22 @@ func TestPlanInARealTerminal(t *testing.T) {
 		"Anything else the integrator should know about “Stock”": {"Counts come from two warehouses", "Enter"},
 	}
 	scr := s.screen()
-	sawFollowUp := false
+	sawFollowUp, sawReview := false, false
 	for i := 0; !strings.Contains(scr, "EXIT="); i++ {
-		if i > 200 {
-			t.Fatalf("the wizard did not finish after 200 screens; it shows:\n%s", scr)
-		}
-		if !strings.Contains(scr, "┃") {
-			// Between two sections one program has ended and the next is starting.
-			scr = s.waitChange(scr)
-			continue
+		if i > 300 {
+			t.Fatalf("the wizard did not finish after 300 screens; it shows:\n%s", scr)
 		}
 		sawFollowUp = sawFollowUp || strings.Contains(scr, "How soon after a stock change")
-		keys := []string{"Enter"}
+		review := strings.Contains(scr, "Review your answers")
+		sawReview = sawReview || review
+		// 13.1: a multi-select shows every option on its first view.
+		if !review && strings.Contains(scr, "Which payment methods do customers use?") &&
+			(!strings.Contains(scr, "Credit and debit cards") || !strings.Contains(scr, "✓ Undecided")) {
+			t.Errorf("the multi-select hides options on its first view:\n%s", scr)
+		}
+		keys := []string{"Enter"} // on the review screen: Finish
 		for prompt, k := range special {
-			if strings.Contains(scr, prompt) {
+			if !review && strings.Contains(scr, prompt) {
 				keys = k
 			}
 		}
@@ -166,6 +219,9 @@ func TestPlanInARealTerminal(t *testing.T) {
 	if !sawFollowUp {
 		t.Error("the stock-freshness follow-up never appeared after answering yes")
 	}
+	if !sawReview {
+		t.Error("the review screen never appeared at the end")
+	}
 	specPath := filepath.Join(dir, "integration-spec.yaml")
 	status := func() map[string]any {
 		out, err := exec.Command(bin, "status", "--spec", specPath, "--format", "json").Output()
@@ -178,12 +234,14 @@ func TestPlanInARealTerminal(t *testing.T) {
 	}
 	total := status()
 	// Left empty on purpose: the text and number answers after the first four
-	// (the deadline, the project's counts, the budget settings), less the busiest day.
+	// that have no default (the deadline, …), less the busiest day. The budget
+	// settings were left empty too, and their defaults, shown, count as answers.
 	if want := float64(openTextAndNumbers(t) - 1); total["open"].(float64) != want {
-		t.Errorf("after a full run, open = %v, want %v (the empty text and number answers)", total["open"], want)
+		t.Errorf("after a full run, open = %v, want %v (the empty text and number answers without a default)", total["open"], want)
 	}
 	data, _ := os.ReadFile(specPath)
-	for _, want := range []string{"value: Shopify", "inventory.live-counts:\n    value: \"yes\"", "value: minutes", "value: 1200", "inventory: Counts come from two warehouses"} {
+	for _, want := range []string{"value: Shopify", "inventory.live-counts:\n    value: \"yes\"", "value: minutes", "value: 1200", "inventory: Counts come from two warehouses",
+		"budget.currency:\n    value: EUR"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the spec lacks %q", want)
 		}
@@ -191,38 +249,36 @@ func TestPlanInARealTerminal(t *testing.T) {
 
 	// Second run: the menu, then earlier answers pre-selected; Ctrl-C keeps the file intact.
 	s = startPlan(t, tmux, bin, dir, "second")
-	s.waitFor("Welcome back to Acme Outdoor")
-	before := s.screen()
-	s.keys("Enter") // go through everything
-	scr = s.waitChange(before)
+	scr = s.waitFor("Welcome back to Acme Outdoor")
+	if !strings.Contains(scr, "> Continue where you stopped: Running the integration") {
+		t.Errorf("the menu does not offer to continue at the deadline:\n%s", scr)
+	}
+	s.keys("Down")
+	s.waitFor("> Go through everything")
+	s.pressEnter(1)
+	scr = s.waitFor("What is the project called?")
 	if !strings.Contains(scr, "Acme Outdoor") {
 		t.Errorf("the project name is not pre-filled:\n%s", scr)
 	}
-	for i := 0; i < projectScreens(t); i++ { // the project questions and the section note
-		before = s.screen()
-		s.keys("Enter")
-		s.waitChange(before)
-	}
+	s.pressEnter(projectScreens(t)) // the project questions and the section note
 	scr = s.waitFor("Which system is the master for product names?")
-	if !strings.Contains(scr, "> Odoo") {
-		t.Errorf("the earlier answer (Odoo) is not pre-selected:\n%s", scr)
+	if !strings.Contains(scr, "> Odoo") || !strings.Contains(scr, "question 1 of") || !strings.Contains(scr, "master.product-names") {
+		t.Errorf("the earlier answer (Odoo) is not pre-selected, or the header is missing:\n%s", scr)
 	}
-	// Shift-Tab on a section's first question reopens the previous section,
-	// answers pre-filled, in place of this one.
+	// Shift-Tab on a section's first question goes back into the previous section.
 	s.keys("BTab")
-	scr = s.waitFor("What is the project called?")
-	if !strings.Contains(scr, "Section 1 of 9") || strings.Contains(scr, "Section 2 of 9") || !strings.Contains(scr, "Acme Outdoor") {
-		t.Errorf("Shift-Tab did not reopen section 1 cleanly:\n%s", scr)
+	s.waitFor("Anything else the integrator should know about “About this project”")
+	before := s.screen()
+	s.keys("BTab")
+	scr = s.waitChange(before)
+	if !strings.Contains(scr, "Section 1 of 9") || !strings.Contains(scr, "question "+strconv.Itoa(projectScreens(t)-1)+" of") {
+		t.Errorf("Shift-Tab did not go back to section 1's last question:\n%s", scr)
 	}
-	for i := 0; i < projectScreens(t); i++ {
-		before = s.screen()
-		s.keys("Enter")
-		s.waitChange(before)
-	}
+	s.pressEnter(2)
 	s.waitFor("Which system is the master for product names?")
 	s.keys("C-c")
 	scr = s.waitFor("EXIT=130")
-	if !strings.Contains(scr, "answers are saved in integration-spec.yaml; run 'integ plan' to continue") {
+	if !strings.Contains(scr, "Nothing changed in this run; integration-spec.yaml stays as it was.") {
 		t.Errorf("Ctrl-C did not say what was saved:\n%s", scr)
 	}
 	after, _ := os.ReadFile(specPath)
@@ -231,6 +287,140 @@ func TestPlanInARealTerminal(t *testing.T) {
 	}
 	if got := status(); got["answered"] != total["answered"] {
 		t.Errorf("answered changed from %v to %v", total["answered"], got["answered"])
+	}
+}
+
+// 13.3: Ctrl-C after one answer mid-section keeps that answer on disk, and
+// the next run continues at the question after it.
+func TestPlanResumesWhereCtrlCStopped(t *testing.T) {
+	tmux, bin, dir := buildForTerminal(t)
+	s := startPlan(t, tmux, bin, dir, "stop")
+	s.waitFor("What is the project called?")
+	s.answer("Acme Outdoor")
+	s.waitFor("What is your online store built on?")
+	s.text("Shop") // typed, not given: not saved
+	s.keys("C-c")
+	scr := s.waitFor("EXIT=130")
+	if !strings.Contains(oneLine(scr), "Stopped. Saved in integration-spec.yaml: 1 answer from this run, the last to project.name (Acme Outdoor). The question on screen, project.store, was not answered.") {
+		t.Errorf("Ctrl-C did not say exactly what was saved:\n%s", scr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "integration-spec.yaml"))
+	if !strings.Contains(string(data), "project.name:\n    value: Acme Outdoor") || strings.Contains(string(data), "project.store") {
+		t.Errorf("the spec on disk:\n%s", data)
+	}
+	s = startPlan(t, tmux, bin, dir, "resume")
+	s.waitFor("> Continue where you stopped: About this project, “What is your online store built on?”")
+	s.pressEnter(1)
+	scr = s.waitFor("What is your online store built on?")
+	if !strings.Contains(scr, "question 2 of 4") {
+		t.Errorf("the re-run did not resume at question 2:\n%s", scr)
+	}
+	s.keys("C-c")
+	s.waitFor("EXIT=130")
+}
+
+// 13.6: the review screen from the menu; Enter on an answer opens it and
+// comes back.
+func TestPlanReviewInARealTerminal(t *testing.T) {
+	tmux, bin, dir := buildForTerminal(t)
+	example, _ := os.ReadFile(filepath.Join("..", "..", "checklist", "examples", "acme-outdoor.yaml"))
+	os.WriteFile(filepath.Join(dir, "integration-spec.yaml"), example, 0o644)
+	s := startPlan(t, tmux, bin, dir, "review")
+	s.waitFor("Welcome back")
+	for !strings.Contains(s.screen(), "> Review your answers and finish") {
+		before := s.screen()
+		s.keys("Down")
+		s.waitChange(before)
+	}
+	s.pressEnter(1)
+	scr := s.waitFor("Review your answers")
+	for _, want := range []string{"1. About this project", "Who is preparing this brief?", "Dana Whitfield", "2. Who owns which data"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the review lacks %q:\n%s", want, scr)
+		}
+	}
+	s.keys("Down", "Down", "Down", "Down", "Down")
+	s.waitFor(">    Who is preparing this brief?")
+	s.pressEnter(1)
+	s.waitFor("project.prepared-by")
+	s.keys("C-u")
+	s.answer("Sam Lee")
+	scr = s.waitFor("Review your answers")
+	if !strings.Contains(scr, ">    Who is preparing this brief?") || !strings.Contains(scr, "Sam Lee") {
+		t.Errorf("did not come back to the review on the changed answer:\n%s", scr)
+	}
+	s.keys("C-c")
+	s.waitFor("EXIT=130")
+	data, _ := os.ReadFile(filepath.Join(dir, "integration-spec.yaml"))
+	if !strings.Contains(string(data), "value: Sam Lee") {
+		t.Error("the changed answer is not on disk")
+	}
+}
+
+// 12.3: SIGTERM, SIGHUP and SIGQUIT to the real process stop it as Ctrl-C
+// does: what was answered is on disk, nothing else, exit 128+n, the cursor
+// shows again.
+func TestPlanStopsCleanlyOnSignals(t *testing.T) {
+	tmux, bin, dir := buildForTerminal(t)
+	for _, tt := range []struct {
+		sig  string
+		exit string
+	}{{"TERM", "EXIT=143"}, {"HUP", "EXIT=129"}, {"QUIT", "EXIT=131"}} {
+		sub := filepath.Join(dir, tt.sig)
+		os.Mkdir(sub, 0o755)
+		s := startPlan(t, tmux, bin, sub, "sig"+tt.sig)
+		s.waitFor("What is the project called?")
+		s.answer("Acme Outdoor")
+		s.waitFor("What is your online store built on?")
+		if s.cursorVisible() {
+			t.Errorf("SIG%s: the cursor shows while the wizard runs; the check below would prove nothing", tt.sig)
+		}
+		if out, err := exec.Command("kill", "-"+tt.sig, s.pid()).CombinedOutput(); err != nil {
+			t.Fatalf("kill: %v %s", err, out)
+		}
+		scr := s.waitFor("EXIT=")
+		if !strings.Contains(scr, tt.exit) || !strings.Contains(oneLine(scr), "Stopped by SIG"+tt.sig+". Saved in integration-spec.yaml: 1 answer") {
+			t.Errorf("SIG%s:\n%s", tt.sig, scr)
+		}
+		if !s.cursorVisible() {
+			t.Errorf("SIG%s left the cursor hidden", tt.sig)
+		}
+		data, _ := os.ReadFile(filepath.Join(sub, "integration-spec.yaml"))
+		if !strings.Contains(string(data), "value: Acme Outdoor") || strings.Contains(string(data), "project.store") || strings.Contains(string(data), "undecided") {
+			t.Errorf("SIG%s: the spec holds more or less than what was answered:\n%s", tt.sig, data)
+		}
+	}
+}
+
+// 12.3: Ctrl-Z suspends to the shell; fg brings the wizard back as it was,
+// and nothing typed around it lands in the answer.
+func TestPlanSuspendsAndResumes(t *testing.T) {
+	tmux, bin, dir := buildForTerminal(t)
+	s := startShell(t, tmux, dir, "suspend")
+	s.waitFor("$")
+	s.text(bin + " plan")
+	s.keys("Enter")
+	s.waitFor("What is the project called?")
+	s.text("Acme")
+	s.waitFor("> Acme")
+	s.keys("C-z")
+	scr := s.waitFor("Stopped")
+	if !s.cursorVisible() {
+		t.Errorf("suspended with the cursor hidden:\n%s", scr)
+	}
+	s.text("fg")
+	s.keys("Enter")
+	s.waitFor("What is the project called?")
+	s.answer(" Outdoor")
+	s.waitFor("What is your online store built on?")
+	s.keys("C-c")
+	s.waitFor("to continue where you stopped")
+	s.text("echo EXIT=$?")
+	s.keys("Enter")
+	s.waitFor("EXIT=130")
+	data, _ := os.ReadFile(filepath.Join(dir, "integration-spec.yaml"))
+	if !strings.Contains(string(data), "value: Acme Outdoor\n") {
+		t.Errorf("the answer typed around Ctrl-Z:\n%s", data)
 	}
 }
 
@@ -247,7 +437,7 @@ func projectScreens(t *testing.T) int {
 
 // openTextAndNumbers counts the text and number questions a run that answers
 // the first four and presses Enter everywhere else leaves open (asked with
-// every answer undecided).
+// every answer undecided), less those with a default, which Enter accepts.
 func openTextAndNumbers(t *testing.T) int {
 	t.Helper()
 	bank, err := checklist.Default()
@@ -256,9 +446,13 @@ func openTextAndNumbers(t *testing.T) int {
 	}
 	n := 0
 	for _, q := range bank.Questions() {
-		if (q.Kind == checklist.KindText || q.Kind == checklist.KindNumber) && !checklist.IsFact(q.ID) && q.When == nil {
+		if (q.Kind == checklist.KindText || q.Kind == checklist.KindNumber) && !checklist.IsFact(q.ID) && q.When == nil && q.Default == "" {
 			n++
 		}
 	}
 	return n
 }
+
+// oneLine joins a screen's lines, so that a message is found however the
+// terminal wrapped it.
+func oneLine(screen string) string { return strings.Join(strings.Fields(screen), " ") }

@@ -125,34 +125,17 @@ func TestHostileTextInTheWizard(t *testing.T) {
 	os.WriteFile(bankPath, []byte(hostileBank), 0o644)
 	streams, _, errb := fakeStreams("", nil)
 	g := &globalOptions{streams: streams, checklistPath: bankPath, specFlag: filepath.Join(dir, "spec.yaml")}
-	run, screens := wizardtest.Driver(t, keys{"enter"}, keys{"enter", "enter", "enter", "enter"}, keys{"enter", "enter"})
-	if err := runPlan(&planOptions{globalOptions: g, runForm: run}); err != nil {
+	// The menu, the project's three questions and note, stock's question and
+	// note, the review (Finish).
+	run, screens := wizardtest.Driver(t, keys{"enter"}, keys{"enter", "enter", "enter", "enter"}, keys{"enter", "enter"}, keys{"enter"})
+	if err := runPlan(&planOptions{globalOptions: g, run: run}); err != nil {
 		t.Fatalf("plan: %v", err)
 	}
 	for i, s := range *screens {
 		// huh draws with its own escape sequences; strip them before looking for ours.
-		assertClean(t, "wizard screen "+string(rune('1'+i)), stripSGR(s))
+		assertClean(t, "wizard screen "+string(rune('1'+i)), wizardtest.StripSGR(s))
 	}
 	assertClean(t, "the plan summary", errb.String())
-}
-
-// stripSGR removes the colour sequences (ESC [ … m) a renderer writes itself.
-func stripSGR(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
-			j := i + 2
-			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';') {
-				j++
-			}
-			if j < len(s) && s[j] == 'm' {
-				i = j
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 // Control characters and direction overrides are refused at input, with a

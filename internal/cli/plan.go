@@ -8,9 +8,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/integ-dev/integ/checklist"
-	"github.com/integ-dev/integ/internal/brief"
 	"github.com/integ-dev/integ/internal/check"
 	"github.com/integ-dev/integ/internal/estimate"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/internal/wizard"
 )
@@ -102,12 +102,10 @@ func runPlan(opts *planOptions) error {
 	var sig *wizard.SignalError
 	switch {
 	case errors.As(err, &sig):
-		fmt.Fprintf(streams.Err, "Stopped by %s. ", sig.SignalName())
-		printStopped(streams, bank, s, res, path)
+		printStopped(streams, "Stopped by "+sig.SignalName()+".", s, res, path)
 		return errSilent(sig.ExitCode())
 	case errors.Is(err, wizard.ErrAborted):
-		fmt.Fprint(streams.Err, "Stopped. ")
-		printStopped(streams, bank, s, res, path)
+		printStopped(streams, "Stopped.", s, res, path)
 		return errAborted
 	case err != nil:
 		return err
@@ -117,20 +115,21 @@ func runPlan(opts *planOptions) error {
 }
 
 // printStopped says exactly what a stopped run left on disk.
-func printStopped(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, res wizard.Result, path string) {
+func printStopped(streams *IOStreams, stopped string, s *spec.Spec, res wizard.Result, path string) {
 	var b strings.Builder
+	b.WriteString(stopped)
 	switch {
 	case !s.Exists():
-		b.WriteString("Nothing was answered, so nothing was saved.")
+		b.WriteString(" Nothing was answered, so nothing was saved.")
 	case res.Answers+res.Notes == 0:
-		fmt.Fprintf(&b, "Nothing changed in this run; %s stays as it was.", path)
+		fmt.Fprintf(&b, " Nothing changed in this run; %s stays as it was.", safe.Terminal(path))
 	default:
-		fmt.Fprintf(&b, "Saved in %s: %s from this run", path, plural(res.Answers, "answer", "answers"))
+		fmt.Fprintf(&b, " Saved in %s: %s from this run", safe.Terminal(path), plural(res.Answers, "answer", "answers"))
 		if res.Notes > 0 {
 			fmt.Fprintf(&b, " and %s", plural(res.Notes, "note", "notes"))
 		}
 		if q := res.Last; q != nil {
-			fmt.Fprintf(&b, ", the last to %s (%s)", q.ID, oneLineAnswer(s, q))
+			fmt.Fprintf(&b, ", the last to %s (%s)", q.ID, safe.Terminal(oneLineAnswer(s, q)))
 		}
 		b.WriteString(".")
 	}
@@ -160,23 +159,23 @@ func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, pa
 	st := streams.stderrStyles()
 	rows, total := progressOf(bank, s)
 	fmt.Fprintln(streams.Err)
-	fmt.Fprintln(streams.Err, st.title.Render(fmt.Sprintf("Saved in %s: %d%% decided", path, total.Percent())))
+	fmt.Fprintln(streams.Err, st.title.Render(fmt.Sprintf("Saved in %s: %d%% decided", safe.Terminal(path), total.Percent())))
 	fmt.Fprintln(streams.Err, progressTable(st, rows, total))
 	next := "integ brief -o integration-brief.md"
 	if path != DefaultSpecPath {
-		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", path)
+		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", safe.Terminal(path))
 	}
-	b := brief.Build(bank, s, streams.Now())
-	if total := b.Budget.Total; total.HighHours > 0 {
+	budget := estimate.For(bank, s)
+	if total := budget.Total; total.HighHours > 0 {
 		fmt.Fprintln(streams.Err, st.wrap(fmt.Sprintf("Estimate so far: %s–%s hours, %s %s–%s (a planning range; the brief shows how it adds up).",
-			estimate.FormatHours(total.LowHours), estimate.FormatHours(total.HighHours), b.Budget.Currency,
+			estimate.FormatHours(total.LowHours), estimate.FormatHours(total.HighHours), budget.Currency,
 			estimate.FormatMoney(total.LowCost), estimate.FormatMoney(total.HighCost)), "", ""))
 	}
-	if findings := b.Findings; len(findings) > 0 {
+	if findings := check.Run(bank, s); len(findings) > 0 {
 		c := check.Count(findings)
 		fmt.Fprintf(streams.Err, "Findings: %s, %s, %s. The most serious:\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
 		for _, f := range findings[:min(3, len(findings))] {
-			fmt.Fprintln(streams.Err, st.wrap(f.Message, "  • ", "    "))
+			fmt.Fprintln(streams.Err, st.wrap(safe.Terminal(f.Message), "  • ", "    "))
 		}
 		fmt.Fprintln(streams.Err, "  'integ check' lists them all with advice.")
 	}

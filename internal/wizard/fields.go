@@ -4,12 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/charmbracelet/huh"
 
 	"github.com/integ-dev/integ/checklist"
-	"github.com/integ-dev/integ/internal/spec"
+	"github.com/integ-dev/integ/internal/safe"
 )
 
 // box holds what a screen's field is bound to while it is on screen.
@@ -45,7 +44,7 @@ func (w *run) field(st step, b *box, editor []string) huh.Field {
 func (w *run) describe(q *checklist.Question) string {
 	help := w.fill(q.Help)
 	if note := w.spec.Note(q.ID); note != "" {
-		help += "\n\nYour note: " + note
+		help += "\n\nYour note: " + safe.Terminal(note)
 	}
 	return help
 }
@@ -70,15 +69,11 @@ func (w *run) questionField(q *checklist.Question, b *box) huh.Field {
 		if q.Default != "" {
 			input.Placeholder(w.fill(q.Default) + " (press Enter to use it)")
 		}
-		if q.Kind == checklist.KindNumber {
-			input.Validate(func(v string) error {
-				if strings.TrimSpace(v) == "" {
-					return nil
-				}
-				_, err := spec.CheckValues(q, []string{v})
-				return err
-			})
-		}
+		// The question checks what is typed, as integ set and a load would.
+		input.Validate(func(v string) error {
+			_, err := q.Parse(v)
+			return err
+		})
 		return input
 	}
 	b.single = w.spec.Answers[q.ID].Value()
@@ -97,7 +92,7 @@ func (w *run) questionField(q *checklist.Question, b *box) huh.Field {
 // noteField is a free-text field; Ctrl+E opens editor on it (none found: the
 // wizard says what to set instead).
 func noteField(title, description string, lines int, value *string, editor []string) huh.Field {
-	t := huh.NewText().Title(title).Description(description).Lines(lines).Value(value)
+	t := huh.NewText().Title(title).Description(description).Lines(lines).Value(value).Validate(validateNote)
 	if len(editor) > 0 {
 		t.Editor(editor...)
 	} else {
@@ -121,6 +116,13 @@ func (w *run) commit(st step, b *box) error {
 
 // isText says whether a step's screen is free text (where Ctrl+E opens an editor).
 func (st step) isText() bool { return st.kind == stepFollowUp || st.kind == stepSectionNote }
+
+// validateNote checks a note as a load would, so a save never writes one
+// that makes the spec unreadable.
+func validateNote(note string) error {
+	_, err := checklist.ParseNote(note)
+	return err
+}
 
 var errNoneTicked = errors.New("tick at least one option with Space (Undecided counts)")
 

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -326,10 +327,10 @@ func (m *model) showMenu() tea.Cmd {
 	names := w.spec.Names(w.bank)
 	title := "Welcome back"
 	if project := strings.TrimSpace(w.spec.Answers["project.name"].Value()); project != "" {
-		title += " to " + project
+		title += " to " + safe.Terminal(project)
 	}
 	desc := fmt.Sprintf("%s ↔ %s · %d answered, %d undecided, %d open. Your earlier answers are pre-selected.",
-		names.Store, names.Inventory, total.Answered, total.Undecided, total.Open)
+		safe.Terminal(names.Store), safe.Terminal(names.Inventory), total.Answered, total.Undecided, total.Open)
 	var opts []huh.Option[string]
 	if q := w.firstOpen(); q != nil {
 		opts = append(opts, huh.NewOption(fmt.Sprintf("Continue where you stopped: %s, “%s”", w.fill(q.Section.Title), oneLine(w.fill(q.Prompt), 50)), ModeResume))
@@ -404,7 +405,7 @@ func (w *run) answerText(q *checklist.Question) string {
 		case opt != nil && q.HasOptions():
 			parts = append(parts, w.fill(opt.Label))
 		default:
-			parts = append(parts, v)
+			parts = append(parts, safe.Terminal(v))
 		}
 	}
 	text := strings.Join(parts, ", ")

@@ -18,7 +18,8 @@ var execLookPath = exec.LookPath
 func (m *model) showReview(at string) tea.Cmd {
 	m.screen, m.header, m.detour = screenReview, "", noDetour
 	w := m.w
-	width := min(max(m.width, 60), maxWidth) - 6
+	// The row's room: the form's width less its border, the cursor and a margin.
+	width := min(max(m.width, 60), maxWidth) - 10
 	promptWidth := width * 3 / 5
 	opts := []huh.Option[string]{huh.NewOption("Finish: save and show the summary", "finish")}
 	for i, sec := range w.bank.Sections {

@@ -241,22 +241,26 @@ func answerValues(q *checklist.Question, single string, multi []string) []string
 		return nil
 	}
 	// The screen validated it; this writes 95.50 as 95.5, as integ set does.
-	if checked, err := spec.CheckValues(q, []string{v}); err == nil && q.Kind == checklist.KindNumber {
+	if checked, err := q.ParseValues([]string{v}); err == nil && q.Kind == checklist.KindNumber {
 		return checked
 	}
 	return []string{v}
 }
 
-// answer records a question's answer and saves.
+// answer records a question's answer and saves; it counts when it changed
+// what the spec held.
 func (w *run) answer(q *checklist.Question, values []string) error {
 	a := w.spec.Answers[q.ID]
+	changed := !slices.Equal(a.Values, values)
 	a.Values = values
 	w.spec.Set(q.ID, a)
 	if err := w.save(); err != nil {
 		return err
 	}
-	w.res.Answers++
-	w.res.Last = q
+	if changed {
+		w.res.Answers++
+		w.res.Last = q
+	}
 	return nil
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/safe"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -88,9 +89,9 @@ type Options struct {
 
 // Result says what the run did, so that the caller can say exactly what is saved.
 type Result struct {
-	Answers int                 // answers given in this run, each handed to Save at once
-	Notes   int                 // notes given in this run (on a question or a section), saved too
-	Last    *checklist.Question // the question answered last, nil if none
+	Answers int                 // answers given or changed in this run, each handed to Save at once
+	Notes   int                 // notes written or changed in this run (on a question or a section)
+	Last    *checklist.Question // the question whose answer changed last, nil if none
 	// Current is the question on screen when the run was stopped (nil when it
 	// ended normally, or stopped elsewhere): its answer was not saved. With
 	// CurrentNote, the screen was the note on it, and the note was not saved.
@@ -179,9 +180,9 @@ func (o Options) renderer() *lipgloss.Renderer {
 	return r
 }
 
-// fill puts the project's names into a bank text.
+// fill puts the project's names into a bank text, made safe for the terminal.
 func (w *run) fill(text string) string {
-	return w.spec.Names(w.bank).Fill(text, map[string]string{"third": "the other system", "value": "this"})
+	return safe.Terminal(w.spec.Names(w.bank).Fill(text, map[string]string{"third": "the other system", "value": "this"}))
 }
 
 // oneLine shortens text to width display columns on one line.

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Keys is a script: "enter", "up", "down", "space", "tab", "shift+tab",
@@ -23,7 +22,8 @@ import (
 type Keys []string
 
 // Driver returns a runner that plays the scripts, in order, into the
-// wizard's program, and the screen after each key (colours stripped). The program must end
+// wizard's program, and the screen after each key (colours stripped, any
+// other escape sequence kept, so that tests can look for raw user text). The program must end
 // (finish, Ctrl-C, a signal) by the end of the scripts.
 func Driver(t *testing.T, scripts ...Keys) (run func(tea.Model) (tea.Model, error), screens *[]string) {
 	t.Helper()
@@ -32,7 +32,7 @@ func Driver(t *testing.T, scripts ...Keys) (run func(tea.Model) (tea.Model, erro
 		d := &loop{model: m}
 		d.dispatch(d.run(m.Init()))
 		d.send(tea.WindowSizeMsg{Width: 100, Height: 40})
-		seen = append(seen, ansi.Strip(d.model.View()))
+		seen = append(seen, StripSGR(d.model.View()))
 		var all []string
 		for _, s := range scripts {
 			all = append(all, s...)
@@ -44,13 +44,32 @@ func Driver(t *testing.T, scripts ...Keys) (run func(tea.Model) (tea.Model, erro
 			for _, msg := range keyMsgs(k) {
 				d.send(msg)
 			}
-			seen = append(seen, ansi.Strip(d.model.View()))
+			seen = append(seen, StripSGR(d.model.View()))
 		}
 		if !d.quit {
 			t.Fatalf("the wizard did not end after its script (keys: %q); it shows:\n%s", all, d.model.View())
 		}
 		return d.model, nil
 	}, &seen
+}
+
+// StripSGR removes the colour sequences (ESC [ … m) a renderer writes itself.
+func StripSGR(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			j := i + 2
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';') {
+				j++
+			}
+			if j < len(s) && s[j] == 'm' {
+				i = j
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // Screen is the last screen in screens that contains want, or "".
