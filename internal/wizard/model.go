@@ -333,7 +333,9 @@ func (m *model) showMenu() tea.Cmd {
 		safe.Terminal(names.Store), safe.Terminal(names.Inventory), total.Answered, total.Undecided, total.Open)
 	var opts []huh.Option[string]
 	if q := w.firstOpen(); q != nil {
-		opts = append(opts, huh.NewOption(fmt.Sprintf("Continue where you stopped: %s, “%s”", w.fill(q.Section.Title), oneLine(w.fill(q.Prompt), 50)), ModeResume))
+		label := fmt.Sprintf("Continue where you stopped: %s, ", w.fill(q.Section.Title))
+		room := min(max(m.width, 60), maxWidth) - 8 - lipgloss.Width(label) // border, cursor, quotes
+		opts = append(opts, huh.NewOption(label+"“"+oneLine(w.fill(q.Prompt), room)+"”", ModeResume))
 	}
 	opts = append(opts,
 		huh.NewOption("Go through everything", ModeAll),
