@@ -99,15 +99,21 @@ type Flow struct {
 
 // Label is the arrow's text in the diagram.
 func (f Flow) Label() string {
-	items := slices.Clone(f.Data)
-	for i := 1; i < len(items); i++ {
-		items[i] = lowerFirst(items[i])
-	}
-	label := strings.Join(items, ", ")
+	label := f.DataLabel()
 	if f.Freshness != "" {
 		label += " (" + f.Freshness + ")"
 	}
 	return label
+}
+
+// DataLabel is the data the arrow carries, read as one list: the label
+// without the freshness, which the SVG diagram sets on a line of its own.
+func (f Flow) DataLabel() string {
+	items := slices.Clone(f.Data)
+	for i := 1; i < len(items); i++ {
+		items[i] = lowerFirst(items[i])
+	}
+	return strings.Join(items, ", ")
 }
 
 // lowerFirst writes "Product images" as "product images" inside a list, so

@@ -13,19 +13,26 @@ import (
 	"github.com/integ-dev/integ/templates"
 )
 
-// FuzzBrief: any spec the loader accepts renders to Markdown and to valid
-// JSON, both valid UTF-8 with no character that acts on a terminal, and user
-// text never opens an HTML tag anywhere in the Markdown.
+// FuzzBrief: any spec the loader accepts renders to Markdown, to valid JSON
+// and to HTML; the Markdown and JSON are valid UTF-8 with no character that
+// acts on a terminal; user text never opens an HTML tag anywhere in the
+// Markdown, and never adds a tag or an attribute to the HTML, nor leaves its
+// footer's CSS string.
 func FuzzBrief(f *testing.F) {
 	f.Add([]byte("version: 1\nanswers:\n  project.name: {value: \"<script>x</script> | `y`\"}\n  master.sales-taxes: {value: third, note: \"A \\\"B\\\" <c>\"}\n"))
 	f.Add([]byte("version: 1\nanswers:\n  master.customers: {value: split}\n  payments.methods: {value: [cards, terms]}\n  budget.hourly-rate: {value: 0.015}\n  budget.contingency: {value: 100}\n"))
 	f.Add([]byte("version: 1\nanswers:\n  inventory.live-counts: {value: \"yes\", note: \"a\\nb|c\"}\nnotes:\n  orders: \"<img src=x>\"\n"))
 	f.Add([]byte("version: 1\nanswers:\n  project.name: {value: \"ok <b> then <i>x</i>\"}\n  project.store: {value: \"\\e]0;title\\a \\u202e\"}\n  master.product-names: {value: third, note: \"Ökolager\"}\n"))
+	f.Add([]byte("version: 1\nanswers:\n  project.name: {value: \"A\\\" } body { x: \\\"</style>\"}\n  project.store: {value: \"S<svg onload=x>\"}\n  master.product-names: {value: third, note: \"N' onclick='y\"}\n"))
 	bank, err := checklist.Default()
 	if err != nil {
 		f.Fatal(err)
 	}
 	tmpl, err := ParseTemplate(templates.BriefName, templates.Brief())
+	if err != nil {
+		f.Fatal(err)
+	}
+	page, err := ParseHTMLTemplate(templates.BriefHTMLName, templates.BriefHTML())
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -44,6 +51,18 @@ func FuzzBrief(f *testing.F) {
 		}
 		checkText(t, "markdown", md.String())
 		checkText(t, "json", js.String())
+		var h bytes.Buffer
+		if err := WriteHTML(&h, b, page, PaperA4); err != nil {
+			t.Fatalf("html: %v", err)
+		}
+		checkMarkup(t, h.String())
+		for _, g := range b.Requirements {
+			for _, r := range g.Requirements {
+				if !strings.Contains(h.String(), `<li id="`+r.ID+`">`) {
+					t.Fatalf("requirement %s has no anchor", r.ID)
+				}
+			}
+		}
 		// The template's own HTML is only <br>; any other tag came from user text.
 		rest := strings.ReplaceAll(md.String(), "<br>", "")
 		for i := strings.IndexByte(rest, '<'); i >= 0; i = nextByte(rest, '<', i) {

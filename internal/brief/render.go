@@ -17,17 +17,27 @@ import (
 // notes, a bank's own texts and IDs) goes through package safe, so that it
 // cannot break the Markdown, inject HTML or act on a terminal.
 func funcs() template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		"text":    safe.Markdown,
 		"cell":    safe.Markdown,
 		"quote":   safe.MarkdownQuote,
 		"code":    safe.MarkdownCode,
 		"mermaid": safe.Mermaid,
-		"money":   estimate.FormatMoney,
-		"hours":   estimate.FormatHours,
-		"number":  estimate.FormatNumber,
-		"add":     func(a, b int) int { return a + b },
-		"upper":   strings.ToUpper,
+	}
+	for name, f := range formatFuncs() {
+		m[name] = f
+	}
+	return m
+}
+
+// formatFuncs write numbers and money the same way in every brief template.
+func formatFuncs() map[string]any {
+	return map[string]any{
+		"money":  estimate.FormatMoney,
+		"hours":  estimate.FormatHours,
+		"number": estimate.FormatNumber,
+		"add":    func(a, b int) int { return a + b },
+		"upper":  strings.ToUpper,
 	}
 }
 
@@ -47,7 +57,7 @@ func ParseTemplate(file, text string) (*Template, error) {
 	return &Template{file: file, t: t}, nil
 }
 
-var templateErrRE = regexp.MustCompile(`^template: ([^:]*):(\d+)(?::\d+)?: (.*)$`)
+var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:]*):(\d+)(?::\d+)?: (.*)$`)
 
 func templateError(file string, err error) error {
 	msg := err.Error()
