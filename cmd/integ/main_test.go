@@ -29,6 +29,14 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			example, err := filepath.Abs("../../checklist/examples/acme-outdoor.yaml")
 			env.Setenv("EXAMPLE", example)
+			// INTEG_BIN is the folder of the integ under test alone, for a
+			// PATH that holds nothing else (no browser, say).
+			for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
+				if _, statErr := os.Stat(filepath.Join(dir, "integ")); statErr == nil {
+					env.Setenv("INTEG_BIN", dir)
+					break
+				}
+			}
 			return err
 		},
 		Condition: func(cond string) (bool, error) {

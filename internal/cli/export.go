@@ -25,9 +25,10 @@ func newExportCmd(g *globalOptions) *cobra.Command {
 	opts := &exportOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "export --dir DIR",
-		Short: "Write the hand-off bundle (spec, brief in Markdown and JSON) into a folder",
+		Short: "Write the hand-off bundle (spec, brief in Markdown, HTML and JSON) into a folder",
 		Long: `Write everything an integrator needs into one folder: integration-spec.yaml (the commented
-spec), integration-brief.md and integration-brief.json. The folder is created if needed; existing
+spec), integration-brief.md, integration-brief.html (one self-contained page that opens offline
+in any browser and prints well) and integration-brief.json. The folder is created if needed; existing
 files are not overwritten unless --force is given. integration-spec.schema.json is written beside
 the spec, whose first line links it, so an editor with the YAML language server (VS Code's YAML
 extension, among others) completes question IDs and values and flags wrong ones.`,
@@ -59,12 +60,19 @@ func runExport(opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	var md, js bytes.Buffer
+	var md, page, js bytes.Buffer
 	t, err := loadTemplate("")
 	if err != nil {
 		return err
 	}
 	if err := brief.WriteMarkdown(&md, b, t); err != nil {
+		return err
+	}
+	ht, err := loadHTMLTemplate("")
+	if err != nil {
+		return err
+	}
+	if err := brief.WriteHTML(&page, b, ht, brief.PaperAuto); err != nil {
 		return err
 	}
 	if err := brief.WriteJSON(&js, b); err != nil {
@@ -76,6 +84,7 @@ func runExport(opts *exportOptions) error {
 	}{
 		{"integration-spec.yaml", specBytes},
 		{"integration-brief.md", md.Bytes()},
+		{"integration-brief.html", page.Bytes()},
 		{"integration-brief.json", js.Bytes()},
 		{spec.SchemaFile, schema},
 	}
