@@ -115,6 +115,10 @@ type Question struct {
 	Min     *float64   `yaml:"min,omitempty"`
 	Max     *float64   `yaml:"max,omitempty"`
 	Unit    string     `yaml:"unit,omitempty"`
+	// Requires and Scenarios of a number or text question apply once it is
+	// answered (questions with options carry them on their options).
+	Requires  []Sentence `yaml:"requires,omitempty"`
+	Scenarios []Scenario `yaml:"scenarios,omitempty"`
 	// Source cites where a platform fact in the help text comes from.
 	Source string `yaml:"source,omitempty"`
 	Line   int    `yaml:"-"`
@@ -137,7 +141,7 @@ type Option struct {
 	// answer's own field and fills {third}.
 	System    string     `yaml:"system,omitempty"`
 	Role      string     `yaml:"role,omitempty"` // the other system's role, for the ownership matrix
-	Requires  []string   `yaml:"requires,omitempty"`
+	Requires  []Sentence `yaml:"requires,omitempty"`
 	Effort    *Effort    `yaml:"effort,omitempty"`
 	Scenarios []Scenario `yaml:"scenarios,omitempty"`
 	Flows     []Flow     `yaml:"flows,omitempty"`
@@ -157,11 +161,26 @@ type Effort struct {
 	High int `yaml:"high"`
 }
 
-// Scenario is an acceptance test the integrator's work must pass.
+// Sentence is one requirement sentence ("{inventory} shall …"). In the bank
+// it is written as a plain string, or as a mapping when it applies only under
+// a condition on the answers (`if`) or states a platform fact (`source`).
+type Sentence struct {
+	Text   string     `yaml:"text"`
+	If     *Condition `yaml:"if,omitempty"`
+	Source string     `yaml:"source,omitempty"`
+	Line   int        `yaml:"-"`
+}
+
+// Scenario is an acceptance test the integrator's work must pass. If limits
+// it to the answers where it holds; Checks names the questions whose
+// requirements it tests, besides those of its own answer.
 type Scenario struct {
-	Given string `yaml:"given"`
-	When  string `yaml:"when"`
-	Then  string `yaml:"then"`
+	Given  string     `yaml:"given"`
+	When   string     `yaml:"when"`
+	Then   string     `yaml:"then"`
+	If     *Condition `yaml:"if,omitempty"`
+	Checks []string   `yaml:"checks,omitempty"`
+	Line   int        `yaml:"-"`
 }
 
 // Flow is data moving from one system to another because of an answer.
@@ -172,6 +191,8 @@ type Flow struct {
 	// Trigger names the question whose answer says when the flow runs; for
 	// system-of-record questions it defaults to the question's Sync.
 	Trigger string `yaml:"trigger,omitempty"`
+	// If limits the flow to the answers where it holds.
+	If *Condition `yaml:"if,omitempty"`
 }
 
 // WorkPackage is fixed work every integration has, whatever the answers.
@@ -231,7 +252,9 @@ func (q *Question) Option(value string) *Option {
 // namesThird reports whether the option's texts or flows involve {third}.
 func (o *Option) namesThird() bool {
 	texts := []string{o.Label, o.Role}
-	texts = append(texts, o.Requires...)
+	for _, r := range o.Requires {
+		texts = append(texts, r.Text)
+	}
 	for _, sc := range o.Scenarios {
 		texts = append(texts, sc.Given, sc.When, sc.Then)
 	}

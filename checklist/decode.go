@@ -56,6 +56,32 @@ func (e *Effort) UnmarshalYAML(node *yaml.Node) error {
 	return node.Decode((*plain)(e))
 }
 
+// UnmarshalYAML accepts a requirement sentence as a plain string, or as
+// {text, if, source}.
+func (s *Sentence) UnmarshalYAML(node *yaml.Node) error {
+	s.Line = node.Line
+	if node.Kind == yaml.ScalarNode {
+		return node.Decode(&s.Text)
+	}
+	type plain Sentence
+	return node.Decode((*plain)(s))
+}
+
+// MarshalYAML writes a sentence with no condition or source as a plain string.
+func (s Sentence) MarshalYAML() (any, error) {
+	if s.If == nil && s.Source == "" {
+		return s.Text, nil
+	}
+	type plain Sentence
+	return plain(s), nil
+}
+
+func (s *Scenario) UnmarshalYAML(node *yaml.Node) error {
+	type plain Scenario
+	s.Line = node.Line
+	return node.Decode((*plain)(s))
+}
+
 func (f *Finding) UnmarshalYAML(node *yaml.Node) error {
 	type plain Finding
 	f.Line = node.Line
@@ -88,13 +114,16 @@ func bankSchema() *keySchema {
 	condition := &keySchema{what: "a condition"}
 	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "noted": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
 	effort := &keySchema{what: "an effort", keys: map[string]*keySchema{"low": nil, "high": nil}}
+	sentence := &keySchema{what: "a requirement sentence", keys: map[string]*keySchema{"text": nil, "if": condition, "source": nil}}
+	scenario := &keySchema{what: "a scenario", keys: map[string]*keySchema{"given": nil, "when": nil, "then": nil, "if": condition, "checks": nil}}
 	option := &keySchema{what: "an option", keys: map[string]*keySchema{
-		"value": nil, "label": nil, "follow_up": nil, "system": nil, "role": nil, "requires": nil, "effort": effort,
-		"scenarios": {what: "a scenario", keys: map[string]*keySchema{"given": nil, "when": nil, "then": nil}},
-		"flows":     {what: "a flow", keys: map[string]*keySchema{"from": nil, "to": nil, "data": nil, "trigger": nil}},
+		"value": nil, "label": nil, "follow_up": nil, "system": nil, "role": nil, "requires": sentence, "effort": effort,
+		"scenarios": scenario,
+		"flows":     {what: "a flow", keys: map[string]*keySchema{"from": nil, "to": nil, "data": nil, "trigger": nil, "if": condition}},
 	}}
 	question := &keySchema{what: "a question", keys: map[string]*keySchema{
 		"id": nil, "prompt": nil, "help": nil, "kind": nil, "title": nil, "entity": nil, "sync": nil,
+		"requires": sentence, "scenarios": scenario,
 		"options": option, "when": condition, "default": nil, "min": nil, "max": nil, "unit": nil, "source": nil,
 	}}
 	return &keySchema{what: "the bank", keys: map[string]*keySchema{

@@ -26,6 +26,7 @@ func TestGeneratedBankIsCurrent(t *testing.T) {
 		cmpopts.IgnoreUnexported(Bank{}, Option{}),
 		cmpopts.IgnoreFields(Section{}, "Line"), cmpopts.IgnoreFields(Question{}, "Line", "Section"),
 		cmpopts.IgnoreFields(Option{}, "Line"), cmpopts.IgnoreFields(Condition{}, "Line"), cmpopts.IgnoreFields(Finding{}, "Line"),
+		cmpopts.IgnoreFields(Sentence{}, "Line"), cmpopts.IgnoreFields(Scenario{}, "Line"),
 		cmpopts.EquateEmpty(),
 	}
 	if diff := cmp.Diff(parsed, generated, ignore); diff != "" {

@@ -231,8 +231,13 @@ func (b *Bank) systemOptions(q *Question) ([]Option, Problems) {
 				i = j
 			}
 		}
+		if i < 0 && over.set.label {
+			// A question may add an answer of its own ("each keeps its own, mapped").
+			opts = append(opts, over)
+			continue
+		}
 		if i < 0 {
-			ps = append(ps, Problem{File: b.File, Line: over.Line, Msg: fmt.Sprintf("question %q overrides option %q, which is not one of the system options (%s)", q.ID, over.Value, strings.Join(optionValues(b.SystemOptions), ", "))})
+			ps = append(ps, Problem{File: b.File, Line: over.Line, Msg: fmt.Sprintf("question %q overrides option %q, which is not one of the system options (%s); an answer of its own needs a label", q.ID, over.Value, strings.Join(optionValues(b.SystemOptions), ", "))})
 			continue
 		}
 		o := &opts[i]
@@ -292,14 +297,16 @@ func fillEntity(o Option, entity string) Option {
 	o.FollowUp = r.Replace(o.FollowUp)
 	o.System = r.Replace(o.System)
 	o.Role = r.Replace(o.Role)
-	reqs := make([]string, len(o.Requires))
+	reqs := make([]Sentence, len(o.Requires))
 	for i, s := range o.Requires {
-		reqs[i] = r.Replace(s)
+		s.Text = r.Replace(s.Text)
+		reqs[i] = s
 	}
 	o.Requires = reqs
 	scs := make([]Scenario, len(o.Scenarios))
 	for i, s := range o.Scenarios {
-		scs[i] = Scenario{Given: r.Replace(s.Given), When: r.Replace(s.When), Then: r.Replace(s.Then)}
+		s.Given, s.When, s.Then = r.Replace(s.Given), r.Replace(s.When), r.Replace(s.Then)
+		scs[i] = s
 	}
 	o.Scenarios = scs
 	flows := make([]Flow, len(o.Flows))

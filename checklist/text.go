@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -16,7 +17,29 @@ type Names struct {
 // the others when text is shown, from the answers.
 var placeholders = []string{"store", "inventory", "entity", "third", "value"}
 
-var placeholderRE = regexp.MustCompile(`\{([a-z_]+)\}`)
+// placeholderRE finds every {…}: simple names, and in requirement sentences
+// and scenarios {answer:ID}, {system:ID}, {calc: EXPR} and {money: EXPR}.
+var placeholderRE = regexp.MustCompile(`\{([a-z_]+(?::[^{}\n]*)?)\}`)
+
+// Placeholders of requirement sentences and scenarios that quote the answers.
+const (
+	phAnswer = "answer:" // the answer to a question, as it reads (its label, or the figure)
+	phSystem = "system:" // the name of the system an answer names
+	phCalc   = "calc:"   // a figure computed from the answers: 11, 2.50
+	phMoney  = "money:"  // an amount computed from the answers, to the cent: 8.23
+)
+
+var answerPlaceholders = []string{phAnswer, phSystem, phCalc, phMoney}
+
+// answerPlaceholder splits "calc: 5 + 8" into its kind and argument.
+func answerPlaceholder(token string) (kind, arg string, ok bool) {
+	for _, k := range answerPlaceholders {
+		if rest, found := strings.CutPrefix(token, k); found {
+			return k, strings.TrimSpace(rest), true
+		}
+	}
+	return "", "", false
+}
 
 // Fill replaces {store} and {inventory} with the names, and any other
 // placeholder with the matching entry of extra ({third}, {value}). It scans
@@ -62,17 +85,15 @@ func (n Names) Fill(text string, extra map[string]string) string {
 	return filled
 }
 
-// unknownPlaceholders returns placeholders in text that no stage fills.
-func unknownPlaceholders(text string) []string {
+// unknownPlaceholders returns placeholders in text that no stage fills; with
+// answers false, those that quote answers count as unknown too.
+func unknownPlaceholders(text string, answers bool) []string {
 	var bad []string
 	for _, m := range placeholderRE.FindAllStringSubmatch(text, -1) {
-		known := false
-		for _, p := range placeholders {
-			if m[1] == p {
-				known = true
-			}
+		if _, _, quotes := answerPlaceholder(m[1]); quotes && answers {
+			continue
 		}
-		if !known {
+		if !slices.Contains(placeholders, m[1]) {
 			bad = append(bad, m[0])
 		}
 	}

@@ -93,8 +93,51 @@ func (v *validator) add(line int, msg string) {
 
 func (v *validator) text(line int, texts ...string) {
 	for _, t := range texts {
-		for _, p := range unknownPlaceholders(t) {
-			v.add(line, fmt.Sprintf("unknown placeholder %s (known: {store}, {inventory}, {entity}, {third}, {value})", p))
+		for _, p := range unknownPlaceholders(t, false) {
+			v.add(line, fmt.Sprintf("unknown placeholder %s (known: {store}, {inventory}, {entity}, {third}, {value}; requirement sentences and scenarios may also quote {answer:ID}, {system:ID}, {calc: …} and {money: …})", p))
+		}
+	}
+}
+
+// richText checks the texts of a requirement sentence or scenario: besides
+// the names, they may quote an answer ({answer:ID}), a system's name
+// ({system:ID}) and figures computed from number answers ({calc: …},
+// {money: …}). A figure may only use a number question that has a default,
+// that the item's condition reads, or that is q itself (answered, or the
+// item would not apply).
+func (v *validator) richText(line int, what string, q *Question, cond *Condition, texts ...string) {
+	for _, t := range texts {
+		for _, p := range unknownPlaceholders(t, true) {
+			v.add(line, fmt.Sprintf("%s: unknown placeholder %s (known: {store}, {inventory}, {entity}, {third}, {value}, {answer:ID}, {system:ID}, {calc: …}, {money: …})", what, p))
+		}
+		for _, m := range placeholderRE.FindAllStringSubmatch(t, -1) {
+			kind, arg, ok := answerPlaceholder(m[1])
+			if !ok {
+				continue
+			}
+			if kind == phAnswer || kind == phSystem {
+				if v.bank.Question(arg) == nil {
+					v.add(line, fmt.Sprintf("%s: %s quotes %q, which is not a question", what, m[0], arg))
+				}
+				continue
+			}
+			e, err := ParseExpr(arg)
+			if err != nil {
+				v.add(line, fmt.Sprintf("%s: %s: %v", what, m[0], err))
+				continue
+			}
+			guarded := cond.Questions()
+			for _, id := range e.Questions {
+				ref := v.bank.Question(id)
+				switch {
+				case ref == nil:
+					v.add(line, fmt.Sprintf("%s: %s uses %q, which is not a question", what, m[0], id))
+				case ref.Kind != KindNumber:
+					v.add(line, fmt.Sprintf("%s: %s uses %q, a %s question; figures come from number questions", what, m[0], id, ref.Kind))
+				case ref.Default == "" && ref != q && !slices.Contains(guarded, id):
+					v.add(line, fmt.Sprintf("%s: %s uses %q, which has no default; give it one, or add it to the item's `if`", what, m[0], id))
+				}
+			}
 		}
 	}
 }
@@ -109,6 +152,42 @@ func (v *validator) source(line int, where, src string) {
 	host, path, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(addr, "https://"), "http://"), "/")
 	if !strings.Contains(host, ".") || path == "" {
 		v.add(line, fmt.Sprintf("%s has source %q; give the page's address first (e.g. help.shopify.com/en/manual/payments)", where, src))
+	}
+}
+
+// sentences checks requirement sentences: their placeholders (the figures
+// and answers they may quote), conditions and sources.
+func (v *validator) sentences(line int, what string, list []Sentence, q *Question) {
+	for _, s := range list {
+		if s.Line > 0 {
+			line = s.Line
+		}
+		if strings.TrimSpace(s.Text) == "" {
+			v.add(line, what+" has a requirement with no text")
+		}
+		v.richText(line, what, q, s.If, s.Text)
+		v.condition(s.If, what+" requirement", "")
+		v.source(line, what+" requirement", s.Source)
+	}
+}
+
+// scenarios checks acceptance scenarios: given, when and then, their
+// placeholders and conditions, and the questions they check.
+func (v *validator) scenarios(line int, what string, list []Scenario, q *Question) {
+	for _, s := range list {
+		if s.Line > 0 {
+			line = s.Line
+		}
+		if s.Given == "" || s.When == "" || s.Then == "" {
+			v.add(line, what+" has a scenario without given, when and then")
+		}
+		v.richText(line, what, q, s.If, s.Given, s.When, s.Then)
+		v.condition(s.If, what+" scenario", "")
+		for _, id := range s.Checks {
+			if v.bank.Question(id) == nil {
+				v.add(line, fmt.Sprintf("%s has a scenario that checks %q, which is not a question", what, id))
+			}
+		}
 	}
 }
 
@@ -185,16 +264,10 @@ func (v *validator) question(q *Question) {
 		if o.System == "" && o.namesThird() {
 			v.add(o.Line, fmt.Sprintf("%s option %q refers to {third} (or sends data to or from it) but has no `system:` prompt asking for that system's name", where, o.Value))
 		}
-		for _, r := range o.Requires {
-			v.text(o.Line, r)
-		}
-		for _, s := range o.Scenarios {
-			v.text(o.Line, s.Given, s.When, s.Then)
-			if s.Given == "" || s.When == "" || s.Then == "" {
-				v.add(o.Line, fmt.Sprintf("%s option %q has a scenario without given, when and then", where, o.Value))
-			}
-		}
-		v.effort(o.Line, fmt.Sprintf("%s option %q", where, o.Value), o.Effort)
+		what := fmt.Sprintf("%s option %q", where, o.Value)
+		v.sentences(o.Line, what, o.Requires, q)
+		v.scenarios(o.Line, what, o.Scenarios, q)
+		v.effort(o.Line, what, o.Effort)
 		for _, f := range o.Flows {
 			if !slices.Contains(endpoints, f.From) || !slices.Contains(endpoints, f.To) || f.From == f.To {
 				v.add(o.Line, fmt.Sprintf("%s option %q has a flow from %q to %q; use two different ends among store, inventory, third", where, o.Value, f.From, f.To))
@@ -203,8 +276,14 @@ func (v *validator) question(q *Question) {
 				v.add(o.Line, fmt.Sprintf("%s option %q has a flow triggered by %q, which is not a question", where, o.Value, f.Trigger))
 			}
 			v.text(o.Line, f.Data)
+			v.condition(f.If, what+" flow", "")
 		}
 	}
+	if q.HasOptions() && (len(q.Requires) > 0 || len(q.Scenarios) > 0) {
+		v.add(q.Line, where+" has options: put its requirements and scenarios on them, not on the question")
+	}
+	v.sentences(q.Line, where, q.Requires, q)
+	v.scenarios(q.Line, where, q.Scenarios, q)
 	if q.Kind == KindNumber && q.Default != "" {
 		var f float64
 		if _, err := fmt.Sscan(q.Default, &f); err != nil {

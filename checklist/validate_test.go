@@ -171,6 +171,51 @@ func TestValidationErrors(t *testing.T) {
 				`bank.yaml:9: question "s.b" has source "help.shopify.com (no page)"; give the page's address first`,
 			},
 		},
+		{
+			name: "requirements and scenarios that quote the answers",
+			questions: `
+      - {id: s.buffer, kind: number, prompt: A, help: Why.}
+      - {id: s.rate, kind: number, prompt: B, help: Why., default: "8"}
+      - id: s.live
+        kind: yesno
+        prompt: C
+        help: Why.
+        options:
+          - value: "yes"
+            requires:
+              - "{store} shows {calc: 5 + 8 - s.buffer} units."
+              - {text: "{store} shows {calc: 5 + 8 - s.buffer} units.", if: {question: s.buffer, above: 0}}
+              - {text: "Tax is {money: 100 * s.rate / 100}; {answer:s.nope} and {system:s.rate}.", source: Shopify}
+              - {text: "{calc: 5 +} and {calc: s.live + 1} and {value:x}"}
+            scenarios:
+              - {given: G, when: W, then: T, checks: [s.missing], if: {question: s.nope}}`,
+			want: []string{
+				`bank.yaml:17: question "s.live" option "yes": {calc: 5 + 8 - s.buffer} uses "s.buffer", which has no default; give it one, or add it to the item's ` + "`if`",
+				`bank.yaml:19: question "s.live" option "yes": {answer:s.nope} quotes "s.nope", which is not a question`,
+				`bank.yaml:19: question "s.live" option "yes" requirement has source "Shopify"; give the page's address first`,
+				`bank.yaml:20: question "s.live" option "yes": unknown placeholder {value:x}`,
+				`bank.yaml:20: question "s.live" option "yes": {calc: 5 +}: "5 +" ends too early`,
+				`bank.yaml:20: question "s.live" option "yes": {calc: s.live + 1} uses "s.live", a yesno question; figures come from number questions`,
+				`bank.yaml:22: question "s.live" option "yes" scenario condition refers to unknown question "s.nope"`,
+				`bank.yaml:22: question "s.live" option "yes" has a scenario that checks "s.missing", which is not a question`,
+			},
+		},
+		{
+			name: "answers are quoted only in requirements and scenarios",
+			questions: `
+      - {id: s.a, kind: number, prompt: "A {answer:s.a}?", help: Why.}
+      - {id: s.b, kind: choice, prompt: B, help: Why., requires: ["Shall."], options: [{value: x, label: X}]}`,
+			want: []string{
+				`bank.yaml:8: unknown placeholder {answer:s.a}`,
+				`bank.yaml:9: question "s.b" has options: put its requirements and scenarios on them, not on the question`,
+			},
+		},
+		{
+			name: "an option that names a third system asks for its name",
+			questions: `
+      - {id: s.a, kind: choice, prompt: A, help: Why., options: [{value: x, label: X, requires: ["{third} shall."]}]}`,
+			want: []string{`bank.yaml:8: question "s.a" option "x" refers to {third} (or sends data to or from it) but has no ` + "`system:`" + ` prompt`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

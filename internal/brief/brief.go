@@ -32,6 +32,7 @@ type Brief struct {
 	OpenDecisions []OpenDecision     `json:"open_decisions"`
 	Findings      []check.Finding    `json:"findings"`
 	Scenarios     []ScenarioGroup    `json:"acceptance_scenarios"`
+	Coverage      Coverage           `json:"scenario_coverage"`
 	Budget        estimate.Budget    `json:"budget"`
 	Assumptions   []string           `json:"assumptions"`
 	Appendix      []AppendixSection  `json:"appendix"`
@@ -137,12 +138,14 @@ type RequirementGroup struct {
 }
 
 // Requirement is one "shall" sentence. Its ID comes from the question's place
-// in the bank and the option chosen, never from the other answers.
+// in the bank, the option chosen and the sentence's place in the option's
+// list, never from the other answers. Source cites a platform fact it states.
 type Requirement struct {
 	ID         string `json:"id"`
 	QuestionID string `json:"question_id"`
 	Text       string `json:"text"`
 	Note       string `json:"note,omitempty"`
+	Source     string `json:"source,omitempty"`
 }
 
 type ScenarioGroup struct {
@@ -152,12 +155,22 @@ type ScenarioGroup struct {
 }
 
 // Scenario is an acceptance test, numbered like requirements (AT-ORD-07).
+// Checks lists the requirements it tests: those of its own answer and of the
+// questions the bank says it checks, as far as they are in this brief.
 type Scenario struct {
-	ID         string `json:"id"`
-	QuestionID string `json:"question_id"`
-	Given      string `json:"given"`
-	When       string `json:"when"`
-	Then       string `json:"then"`
+	ID         string   `json:"id"`
+	QuestionID string   `json:"question_id"`
+	Given      string   `json:"given"`
+	When       string   `json:"when"`
+	Then       string   `json:"then"`
+	Checks     []string `json:"checks"`
+}
+
+// Coverage counts the requirements that at least one scenario checks.
+type Coverage struct {
+	Requirements int `json:"requirements"`
+	Covered      int `json:"covered"`
+	Percent      int `json:"percent"`
 }
 
 type OpenDecision struct {
@@ -224,45 +237,11 @@ func (b *builder) build(now time.Time) *Brief {
 	}
 	out.Completeness = completeness(total)
 
-	for _, sec := range bank.Sections {
-		group := RequirementGroup{SectionID: sec.ID, Title: b.fill(sec.Title, ""), Note: s.SectionNotes[sec.ID]}
-		scenarios := ScenarioGroup{SectionID: sec.ID, Title: group.Title}
-		for _, q := range sec.Questions {
-			if s.StatusOf(q) != spec.Answered || !q.HasOptions() {
-				continue
-			}
-			a := s.Answers[q.ID]
-			for _, value := range a.Values {
-				opt := q.Option(value)
-				if opt == nil {
-					continue
-				}
-				id := q.RequirementID(opt)
-				third := checklist.SystemName(a.System)
-				for i, text := range opt.Requires {
-					rid := id
-					if len(opt.Requires) > 1 {
-						rid = fmt.Sprintf("%s%c", id, 'a'+i)
-					}
-					group.Requirements = append(group.Requirements, Requirement{ID: rid, QuestionID: q.ID, Text: b.fill(text, third), Note: a.Note})
-				}
-				for i, sc := range opt.Scenarios {
-					aid := "AT-" + strings.TrimPrefix(id, "REQ-")
-					if len(opt.Scenarios) > 1 {
-						aid = fmt.Sprintf("%s%c", aid, 'a'+i)
-					}
-					scenarios.Scenarios = append(scenarios.Scenarios, Scenario{ID: aid, QuestionID: q.ID, Given: b.fill(sc.Given, third), When: b.fill(sc.When, third), Then: b.fill(sc.Then, third)})
-				}
-			}
-		}
-		if len(group.Requirements) > 0 || group.Note != "" {
-			out.Requirements = append(out.Requirements, group)
-			out.Summary.Requirements += len(group.Requirements)
-		}
-		if len(scenarios.Scenarios) > 0 {
-			out.Scenarios = append(out.Scenarios, scenarios)
-		}
+	out.Requirements, out.Scenarios = b.requirementsAndScenarios()
+	for _, g := range out.Requirements {
+		out.Summary.Requirements += len(g.Requirements)
 	}
+	out.Coverage = coverage(out.Requirements, out.Scenarios)
 	out.Budget = estimate.For(bank, s)
 	out.Assumptions = out.Budget.Assumptions
 	for _, q := range bank.Questions() {

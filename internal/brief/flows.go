@@ -86,6 +86,9 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 					continue
 				}
 				for _, f := range opt.Flows {
+					if !f.If.Holds(s) {
+						continue
+					}
 					from, to := systemID(f.From, a.System), systemID(f.To, a.System)
 					addFlow(from, to, b.fill(f.Data, checklist.SystemName(a.System)), b.freshness(f.Trigger))
 					ends = append(ends, [2]string{from, to})

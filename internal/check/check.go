@@ -20,6 +20,7 @@ type Finding struct {
 	Severity string   `json:"severity"`
 	Message  string   `json:"message"`
 	Advice   string   `json:"advice"`
+	Source   string   `json:"source,omitempty"`
 	Refs     []string `json:"questions,omitempty"`
 }
 
@@ -72,7 +73,7 @@ func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
 		}
 		out = append(out, Finding{
 			ID: f.ID, Severity: f.Severity,
-			Message: names.Fill(f.Message, nil), Advice: names.Fill(f.Advice, nil),
+			Message: names.Fill(f.Message, nil), Advice: names.Fill(f.Advice, nil), Source: f.Source,
 			Refs: f.When.Questions(),
 		})
 	}
