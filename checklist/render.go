@@ -72,58 +72,6 @@ func (b *Bank) WriteYAML(w io.Writer) error {
 	return err
 }
 
-// WriteMarkdown writes a printable questionnaire for a meeting: sections,
-// numbered questions, help, and the options as check boxes. Every text is
-// user text (names from the spec, a bank of one's own), made safe Markdown.
-func (b *Bank) WriteMarkdown(w io.Writer, names Names) error {
-	var sb strings.Builder
-	fill := func(s string) string {
-		return safe.Markdown(names.Fill(s, map[string]string{"third": "another system", "value": "…"}))
-	}
-	fmt.Fprintf(&sb, "# %s: questionnaire\n\n", safe.Markdown(b.Title))
-	fmt.Fprintf(&sb, "Tick one box per question (several where it says so), and write notes beside any answer. ")
-	fmt.Fprintf(&sb, "\"Undecided\" is always a valid answer. The code under each question is its ID, as used by `integ set`.\n")
-	for si, s := range b.Sections {
-		fmt.Fprintf(&sb, "\n## %d. %s\n\n", si+1, fill(s.Title))
-		if s.Intro != "" {
-			fmt.Fprintf(&sb, "%s\n\n", fill(s.Intro))
-		}
-		for _, q := range s.Questions {
-			fmt.Fprintf(&sb, "### %d.%d %s\n\n", si+1, q.Number, fill(q.Prompt))
-			sb.WriteString(safe.MarkdownCode(q.ID))
-			if q.When != nil {
-				fmt.Fprintf(&sb, " · only if %s", safe.Markdown(b.DescribeCondition(q.When, names)))
-			}
-			if q.Kind == KindMulti {
-				sb.WriteString(" · tick all that apply")
-			}
-			sb.WriteString("\n\n")
-			fmt.Fprintf(&sb, "%s\n\n", fill(q.Help))
-			switch {
-			case q.HasOptions():
-				for _, o := range q.Options {
-					fmt.Fprintf(&sb, "- [ ] %s\n", fill(o.Label))
-				}
-			case q.Kind == KindNumber:
-				unit := q.Unit
-				if q.Default != "" {
-					unit = strings.TrimSpace(unit + " (default " + q.Default + ")")
-				}
-				fmt.Fprintf(&sb, "Number: ________ %s\n", safe.Markdown(unit))
-			default:
-				if q.Default != "" {
-					fmt.Fprintf(&sb, "Answer (default: %s): ______________________________\n", fill(q.Default))
-				} else {
-					sb.WriteString("Answer: ______________________________\n")
-				}
-			}
-			sb.WriteString("\nNote: ______________________________\n\n")
-		}
-	}
-	_, err := io.WriteString(w, strings.TrimRight(sb.String(), "\n")+"\n")
-	return err
-}
-
 // DescribeCondition renders a condition in words, for questionnaires and briefs.
 func (b *Bank) DescribeCondition(c *Condition, names Names) string {
 	if c == nil {

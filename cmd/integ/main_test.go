@@ -82,6 +82,27 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%v", err)
 				}
 			},
+			// replace FILE OLD NEW: edit FILE as a person would, replacing the first
+			// OLD (Go-quoted strings allowed, for \n and \t) with NEW.
+			"replace": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: replace FILE OLD NEW")
+				}
+				unquote := func(s string) string {
+					if u, err := strconv.Unquote(s); err == nil {
+						return u
+					}
+					return s
+				}
+				data := ts.ReadFile(args[0])
+				old, new := unquote(args[1]), unquote(args[2])
+				if !strings.Contains(data, old) {
+					ts.Fatalf("replace: %q not in %s", old, args[0])
+				}
+				if err := os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Replace(data, old, new, 1)), 0o644); err != nil {
+					ts.Fatalf("%v", err)
+				}
+			},
 			// exits CODE COMMAND [ARGS...]: CODE is the exact exit code, or "any".
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 2 {

@@ -20,7 +20,7 @@ func Conflicts(bank *checklist.Bank, s *spec.Spec) []Finding {
 		ours := s.Answers[id]
 		if q := bank.Question(id); q != nil {
 			f.Message = fmt.Sprintf("%s: two sides of a merge answered differently: this spec says %s, the other side said %s.",
-				id, quoteAnswer(q.AnswerText(ours.Values, names), ours.Note), quoteAnswer(q.AnswerText(theirs.Values, names), theirs.Note))
+				id, ours.Quote(q, names), theirs.Quote(q, names))
 			f.Advice = fmt.Sprintf("Decide: integ set %s=VALUE (this also clears the conflict), or edit the answer and delete %s under conflicts: in the spec.", id, id)
 		} else {
 			f.Message = fmt.Sprintf("%s: two sides of a merge wrote different notes: this spec says %q, the other side said %q.", id, s.SectionNotes[id], theirs.Note)
@@ -29,11 +29,4 @@ func Conflicts(bank *checklist.Bank, s *spec.Spec) []Finding {
 		out = append(out, f)
 	}
 	return out
-}
-
-func quoteAnswer(text, note string) string {
-	if note == "" {
-		return fmt.Sprintf("%q", text)
-	}
-	return fmt.Sprintf("%q (note: %q)", text, note)
 }

@@ -88,7 +88,7 @@ func TestQuestionsBadChecklist(t *testing.T) {
 		t.Errorf("stderr\n%q\nwant\n%q", errOut, want)
 	}
 	_, errOut, code = run(t, nil, "questions", "--format", "pdf")
-	if code != 2 || !strings.Contains(errOut, `integ: unknown --format "pdf" (use markdown, yaml or json)`) {
+	if code != 2 || !strings.Contains(errOut, `integ: unknown --format "pdf" (use markdown, csv, yaml or json)`) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }

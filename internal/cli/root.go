@@ -144,7 +144,7 @@ Start with 'integ plan'.`),
 		newCheckCmd(g),
 		newDiffCmd(g),
 		newSchemaCmd(g),
-		newQuestionsCmd(g),
+		newQuestionsCmd(g, nil),
 	)
 	return root
 }

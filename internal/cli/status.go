@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -39,6 +41,15 @@ type sectionProgress struct {
 	Undecided int    `json:"undecided"`
 	Open      int    `json:"open"`
 	Hidden    int    `json:"hidden"`
+	// Asked is who was asked to answer the section, and Owed the questions
+	// still open or undecided in it (only where someone was asked).
+	Asked []askedJSON `json:"asked,omitempty"`
+	Owed  []string    `json:"owed,omitempty"`
+}
+
+type askedJSON struct {
+	Who  string `json:"who"`
+	Date string `json:"date"`
 }
 
 type statusJSON struct {
@@ -56,7 +67,18 @@ func progressOf(bank *checklist.Bank, s *spec.Spec) (rows []sectionProgress, tot
 	for _, sec := range bank.Sections {
 		c := s.Progress(sec)
 		total = total.Add(c)
-		rows = append(rows, sectionProgress{ID: sec.ID, Title: names.Fill(sec.Title, nil), Answered: c.Answered, Undecided: c.Undecided, Open: c.Open, Hidden: c.Hidden})
+		row := sectionProgress{ID: sec.ID, Title: names.Fill(sec.Title, nil), Answered: c.Answered, Undecided: c.Undecided, Open: c.Open, Hidden: c.Hidden}
+		for _, a := range s.Asked[sec.ID] {
+			row.Asked = append(row.Asked, askedJSON{Who: a.Who, Date: a.Date})
+		}
+		if len(row.Asked) > 0 {
+			for _, q := range sec.Questions {
+				if st := s.StatusOf(q); st == spec.Open || st == spec.Undecided {
+					row.Owed = append(row.Owed, q.ID)
+				}
+			}
+		}
+		rows = append(rows, row)
 	}
 	return rows, total
 }
@@ -85,7 +107,32 @@ func runStatus(opts *statusOptions) error {
 	fmt.Fprintln(out, progressTable(st, rows, total))
 	fmt.Fprintln(out, st.wrap(fmt.Sprintf("%d%% decided: %d answered, %d undecided, %d open (%d not asked because of earlier answers).",
 		total.Percent(), total.Answered, total.Undecided, total.Open, total.Hidden), "", ""))
+	writeOwed(out, st, rows)
 	return nil
+}
+
+// writeOwed says, per section someone was asked to answer, who and what is
+// still open or undecided there: who owes what.
+func writeOwed(w io.Writer, st styles, rows []sectionProgress) {
+	first := true
+	for _, r := range rows {
+		if len(r.Asked) == 0 {
+			continue
+		}
+		if first {
+			fmt.Fprintf(w, "\n%s\n", st.title.Render("Who was asked"))
+			first = false
+		}
+		var who []string
+		for _, a := range r.Asked {
+			who = append(who, safe.Terminal(a.Who)+" on "+a.Date)
+		}
+		owed := "nothing open"
+		if len(r.Owed) > 0 {
+			owed = fmt.Sprintf("%d open or undecided: %s", len(r.Owed), strings.Join(r.Owed, ", "))
+		}
+		fmt.Fprintln(w, st.wrap("asked "+strings.Join(who, ", ")+" — "+owed, safe.Terminal(r.Title)+": ", "    "))
+	}
 }
 
 // progressTable is shared by `integ status` and the summary at the end of `integ plan`.

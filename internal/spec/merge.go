@@ -2,9 +2,12 @@ package spec
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 	"time"
+
+	"github.com/integ-dev/integ/checklist"
 )
 
 // Conflict is one answer that two sides of a merge changed in different ways.
@@ -48,6 +51,19 @@ func Merge(base, ours, theirs *Spec) (*Spec, []Conflict) {
 	m.Updated = later(ours.Updated, theirs.Updated)
 	slices.SortFunc(conflicts, func(a, b Conflict) int { return cmp.Compare(a.ID, b.ID) })
 	return &m, conflicts
+}
+
+// Quote is an answer as a message quotes it: the values as they read, then
+// the system's name and the note, if any. For conflicts, where both sides are shown.
+func (a Answer) Quote(q *checklist.Question, names checklist.Names) string {
+	text := fmt.Sprintf("%q", q.AnswerText(a.Values, names))
+	if a.System != "" {
+		text += fmt.Sprintf(" (system: %q)", a.System)
+	}
+	if a.Note != "" {
+		text += fmt.Sprintf(" (note: %q)", a.Note)
+	}
+	return text
 }
 
 // Equal reports whether two answers say the same (values in order, the

@@ -1,0 +1,388 @@
+package questionnaire
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/safe"
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+// markdownMark opens the header: an HTML comment, which Markdown viewers do
+// not show. Its lines are JSON, which escapes <, > and &, so no text in them
+// can end the comment.
+const markdownMark = "<!-- integ questionnaire"
+
+// sentAnswer is one answer as sent, in the header.
+type sentAnswer struct {
+	ID     string   `json:"id"`
+	Value  []string `json:"value,omitempty"`
+	System string   `json:"system,omitempty"`
+	Note   string   `json:"note,omitempty"`
+}
+
+func writeMarkdown(w io.Writer, src Source) error {
+	var b bytes.Buffer
+	if err := writeMarkdownHeader(&b, src); err != nil {
+		return err
+	}
+	names := src.Spec.Names(src.Bank)
+	for _, sec := range src.Sections {
+		fmt.Fprintf(&b, "\n## %d. %s\n\n", sectionNumber(src.Bank, sec), safe.Markdown(fill(names, sec.Title)))
+		if sec.Intro != "" {
+			fmt.Fprintf(&b, "%s\n\n", safe.Markdown(fill(names, sec.Intro)))
+		}
+		for _, q := range sec.Questions {
+			writeMarkdownQuestion(&b, src, names, q)
+		}
+	}
+	_, err := w.Write(append(bytes.TrimRight(b.Bytes(), "\n"), '\n'))
+	return err
+}
+
+func writeMarkdownHeader(b *bytes.Buffer, src Source) error {
+	h := src.Header
+	head, err := json.Marshal(h)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(b, "%s: 'integ import' reads the answers back with this block; leave it as it is.\n%s\n", markdownMark, safe.JSON(head))
+	for _, sec := range src.Sections {
+		for _, q := range sec.Questions {
+			if a, ok := src.Spec.Answers[q.ID]; ok {
+				line, err := json.Marshal(sentAnswer{ID: q.ID, Value: a.Values, System: a.System, Note: a.Note})
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(b, "sent %s\n", safe.JSON(line))
+			}
+		}
+	}
+	b.WriteString("-->\n")
+
+	names := src.Spec.Names(src.Bank)
+	title := strings.TrimSpace(src.Spec.Answers["project.name"].Value())
+	if title == "" {
+		title = src.Bank.Title
+	}
+	title += ": questionnaire"
+	if h.For != "" {
+		title += " for " + h.For
+	}
+	fmt.Fprintf(b, "# %s\n\n", safe.Markdown(title))
+	secs := []string{"Every section"}
+	if len(src.Sections) < len(src.Bank.Sections) {
+		secs = secs[:0]
+		for _, sec := range src.Sections {
+			secs = append(secs, fill(names, sec.Title))
+		}
+	}
+	made := "made on " + day(h.Made) + " from " + h.Spec
+	if h.Updated != "" {
+		made += " (saved " + day(h.Updated) + "), pre-filled with its answers"
+	}
+	fmt.Fprintf(b, "%s · %s.\n\n", safe.Markdown(strings.Join(secs, ", ")), safe.Markdown(made))
+	b.WriteString("**How to answer:** put an x in the box of your answer (`- [x]`), in several boxes where it says " +
+		"\"tick all that apply\". Write answers and notes on the lines under \"Answer:\" and \"Note:\", indented by four spaces. " +
+		"\"Undecided\" is always a valid answer. Change only what you know, keep the rest as it is, and send the file back: " +
+		"`integ import` reads it.\n")
+	return nil
+}
+
+func writeMarkdownQuestion(b *bytes.Buffer, src Source, names checklist.Names, q *checklist.Question) {
+	a := src.Spec.Answers[q.ID]
+	fmt.Fprintf(b, "### %d.%d %s\n\n", sectionNumber(src.Bank, q.Section), q.Number, safe.Markdown(fill(names, q.Prompt)))
+	b.WriteString(safe.MarkdownCode(q.ID))
+	if q.When != nil {
+		fmt.Fprintf(b, " · only if %s", safe.Markdown(src.Bank.DescribeCondition(q.When, names)))
+	}
+	fmt.Fprintf(b, " · %s\n\n", kindHint(q))
+	if q.Help != "" {
+		fmt.Fprintf(b, "> %s\n\n", safe.MarkdownQuote(fill(names, q.Help)))
+	}
+	if q.HasOptions() {
+		for _, o := range q.Options {
+			box := " "
+			if slices.Contains(a.Values, o.Value) {
+				box = "x"
+			}
+			fmt.Fprintf(b, "- [%s] %s\n", box, safe.Markdown(fill(names, o.Label)))
+		}
+		b.WriteString("\n")
+		if prompt, label := systemPrompt(q, names); prompt != "" {
+			fmt.Fprintf(b, "> %s\n\nSystem:\n\n", safe.MarkdownQuote("If “"+label+"”: "+prompt))
+			if name := safe.MarkdownBlock(a.System); name != "" {
+				fmt.Fprintf(b, "%s\n\n", name)
+			}
+		}
+	} else {
+		var about []string
+		if q.Unit != "" {
+			about = append(about, q.Unit)
+		}
+		if q.Default != "" {
+			about = append(about, "if left empty: "+fill(names, q.Default))
+		}
+		label := "Answer"
+		if len(about) > 0 {
+			label += " (" + strings.Join(about, "; ") + ")"
+		}
+		fmt.Fprintf(b, "%s:\n\n", safe.Markdown(label))
+		if text := safe.MarkdownBlock(a.Value()); text != "" {
+			fmt.Fprintf(b, "%s\n\n", text)
+		}
+	}
+	b.WriteString("Note:\n\n")
+	if note := safe.MarkdownBlock(a.Note); note != "" {
+		fmt.Fprintf(b, "%s\n\n", note)
+	}
+}
+
+func sectionNumber(bank *checklist.Bank, sec *checklist.Section) int {
+	for i, s := range bank.Sections {
+		if s == sec {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// day turns an RFC 3339 time into "27 November 2026".
+func day(rfc3339 string) string {
+	t, err := time.Parse(time.RFC3339, rfc3339)
+	if err != nil {
+		return rfc3339
+	}
+	return t.UTC().Format("2 January 2006")
+}
+
+var (
+	idLineRE   = regexp.MustCompile("^`([^`]+)`")
+	boxRE      = regexp.MustCompile(`^\s*[-*+]\s*\[\s*([xX✓✔]?)\s*\]\s*(.*)$`)
+	markerRE   = regexp.MustCompile(`^(Answer|System|Note)(?:\s*\(.*\))?:\s*(.*)$`)
+	headingRE  = regexp.MustCompile(`^#{1,6}\s`)
+	sentLineRE = regexp.MustCompile(`^sent\s+(\{.*\})\s*$`)
+)
+
+// mdQuestion collects one question's lines while reading.
+type mdQuestion struct {
+	q       *checklist.Question
+	line    int
+	ticked  []string
+	boxes   bool
+	answer  []string
+	system  []string
+	note    []string
+	problem bool
+}
+
+func readMarkdown(file string, data []byte, bank *checklist.Bank, names checklist.Names) (*Filled, error) {
+	f := &Filled{File: file, Format: Markdown, Sent: map[string]spec.Answer{}}
+	var problems checklist.Problems
+	sc := bufio.NewScanner(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	sc.Buffer(make([]byte, 0, 64<<10), 4<<20)
+	var (
+		n        int
+		inHeader bool
+		seenHead bool
+		cur      *mdQuestion
+		block    *[]string // the Answer or Note block being read
+		seen     = map[string]int{}
+	)
+	finish := func() {
+		if cur != nil && cur.q.Kind != checklist.KindMulti && len(cur.ticked) > 1 {
+			problems = append(problems, problem(file, cur.line, "%s takes one answer, but %d boxes are ticked; tick one", cur.q.ID, len(cur.ticked)))
+			cur.problem = true
+		}
+		if cur != nil && !cur.problem {
+			f.Entries = append(f.Entries, cur.entry(f.Sent[cur.q.ID]))
+		}
+		cur, block = nil, nil
+	}
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		switch {
+		case strings.HasPrefix(line, markdownMark) && !seenHead:
+			inHeader, seenHead = true, true
+			continue
+		case inHeader:
+			if strings.TrimSpace(line) == "-->" {
+				inHeader = false
+			} else if err := f.readHeaderLine(line); err != nil {
+				problems = append(problems, problem(file, n, "%v", err))
+			}
+			continue
+		}
+		if m := idLineRE.FindStringSubmatch(line); m != nil {
+			finish()
+			q := bank.Question(m[1])
+			if q == nil {
+				problems = append(problems, problem(file, n, "%q is not a question in this checklist; was the questionnaire made with another one?", m[1]))
+				continue
+			}
+			if first, dup := seen[q.ID]; dup {
+				problems = append(problems, problem(file, n, "%s is in the file twice (first at line %d); keep one", q.ID, first))
+				continue
+			}
+			seen[q.ID] = n
+			cur = &mdQuestion{q: q, line: n}
+			continue
+		}
+		if headingRE.MatchString(line) {
+			finish()
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		if m := markerRE.FindStringSubmatch(line); m != nil {
+			switch m[1] {
+			case "Answer":
+				block = &cur.answer
+			case "System":
+				block = &cur.system
+			default:
+				block = &cur.note
+			}
+			*block = append(*block, m[2]) // a second marker continues the first
+			continue
+		}
+		// A box line ends a block when it names one of the question's answers.
+		if m := boxRE.FindStringSubmatch(line); m != nil && cur.q.HasOptions() && !isIndented(line) {
+			if _, ok := optionByLabel(names, cur.q, m[2]); ok || block == nil {
+				block = nil
+			}
+		}
+		if block == nil {
+			if m := boxRE.FindStringSubmatch(line); m != nil && cur.q.HasOptions() {
+				cur.boxes = true
+				if m[1] == "" {
+					continue
+				}
+				if v, ok := optionByLabel(names, cur.q, m[2]); ok {
+					cur.ticked = append(cur.ticked, v)
+				} else {
+					problems = append(problems, problem(file, n, "%q is not one of the answers to %s; tick one of the boxes as printed", strings.TrimSpace(m[2]), cur.q.ID))
+					cur.problem = true
+				}
+			}
+			continue
+		}
+		*block = append(*block, line)
+	}
+	finish()
+	if err := sc.Err(); err != nil {
+		problems = append(problems, problem(file, n, "cannot read further: %v", err))
+	}
+	if !seenHead {
+		return nil, problem(file, 0, "is not a questionnaire made by 'integ questions' (its first lines, an HTML comment, are missing); make one with 'integ questions --format markdown -o FILE'")
+	}
+	if inHeader {
+		problems = append(problems, problem(file, n, "the header comment is not closed with -->"))
+	}
+	return f, asError(problems)
+}
+
+func (f *Filled) readHeaderLine(line string) error {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return nil
+	}
+	if m := sentLineRE.FindStringSubmatch(line); m != nil {
+		var a sentAnswer
+		if err := json.Unmarshal([]byte(m[1]), &a); err != nil || a.ID == "" {
+			return fmt.Errorf("the header's line of answers as sent is damaged; make the questionnaire again")
+		}
+		f.Sent[a.ID] = spec.Answer{Values: a.Value, System: a.System, Note: a.Note}
+		return nil
+	}
+	if err := json.Unmarshal([]byte(line), &f.Header); err != nil {
+		return fmt.Errorf("the header is damaged (%q); make the questionnaire again", line)
+	}
+	if f.Header.Version > formatVersion {
+		return fmt.Errorf("the questionnaire was made by a newer integ (format %d); update integ", f.Header.Version)
+	}
+	return nil
+}
+
+// entry turns what was read into an Entry, comparing it with what was sent.
+func (m *mdQuestion) entry(sent spec.Answer) Entry {
+	e := Entry{ID: m.q.ID, Line: m.line, Note: blockText(m.note)}
+	if m.q.HasOptions() {
+		e.Value = strings.Join(m.ticked, ",")
+		e.Changed = m.boxes && !sameValues(m.ticked, sent.Values)
+	} else {
+		e.Value = blockText(m.answer)
+		e.Changed = m.answer != nil && !sameText(e.Value, unblock(safe.MarkdownBlock(sent.Value())))
+	}
+	if m.note != nil && !sameText(e.Note, unblock(safe.MarkdownBlock(sent.Note))) {
+		e.Changed = true
+	}
+	e.System = blockText(m.system)
+	if m.system != nil && !sameText(e.System, unblock(safe.MarkdownBlock(sent.System))) {
+		e.Changed = true
+	}
+	if m.system == nil {
+		e.System = sent.System // a questionnaire without the line keeps what was sent
+	}
+	if !m.boxes && m.answer == nil && m.note == nil && m.system == nil {
+		e.Changed = false // the question's lines were deleted: keep what was sent
+	}
+	return e
+}
+
+// optionByLabel finds the option a ticked box names: its label as printed,
+// as written in the bank with the names filled in, or its value.
+func optionByLabel(names checklist.Names, q *checklist.Question, text string) (string, bool) {
+	text = strings.TrimSpace(text)
+	for _, o := range q.Options {
+		label := fill(names, o.Label)
+		for _, form := range []string{safe.Markdown(label), label, o.Value} {
+			if strings.EqualFold(text, form) {
+				return o.Value, true
+			}
+		}
+	}
+	return "", false
+}
+
+// blockText turns the lines of an Answer or Note block into text: the common
+// indentation removed, blank lines at either end dropped.
+func blockText(lines []string) string {
+	if lines == nil {
+		return ""
+	}
+	indent := -1
+	for i, l := range lines {
+		l = strings.ReplaceAll(l, "\t", "    ")
+		lines[i] = strings.TrimRight(l, " ")
+		if strings.TrimSpace(l) == "" || i == 0 {
+			continue
+		}
+		if w := len(l) - len(strings.TrimLeft(l, " ")); indent < 0 || w < indent {
+			indent = w
+		}
+	}
+	for i := 1; i < len(lines); i++ {
+		if len(lines[i]) >= indent && indent > 0 {
+			lines[i] = lines[i][indent:]
+		}
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+func isIndented(line string) bool {
+	return strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t")
+}
+
+// unblock is blockText for what MarkdownBlock wrote.
+func unblock(s string) string { return blockText(append([]string{""}, strings.Split(s, "\n")...)) }
