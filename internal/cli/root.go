@@ -145,6 +145,7 @@ Start with 'integ plan'.`),
 		newDiffCmd(g),
 		newSchemaCmd(g),
 		newQuestionsCmd(g, nil),
+		newImportCmd(g, nil),
 	)
 	return root
 }
