@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 type diffOptions struct {
 	*globalOptions
 	format   string
+	textconv bool
 	old, new string
 }
 
@@ -34,17 +36,25 @@ file cannot be used.`,
   git show HEAD~1:integration-spec.yaml > old.yaml && integ diff old.yaml integration-spec.yaml
   integ diff old.yaml new.yaml --format json | jq .requirements.added`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 2 {
+			if opts.textconv && len(args) != 1 {
+				return unusable(fmt.Errorf("diff --textconv takes one spec (got %d)", len(args)))
+			}
+			if !opts.textconv && len(args) != 2 {
 				return unusable(fmt.Errorf("diff needs two specs, OLD and NEW (got %d)", len(args)))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.textconv {
+				opts.new = args[0]
+				return runTextconv(opts)
+			}
 			opts.old, opts.new = args[0], args[1]
 			return runDiff(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&opts.textconv, "textconv", false, "print one spec as lines of questions and answers, for git's textconv (see the README)")
 	return cmd
 }
 
@@ -58,8 +68,14 @@ func runDiff(opts *diffOptions) error {
 	}
 	var specs [2]*spec.Spec
 	for i, path := range []string{opts.old, opts.new} {
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		info, err := os.Stat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			return unusable(fmt.Errorf("%s: no such file", path))
+		case err == nil && info.Size() == 0:
+			// git difftool passes an empty file (/dev/null) for the side where the spec does not exist.
+			specs[i] = spec.New(path, bank)
+			continue
 		}
 		if specs[i], err = opts.loadSpecFile(bank, path, specMustExist); err != nil {
 			return err
@@ -128,4 +144,27 @@ func writeDiff(w io.Writer, st styles, r *specdiff.Result) {
 		return fmt.Sprintf("%s–%s h (%s %s–%s)", estimate.FormatHours(a.LowHours), estimate.FormatHours(a.HighHours), r.Estimate.Currency, estimate.FormatMoney(a.LowCost), estimate.FormatMoney(a.HighCost))
 	}
 	fmt.Fprintf(w, "\n%s\n", st.wrap(amount(r.Estimate.Before)+" → "+amount(r.Estimate.After), st.title.Render("Estimate:")+" ", "          "))
+}
+
+// runTextconv prints one spec for git's textconv. It never fails on a
+// version it cannot read as a spec (an old one, a broken one): git would stop
+// the whole diff, so that version is shown as it is, under a line that says why.
+func runTextconv(opts *diffOptions) error {
+	bank, err := opts.loadBank()
+	if err != nil {
+		return err
+	}
+	data, err := readSmallFile(opts.new)
+	if err != nil {
+		return unusable(err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil
+	}
+	s, err := spec.LoadLenient(opts.new, bank)
+	if err != nil {
+		fmt.Fprintf(opts.streams.Out, "(integ cannot read this version as a spec: %s)\n%s", safe.Terminal(err.Error()), safe.Terminal(string(data)))
+		return nil
+	}
+	return specdiff.WriteText(opts.streams.Out, bank, s)
 }

@@ -83,6 +83,7 @@ func TestHostileTextNeverReachesTheTerminalRaw(t *testing.T) {
 	os.WriteFile(spec, []byte(hostileSpec), 0o644)
 	for _, args := range [][]string{
 		{"questions"}, {"questions", "--format", "json"}, {"questions", "--format", "yaml"},
+		{"questions", "--format", "csv"}, {"diff", "--textconv", spec}, {"merge", spec, spec, spec},
 		{"status"}, {"status", "--format", "json"},
 		{"check"}, {"check", "--format", "json"},
 		{"brief"}, {"brief", "--format", "json"},
@@ -94,7 +95,7 @@ func TestHostileTextNeverReachesTheTerminalRaw(t *testing.T) {
 		{"brief", "-o", filepath.Join(dir, "brief\x1b]0;x\x07.md")},
 	} {
 		args = append(args, "--checklist", bank)
-		if args[0] != "diff" && !strings.Contains(strings.Join(args, " "), "--spec") {
+		if args[0] != "diff" && args[0] != "merge" && !strings.Contains(strings.Join(args, " "), "--spec") {
 			args = append(args, "--spec", spec)
 		}
 		out, errOut, code := run(t, nil, args...)

@@ -146,6 +146,7 @@ Start with 'integ plan'.`),
 		newSchemaCmd(g),
 		newQuestionsCmd(g, nil),
 		newImportCmd(g, nil),
+		newMergeCmd(g, nil),
 	)
 	return root
 }
