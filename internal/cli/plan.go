@@ -89,6 +89,7 @@ func runPlan(opts *planOptions) error {
 		Run:        opts.run,
 		Save: func() error {
 			_, err := s.Save(bank, streams.Now())
+			printMerged(streams, bank, s)
 			return err
 		},
 	}

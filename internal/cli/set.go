@@ -9,6 +9,7 @@ import (
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/safe"
+	"github.com/integ-dev/integ/internal/spec"
 )
 
 type setOptions struct {
@@ -110,6 +111,7 @@ func runSet(opts *setOptions) error {
 	if err != nil {
 		return err
 	}
+	printMerged(opts.streams, bank, s)
 	n := len(changes) + len(notes) + len(systems)
 	if wrote {
 		fmt.Fprintf(opts.streams.Err, "Saved %s to %s.\n", plural(n, "change", "changes"), safe.Terminal(path))
@@ -156,6 +158,24 @@ func lookupQuestion(bank *checklist.Bank, id string) (*checklist.Question, error
 		hint = "did you mean " + orList(near) + "?"
 	}
 	return nil, unusable(fmt.Errorf("unknown question %q; %s", id, hint))
+}
+
+// printMerged says which answers someone else changed differently while
+// integ ran: the save kept this run's and recorded theirs (see spec.Save).
+func printMerged(streams *IOStreams, bank *checklist.Bank, s *spec.Spec) {
+	names := s.Names(bank)
+	var warnings []string
+	for _, c := range s.Merged {
+		theirs := fmt.Sprintf("note %q", c.Theirs.Note)
+		if q := bank.Question(c.ID); q != nil {
+			theirs = fmt.Sprintf("%q", q.AnswerText(c.Theirs.Values, names))
+			if c.Theirs.Note != "" {
+				theirs += fmt.Sprintf(" (note %q)", c.Theirs.Note)
+			}
+		}
+		warnings = append(warnings, fmt.Sprintf("%s was changed by someone else while integ was running, to %s; yours is kept and theirs is recorded under conflicts: in %s, where 'integ check' reports it until one is chosen", c.ID, theirs, s.Path))
+	}
+	printWarnings(streams, warnings)
 }
 
 func printWarnings(streams *IOStreams, warnings []string) {

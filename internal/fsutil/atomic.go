@@ -1,19 +1,29 @@
 // Package fsutil writes files so that a crash, a full disk or a kill -9 never
-// leaves a half-written file behind: readers see the old bytes or the new ones.
+// leaves a half-written file behind (readers see the old bytes or the new
+// ones), serialises saves with a lock, and reads files with a size limit.
+// It respects what a person set up: a link is followed and its target
+// saved, a read-only file is refused, a file keeps its mode and owner, and a
+// new one gets the mode the umask allows.
 package fsutil
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
 // WriteFileAtomic writes data to path through a temporary file in the same
-// folder, synced and then renamed over path. An existing file keeps its mode;
-// a new one gets perm.
+// folder, synced and then renamed over path. When path is a link, the file
+// it points to is written and the link stays. An existing file keeps its
+// mode (and, where integ may, its owner) and is refused when it is
+// read-only; a new one gets perm as the umask allows.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	return writeAtomic(path, data, perm, nil)
 }
@@ -21,14 +31,22 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 // writeAtomic is WriteFileAtomic with a hook that wraps the temporary file's
 // writer, so tests can make the disk fail half-way.
 func writeAtomic(path string, data []byte, perm fs.FileMode, wrap func(io.Writer) io.Writer) (err error) {
+	path, err = Resolve(path)
+	if err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
-	if info, statErr := os.Stat(path); statErr == nil {
-		perm = info.Mode().Perm()
+	info, statErr := os.Stat(path)
+	exists := statErr == nil
+	if exists {
+		if err := checkWritable(path, info); err != nil {
+			return err
+		}
 	}
 	removeStaleTemps(dir, filepath.Base(path))
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(dir, filepath.Base(path), perm)
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err))
+		return err
 	}
 	defer func() {
 		if err != nil {
@@ -40,32 +58,179 @@ func writeAtomic(path string, data []byte, perm fs.FileMode, wrap func(io.Writer
 	if wrap != nil {
 		w = wrap(tmp)
 	}
+	fail := func(err error) error { return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) }
 	if _, err = w.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fail(err)
 	}
-	if err = tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	if exists {
+		// The temporary file was made with the umask; the file it replaces
+		// keeps its own mode, and its owner where integ may set it.
+		if err = tmp.Chmod(info.Mode().Perm()); err != nil {
+			return fail(err)
+		}
+		keepOwner(tmp, info)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fail(err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fail(err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fail(err)
 	}
-	// Sync the folder so that the rename itself survives a power cut.
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync()
-		d.Close()
+	syncDir(dir)
+	return nil
+}
+
+// Resolve follows path's links to the file they name, so that saving a
+// linked spec writes its target instead of replacing the link. A path that
+// is not a link, or does not exist, is returned as it is; a link to nothing
+// is an error.
+func Resolve(path string) (string, error) {
+	if info, err := os.Lstat(path); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return path, nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		dest, _ := os.Readlink(path)
+		return "", fmt.Errorf("%s is a link to %s, which does not exist; fix or remove the link", path, dest)
+	}
+	return target, nil
+}
+
+// checkWritable refuses a file its owner made read-only (even root, who
+// could write it, respects that) or that this user may not write.
+func checkWritable(path string, info fs.FileInfo) error {
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file; integ writes only files", path)
+	}
+	if info.Mode().Perm()&0o222 == 0 || !canWrite(path) {
+		return fmt.Errorf("%s is read-only; make it writable (chmod u+w %s) if it should change", path, path)
 	}
 	return nil
 }
 
+// WriteFileNew writes data to path, or, when path exists, to the first of
+// path.1, path.2, … that does not: it never replaces a file. It returns the
+// name it wrote. The file is complete when it appears (written aside, then
+// linked into place).
+func WriteFileNew(path string, data []byte, perm fs.FileMode) (string, error) {
+	dir := filepath.Dir(path)
+	tmp, err := createTemp(dir, filepath.Base(path), perm)
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return "", fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return "", fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return "", fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	for i := 0; i < 1000; i++ {
+		name := path
+		if i > 0 {
+			name = fmt.Sprintf("%s.%d", path, i)
+		}
+		// A hard link fails when the name is taken, where a rename would replace it.
+		err := os.Link(tmp.Name(), name)
+		if err == nil {
+			syncDir(dir)
+			return name, nil
+		}
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		// No hard links here (some network and FAT file systems): claim the name, then fill it.
+		f, cerr := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(cerr, fs.ErrExist) {
+			continue
+		}
+		if cerr != nil {
+			return "", fmt.Errorf("cannot write %s: %w", name, unwrapPath(cerr))
+		}
+		_, werr := f.Write(data)
+		if serr := f.Sync(); werr == nil {
+			werr = serr
+		}
+		if cerr := f.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return "", fmt.Errorf("cannot write %s: %w", name, unwrapPath(werr))
+		}
+		return name, nil
+	}
+	return "", fmt.Errorf("cannot write %s: %s.1 to %s.999 exist too; clean them up", path, path, path)
+}
+
+// Temporary files are named .<file>.<12 hex digits>.integ-tmp: the marker and
+// the exact shape let integ clean up only files it made itself.
+const (
+	tempSuffix = ".integ-tmp"
+	tempRandom = 12
+)
+
+// createTemp makes a new temporary file beside base in dir, with perm as the
+// umask allows.
+func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
+	for {
+		var b [tempRandom / 2]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return nil, err
+		}
+		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(b[:])+tempSuffix)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err))
+		}
+		return f, nil
+	}
+}
+
+// isTempOf reports whether name is one of integ's temporary files for base.
+func isTempOf(name, base string) bool {
+	prefix := "." + base + "."
+	if !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, tempSuffix) {
+		return false
+	}
+	middle := name[len(prefix) : len(name)-len(tempSuffix)]
+	if len(middle) != tempRandom {
+		return false
+	}
+	for _, c := range middle {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// syncDir makes a rename or a new name in dir survive a power cut.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
 func unwrapPath(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }
@@ -75,10 +240,19 @@ func unwrapPath(err error) error {
 const staleAfter = time.Hour
 
 // removeStaleTemps deletes temporary files that killed saves of the same file
-// left behind. It is best effort: a failure changes nothing else.
+// left behind: only files with integ's exact name pattern for base (a glob
+// would let characters in the name widen the match), and only regular files.
+// It is best effort: a failure changes nothing else.
 func removeStaleTemps(dir, base string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, "."+base+".*.tmp"))
-	for _, m := range matches {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !isTempOf(e.Name(), base) {
+			continue
+		}
+		m := filepath.Join(dir, e.Name())
 		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAfter {
 			os.Remove(m)
 		}

@@ -32,24 +32,12 @@ func LoadLenient(path string, bank *checklist.Bank) (*Spec, error) {
 }
 
 func load(path string, bank *checklist.Bank, lenient bool) (*Spec, error) {
-	info, err := os.Stat(path)
+	data, err := readSpec(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		if target, lerr := os.Readlink(path); lerr == nil {
-			return nil, problemf(path, 0, "is a link to %s, which does not exist; fix or remove the link", target)
-		}
 		return New(path, bank), nil
 	}
-	switch {
-	case err != nil:
-		return nil, problemf(path, 0, "cannot read the spec: %s", fsutil.Reason(err))
-	case info.IsDir():
-		return nil, problemf(path, 0, "is a folder; give the spec file's path, e.g. --spec %s", strings.TrimSuffix(path, "/")+"/integration-spec.yaml")
-	case info.Size() > MaxSize:
-		return nil, problemf(path, 0, "is %.0f MB, too big to be a spec (a spec is under 100 KB; the limit is %d MB)", float64(info.Size())/(1<<20), MaxSize>>20)
-	}
-	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, problemf(path, 0, "cannot read the spec: %s", fsutil.Reason(err))
+		return nil, err
 	}
 	s, err := parse(path, data, bank, lenient)
 	if err != nil {
@@ -57,6 +45,31 @@ func load(path string, bank *checklist.Bank, lenient bool) (*Spec, error) {
 	}
 	s.exists = true
 	return s, nil
+}
+
+// readSpec reads the file at path through a size limit, refusing anything
+// that is not a regular file (a FIFO would hang, /dev/zero never ends). A
+// missing file is fs.ErrNotExist; every other error names the file.
+func readSpec(path string) ([]byte, error) {
+	data, err := fsutil.ReadFile(path, MaxSize)
+	var notFile *fsutil.NotFileError
+	var tooBig *fsutil.TooBigError
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, fs.ErrNotExist):
+		if target, lerr := os.Readlink(path); lerr == nil {
+			return nil, problemf(path, 0, "is a link to %s, which does not exist; fix or remove the link", target)
+		}
+		return nil, err
+	case errors.As(err, &notFile) && notFile.Mode.IsDir():
+		return nil, problemf(path, 0, "is a folder; give the spec file's path, e.g. --spec %s", strings.TrimSuffix(path, "/")+"/integration-spec.yaml")
+	case errors.As(err, &notFile):
+		return nil, problemf(path, 0, "is %s, not a file; a spec is a YAML file", notFile.What())
+	case errors.As(err, &tooBig):
+		return nil, problemf(path, 0, "is %s, too big to be a spec (a spec is under 100 KB; the limit is %d MB)", fsutil.Size(tooBig.Size), MaxSize>>20)
+	}
+	return nil, problemf(path, 0, "cannot read the spec: %s", fsutil.Reason(err))
 }
 
 // Parse decodes spec bytes. file names the source in errors.

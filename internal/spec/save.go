@@ -19,48 +19,155 @@ import (
 	"github.com/integ-dev/integ/internal/safe"
 )
 
-// ConflictError says the file changed on disk since it was loaded; this run's
-// answers were written beside it instead.
+// ConflictError says the file on disk changed, while integ was running, into
+// something it cannot merge with (it was deleted, or no longer loads): it is
+// left as it is, and this run's answers were written beside it instead.
 type ConflictError struct {
 	Path, Mine string
+	// Reason says what happened to the file ("was deleted", or a load error).
+	Reason string
 }
 
 func (e *ConflictError) Error() string {
-	return fmt.Sprintf("%s changed on disk while integ was running; your answers are saved in %s: compare the two and keep what you want", e.Path, e.Mine)
+	return fmt.Sprintf("%s %s while integ was running, so it was left as it is; your answers are saved in %s: compare the two and keep what you want", e.Path, e.Reason, e.Mine)
 }
 
 // Save writes the spec if any answer or note changed since it was loaded or
-// last saved, and reports whether it wrote. It never overwrites a file that
-// someone else changed in the meantime (see ConflictError).
+// last saved, and reports whether it wrote.
+//
+// Saves of one file are serialised: a lock (see fsutil.Lock) is held from
+// reading what is on disk now to renaming the new file over it. When someone
+// else saved since this spec was loaded, their changes and this run's are
+// merged answer by answer (Merge), so no answer is lost: an answer both
+// changed differently keeps this run's, the other is recorded under
+// Conflicts for `integ check` to report, and Merged lists it for the caller
+// to say so. A file that changed into one integ cannot read, or that was
+// deleted, is never overwritten: this run's answers go beside it, to
+// <spec>.mine (or .mine.1, …; an existing one is never replaced), and the
+// error is a ConflictError. Save never writes what a load would refuse.
 func (s *Spec) Save(bank *checklist.Bank, now time.Time) (bool, error) {
+	s.Merged = nil
 	if s.exists && s.snapshot().equal(s.saved) {
 		return false, nil
 	}
+	if err := s.check(bank); err != nil {
+		return false, err
+	}
+	target, err := fsutil.Resolve(s.Path)
+	if err != nil {
+		return false, err
+	}
+	unlock, err := fsutil.Lock(target, fsutil.LockWait)
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
+
 	updated := now.UTC().Truncate(time.Second)
+	onDisk, err := readSpec(target)
+	gone := errors.Is(err, fs.ErrNotExist)
+	switch {
+	case gone && s.exists:
+		return false, s.saveMine(bank, updated, "was deleted")
+	case err != nil && !gone:
+		return false, s.saveMine(bank, updated, "can no longer be read ("+err.Error()+")")
+	case !gone && !(s.exists && bytes.Equal(onDisk, s.loaded)):
+		theirs, err := Parse(target, onDisk, bank)
+		if err != nil {
+			return false, s.saveMine(bank, updated, "changed into a file integ cannot load ("+err.Error()+")")
+		}
+		s.mergeWith(theirs)
+		if s.snapshot().equal(theirs.snapshot()) {
+			// They saved what this run would have: nothing is left to write.
+			s.loaded, s.exists, s.Updated, s.saved = onDisk, true, theirs.Updated, s.snapshot()
+			return false, nil
+		}
+	}
 	data, err := s.render(bank, updated)
 	if err != nil {
 		return false, err
 	}
-	write := s.writeFile
-	if write == nil {
-		write = fsutil.WriteFileAtomic
+	if len(data) > MaxSize {
+		return false, fmt.Errorf("cannot save %s: it would be %s, more than the %d MB a spec may be", s.Path, fsutil.Size(int64(len(data))), MaxSize>>20)
 	}
-	onDisk, readErr := os.ReadFile(s.Path)
-	changed := (s.exists && (readErr != nil || !bytes.Equal(onDisk, s.loaded))) ||
-		(!s.exists && !errors.Is(readErr, fs.ErrNotExist))
-	if changed {
-		mine := s.Path + ".mine"
-		if err := write(mine, data, 0o644); err != nil {
-			return false, err
-		}
-		return false, &ConflictError{Path: s.Path, Mine: mine}
-	}
-	if err := write(s.Path, data, 0o644); err != nil {
+	if err := s.write(target, data); err != nil {
 		return false, err
 	}
 	s.loaded, s.exists, s.Updated = data, true, updated
 	s.saved = s.snapshot()
 	return true, nil
+}
+
+// newFileMode is what a new spec is created with; the umask takes from it,
+// as it does for any file a person creates.
+const newFileMode = 0o666
+
+func (s *Spec) write(path string, data []byte) error {
+	write := s.writeFile
+	if write == nil {
+		write = fsutil.WriteFileAtomic
+	}
+	return write(path, data, newFileMode)
+}
+
+// mergeWith merges what another process saved (theirs) into this run's
+// answers, from the version both started from (what this spec loaded or
+// last saved). Conflicts keep this run's answer and record theirs.
+func (s *Spec) mergeWith(theirs *Spec) {
+	base := &Spec{Answers: s.saved.answers, SectionNotes: s.saved.notes, Conflicts: s.saved.conflicts,
+		Asked: s.saved.asked, Modeline: s.saved.modeline, unknown: s.unknown}
+	m, conflicts := Merge(base, s, theirs)
+	if m.Conflicts == nil {
+		m.Conflicts = map[string]Answer{}
+	}
+	for _, c := range conflicts {
+		m.Conflicts[c.ID] = c.Theirs
+	}
+	s.Answers, s.SectionNotes, s.Conflicts, s.Asked, s.unknown = m.Answers, m.SectionNotes, m.Conflicts, m.Asked, m.unknown
+	s.Merged = conflicts
+}
+
+// saveMine writes this run's spec beside the one on disk, which is left alone.
+func (s *Spec) saveMine(bank *checklist.Bank, updated time.Time, reason string) error {
+	data, err := s.render(bank, updated)
+	if err != nil {
+		return err
+	}
+	mode := fs.FileMode(newFileMode)
+	if info, err := os.Stat(s.Path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	mine, err := fsutil.WriteFileNew(s.Path+".mine", data, mode)
+	if err != nil {
+		return err
+	}
+	_ = os.Chmod(mine, mode) // the spec's own mode, whatever the umask
+	return &ConflictError{Path: s.Path, Mine: mine, Reason: reason}
+}
+
+// check refuses to save what a load would refuse: an answer or a note that
+// no longer passes its question's checks (the wizard and integ set check
+// them as they are typed; this is the last line).
+func (s *Spec) check(bank *checklist.Bank) error {
+	for _, id := range slices.Sorted(maps.Keys(s.Answers)) {
+		a := s.Answers[id]
+		q := bank.Question(id)
+		if q == nil {
+			return fmt.Errorf("cannot save %s: %q is not a question in the checklist in use", s.Path, id)
+		}
+		if _, err := q.ParseValues(a.Values); err != nil {
+			return fmt.Errorf("cannot save %s: %w", s.Path, err)
+		}
+		if _, err := checklist.ParseNote(a.Note); err != nil {
+			return fmt.Errorf("cannot save %s: %s: %w", s.Path, id, err)
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.SectionNotes)) {
+		if _, err := checklist.ParseNote(s.SectionNotes[id]); err != nil {
+			return fmt.Errorf("cannot save %s: notes: %s: %w", s.Path, id, err)
+		}
+	}
+	return nil
 }
 
 // Bytes renders the spec as Save would write it now (used by export).

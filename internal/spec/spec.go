@@ -57,6 +57,10 @@ type Spec struct {
 
 	// Invalid lists answers whose value the bank does not allow (lenient loads only).
 	Invalid []Invalid
+	// Merged lists the answers the last Save found changed differently on
+	// disk by someone else while integ ran: Answers keeps this run's, and
+	// Conflicts records the other (see Save).
+	Merged []Conflict
 
 	unknown []unknownAnswer // answers kept as written: unknown IDs, and invalid values in lenient loads
 	loaded  []byte          // the file as read; nil when it did not exist

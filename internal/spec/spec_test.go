@@ -2,6 +2,7 @@ package spec
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -246,30 +247,126 @@ func TestSaveKeepsMode(t *testing.T) {
 	}
 }
 
-func TestConcurrentEditIsNotOverwritten(t *testing.T) {
+// Two runs that loaded the same file and changed the same answer differently:
+// the later save keeps its own answer and records the other under
+// conflicts:, which a load reads back and Merged reports. Nothing is lost.
+func TestSameAnswerChangedTwiceKeepsBoth(t *testing.T) {
 	b := bank(t)
 	s := sample(t, b)
 	s.Save(b, now)
 	mine, _ := Load(s.Path, b)
 	theirs, _ := Load(s.Path, b)
 	theirs.Set("project.name", Answer{Values: []string{"Their name"}})
+	theirs.Set("project.store", Answer{Values: []string{"Shopify Plus"}})
 	if _, err := theirs.Save(b, now); err != nil {
 		t.Fatal(err)
 	}
-	theirBytes, _ := os.ReadFile(s.Path)
-	mine.Set("project.name", Answer{Values: []string{"My name"}})
-	_, err := mine.Save(b, now)
+	mine.Set("project.name", Answer{Values: []string{"My name"}, Note: "mine"})
+	if wrote, err := mine.Save(b, now); err != nil || !wrote {
+		t.Fatalf("wrote %v, %v", wrote, err)
+	}
+	if len(mine.Merged) != 1 || mine.Merged[0].ID != "project.name" || mine.Merged[0].Theirs.Value() != "Their name" {
+		t.Errorf("Merged = %+v", mine.Merged)
+	}
+	back, err := Load(s.Path, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Answers["project.name"]; got.Value() != "My name" || got.Note != "mine" {
+		t.Errorf("project.name = %+v, want this run's answer", got)
+	}
+	if got := back.Conflicts["project.name"]; got.Value() != "Their name" {
+		t.Errorf("the other answer is not recorded: conflicts = %+v", back.Conflicts)
+	}
+	if got := back.Answers["project.store"].Value(); got != "Shopify Plus" {
+		t.Errorf("their other change was lost: project.store = %q", got)
+	}
+	if _, err := os.Stat(s.Path + ".mine"); err == nil {
+		t.Error("a .mine file was written although the file merged")
+	}
+}
+
+// A file that someone turned into one integ cannot load is never overwritten:
+// this run's answers go beside it, and an existing .mine is never replaced.
+func TestUnreadableFileOnDiskIsLeftAlone(t *testing.T) {
+	b := bank(t)
+	s := sample(t, b)
+	s.Save(b, now)
+	os.Chmod(s.Path, 0o640)
+	broken := []byte("version: 1\nanswers: [this is not\n")
+	for i, wantMine := range []string{s.Path + ".mine", s.Path + ".mine.1"} {
+		mine, err := Load(s.Path, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(s.Path, broken, 0o640)
+		mine.Set("project.name", Answer{Values: []string{fmt.Sprintf("Mine %d", i)}})
+		_, err = mine.Save(b, now)
+		var conflict *ConflictError
+		if !errors.As(err, &conflict) || conflict.Mine != wantMine {
+			t.Fatalf("save %d: %v, want a ConflictError naming %s", i, err, wantMine)
+		}
+		if onDisk, _ := os.ReadFile(s.Path); string(onDisk) != string(broken) {
+			t.Errorf("save %d overwrote a file it could not read", i)
+		}
+		data, err := os.ReadFile(wantMine)
+		if err != nil || !strings.Contains(string(data), fmt.Sprintf("Mine %d", i)) {
+			t.Errorf("save %d: this run's answers are not in %s: %v", i, wantMine, err)
+		}
+		if info, _ := os.Stat(wantMine); info.Mode().Perm() != 0o640 {
+			t.Errorf("%s has mode %v, want the spec's 0640", wantMine, info.Mode().Perm())
+		}
+		os.WriteFile(s.Path, []byte("version: 1\n"), 0o640)
+		s.Save(b, now)
+	}
+	first, _ := os.ReadFile(s.Path + ".mine")
+	if !strings.Contains(string(first), "Mine 0") {
+		t.Error("the first .mine was replaced by the second")
+	}
+}
+
+// A spec deleted while integ ran is not silently recreated.
+func TestDeletedFileOnDiskGoesToMine(t *testing.T) {
+	b := bank(t)
+	s := sample(t, b)
+	s.Save(b, now)
+	os.Remove(s.Path)
+	s.Set("project.name", Answer{Values: []string{"After the delete"}})
+	_, err := s.Save(b, now)
 	var conflict *ConflictError
-	if !errors.As(err, &conflict) {
-		t.Fatalf("got %v, want a conflict", err)
+	if !errors.As(err, &conflict) || !strings.Contains(err.Error(), "was deleted while integ was running") {
+		t.Fatalf("got %v", err)
 	}
-	onDisk, _ := os.ReadFile(s.Path)
-	if string(onDisk) != string(theirBytes) {
-		t.Error("the other edit was overwritten")
+	if _, err := os.Stat(s.Path); err == nil {
+		t.Error("the deleted spec was recreated")
 	}
-	mineBytes, err := os.ReadFile(s.Path + ".mine")
-	if err != nil || !strings.Contains(string(mineBytes), "My name") {
-		t.Errorf("this run's answers were not kept beside it: %v", err)
+}
+
+// Save never writes what a load would refuse, whoever put it into the spec.
+func TestSaveRefusesWhatLoadWouldRefuse(t *testing.T) {
+	b := bank(t)
+	s := sample(t, b)
+	s.Save(b, now)
+	before, _ := os.ReadFile(s.Path)
+	for _, a := range []struct {
+		id string
+		a  Answer
+	}{
+		{"project.store", Answer{Values: []string{"Shop\x1b]0;pwned\x07"}}},
+		{"project.name", Answer{Values: []string{strings.Repeat("n", 300)}}},
+		{"budget.hourly-rate", Answer{Values: []string{"5e16"}}},
+		{"project.name", Answer{Values: []string{"ok"}, Note: "bell\a"}},
+	} {
+		t.Run(a.id, func(t *testing.T) {
+			s, _ := Load(s.Path, b)
+			s.Set(a.id, a.a)
+			if _, err := s.Save(b, now); err == nil || !strings.HasPrefix(err.Error(), "cannot save ") {
+				t.Errorf("saved %+v: %v", a.a, err)
+			}
+			if after, _ := os.ReadFile(s.Path); string(after) != string(before) {
+				t.Error("the file changed")
+			}
+		})
 	}
 }
 
