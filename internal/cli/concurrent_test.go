@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/huh"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/integ-dev/integ/internal/wizard/wizardtest"
 )
@@ -23,21 +23,23 @@ func TestWizardAndSetAtOnce(t *testing.T) {
 	streams, _, errb := fakeStreams("", nil)
 	g := &globalOptions{streams: streams, checklistPath: bankPath, specFlag: specPath}
 	// Section 2: live counts yes, fresh "fast", where "here", a section note.
-	drive, _ := wizardtest.Driver(t, firstSection, keys{"up", "up", "enter", "up", "up", "enter", "up", "up", "enter", "A note", "enter"})
-	forms := 0
-	run := func(f *huh.Form) error {
-		forms++
-		if forms == 2 {
-			// The first section is saved; someone else answers meanwhile.
-			// project.inventory is not asked again; stock.where is, and the
-			// wizard will answer it differently.
-			if _, errOut, code := runIn(t, "set", "--checklist", bankPath, "--spec", specPath, "project.inventory=Odoo 17", "stock.where=other", "--note", "stock.where=Set from a script"); code != 0 {
-				t.Fatalf("integ set while the wizard runs: exit %d: %s", code, errOut)
-			}
+	// Section 2: live counts yes, fresh "fast", where "here", channels and
+	// buffer as offered, a section note, finish.
+	drive, _ := wizardtest.Driver(t, firstSection, keys{"up", "up", "enter", "up", "up", "enter", "up", "up", "enter", "enter", "enter", "A note", "enter", "enter"})
+	// Just before the key that answers stock.where (the 14th), someone else
+	// runs integ set: project.inventory is not asked again; stock.where is,
+	// and the wizard answers it differently.
+	hook := &keyHook{at: 14, hook: func() {
+		if _, errOut, code := runIn(t, "set", "--checklist", bankPath, "--spec", specPath, "project.inventory=Odoo 17", "stock.where=other", "--note", "stock.where=Set from a script"); code != 0 {
+			t.Fatalf("integ set while the wizard runs: exit %d: %s", code, errOut)
 		}
-		return drive(f)
+	}}
+	run := func(m tea.Model) (tea.Model, error) {
+		hook.Model = m
+		out, err := drive(hook)
+		return out.(*keyHook).Model, err
 	}
-	if err := runPlan(&planOptions{globalOptions: g, runForm: run}); err != nil {
+	if err := runPlan(&planOptions{globalOptions: g, run: run}); err != nil {
 		t.Fatalf("plan: %v\n%s", err, errb.String())
 	}
 	s := loadSpec(t, dir)
@@ -60,6 +62,25 @@ func TestWizardAndSetAtOnce(t *testing.T) {
 	if _, err := os.Stat(specPath + ".mine"); err == nil {
 		t.Error("a .mine file was written")
 	}
+}
+
+// keyHook passes a program's messages on, and calls hook once, just before
+// the at-th key.
+type keyHook struct {
+	tea.Model
+	keys, at int
+	hook     func()
+}
+
+func (h *keyHook) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyMsg); ok {
+		if h.keys++; h.keys == h.at {
+			h.hook()
+		}
+	}
+	m, cmd := h.Model.Update(msg)
+	h.Model = m
+	return h, cmd
 }
 
 func runIn(t *testing.T, args ...string) (stdout, stderr string, code int) {

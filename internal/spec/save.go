@@ -161,6 +161,9 @@ func (s *Spec) check(bank *checklist.Bank) error {
 		if _, err := checklist.ParseNote(a.Note); err != nil {
 			return fmt.Errorf("cannot save %s: %s: %w", s.Path, id, err)
 		}
+		if _, err := checklist.ParseSystemName(a.System); a.System != "" && err != nil {
+			return fmt.Errorf("cannot save %s: %s: %w", s.Path, id, err)
+		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(s.SectionNotes)) {
 		if _, err := checklist.ParseNote(s.SectionNotes[id]); err != nil {
