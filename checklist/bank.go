@@ -77,13 +77,15 @@ type Bank struct {
 	Title string `yaml:"title" json:"title"`
 	// SystemOptions are the answer templates shared by every system-of-record
 	// question; a question may override single fields of an option by value.
-	SystemOptions []Option      `yaml:"system_options,omitempty" json:"-"`
-	WorkPackages  []WorkPackage `yaml:"work_packages,omitempty" json:"-"`
-	Sections      []*Section    `yaml:"sections" json:"sections"`
-	Findings      []*Finding    `yaml:"findings,omitempty" json:"-"`
-	File          string        `yaml:"-" json:"-"`
-	byID          map[string]*Question
-	order         map[string]int
+	SystemOptions []Option `yaml:"system_options,omitempty" json:"-"`
+	// WorkPackages and Estimate are the budget model (see estimate.go).
+	WorkPackages []WorkPackage  `yaml:"work_packages,omitempty" json:"-"`
+	Estimate     *EstimateModel `yaml:"estimate,omitempty" json:"-"`
+	Sections     []*Section     `yaml:"sections" json:"sections"`
+	Findings     []*Finding     `yaml:"findings,omitempty" json:"-"`
+	File         string         `yaml:"-" json:"-"`
+	byID         map[string]*Question
+	order        map[string]int
 }
 
 // Section groups questions the way a manager thinks about the project.
@@ -193,13 +195,6 @@ type Flow struct {
 	Trigger string `yaml:"trigger,omitempty"`
 	// If limits the flow to the answers where it holds.
 	If *Condition `yaml:"if,omitempty"`
-}
-
-// WorkPackage is fixed work every integration has, whatever the answers.
-type WorkPackage struct {
-	ID     string `yaml:"id"`
-	Title  string `yaml:"title"`
-	Effort Effort `yaml:"effort"`
 }
 
 // Finding is a consistency or risk rule over the answers.

@@ -108,6 +108,8 @@ func hasKey(node *yaml.Node, key string) bool {
 type keySchema struct {
 	what string
 	keys map[string]*keySchema
+	// moved says where the figures of a key that is no longer read went.
+	moved map[string]string
 }
 
 func bankSchema() *keySchema {
@@ -126,11 +128,11 @@ func bankSchema() *keySchema {
 		"requires": sentence, "scenarios": scenario,
 		"options": option, "when": condition, "default": nil, "min": nil, "max": nil, "unit": nil, "source": nil,
 	}}
+	packages, model := estimateSchema(condition)
 	return &keySchema{what: "the bank", keys: map[string]*keySchema{
-		"id": nil, "title": nil, "system_options": option,
-		"work_packages": {what: "a work package", keys: map[string]*keySchema{"id": nil, "title": nil, "effort": effort}},
-		"sections":      {what: "a section", keys: map[string]*keySchema{"id": nil, "title": nil, "code": nil, "intro": nil, "questions": question}},
-		"findings":      {what: "a finding", keys: map[string]*keySchema{"id": nil, "severity": nil, "when": condition, "message": nil, "advice": nil, "source": nil}},
+		"id": nil, "title": nil, "system_options": option, "work_packages": packages, "estimate": model,
+		"sections": {what: "a section", keys: map[string]*keySchema{"id": nil, "title": nil, "code": nil, "intro": nil, "questions": question}},
+		"findings": {what: "a finding", keys: map[string]*keySchema{"id": nil, "severity": nil, "when": condition, "message": nil, "advice": nil, "source": nil}},
 	}}
 }
 
@@ -162,6 +164,10 @@ func checkKeys(node *yaml.Node, schema *keySchema, file string) Problems {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
 				child, ok := s.keys[k.Value]
+				if where, gone := s.moved[k.Value]; gone && !ok {
+					ps = append(ps, Problem{File: file, Line: k.Line, Msg: fmt.Sprintf("%q in %s is no longer read: %s", k.Value, s.what, where)})
+					continue
+				}
 				if !ok {
 					ps = append(ps, Problem{File: file, Line: k.Line, Msg: fmt.Sprintf("unknown key %q in %s (known keys: %s)", k.Value, s.what, sortedKeys(s.keys))})
 					continue

@@ -27,6 +27,9 @@ func TestGeneratedBankIsCurrent(t *testing.T) {
 		cmpopts.IgnoreFields(Section{}, "Line"), cmpopts.IgnoreFields(Question{}, "Line", "Section"),
 		cmpopts.IgnoreFields(Option{}, "Line"), cmpopts.IgnoreFields(Condition{}, "Line"), cmpopts.IgnoreFields(Finding{}, "Line"),
 		cmpopts.IgnoreFields(Sentence{}, "Line"), cmpopts.IgnoreFields(Scenario{}, "Line"),
+		cmpopts.IgnoreFields(WorkPackage{}, "Line"), cmpopts.IgnoreFields(WorkItem{}, "Line"), cmpopts.IgnoreFields(EstimateModel{}, "Line"),
+		cmpopts.IgnoreFields(Approach{}, "Line"), cmpopts.IgnoreFields(Driver{}, "Line"), cmpopts.IgnoreFields(Phase{}, "Line"),
+		cmpopts.IgnoreFields(Size{}, "Line"), cmpopts.IgnoreFields(RunningCost{}, "Line"), cmpopts.IgnoreFields(Remark{}, "Line"),
 		cmpopts.EquateEmpty(),
 	}
 	if diff := cmp.Diff(parsed, generated, ignore); diff != "" {

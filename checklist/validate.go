@@ -64,17 +64,8 @@ func (b *Bank) validate() Problems {
 	for _, o := range b.SystemOptions {
 		v.text(o.Line, o.Label, o.FollowUp, o.System, o.Role)
 	}
-	seenPackage := map[string]bool{}
-	for _, w := range b.WorkPackages {
-		if w.ID == "" || w.Title == "" {
-			v.add(1, "a work package needs an `id` and a `title`")
-		}
-		if seenPackage[w.ID] {
-			v.add(1, fmt.Sprintf("work package %q is defined twice", w.ID))
-		}
-		seenPackage[w.ID] = true
-		v.effort(1, fmt.Sprintf("work package %q", w.ID), &w.Effort)
-	}
+	v.workPackages()
+	v.estimate()
 	seenFinding := map[string]int{}
 	for _, f := range b.Findings {
 		v.finding(f, seenFinding)

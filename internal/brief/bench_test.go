@@ -13,13 +13,13 @@ import (
 )
 
 // syntheticBank generates a bank of n questions in sections of 20, mixing
-// kinds, conditions, requirements, efforts, flows and scenarios like the real
-// one, and a spec answering every question.
+// kinds, conditions, requirements, flows, scenarios and work packages like
+// the real one, and a spec answering every question.
 func syntheticBank(tb testing.TB, n int) (*checklist.Bank, *spec.Spec) {
 	var y strings.Builder
 	y.WriteString("id: synthetic\ntitle: Synthetic\nsystem_options:\n")
-	y.WriteString("  - {value: store, label: \"{store}\", requires: [\"{store} shall own {entity}.\"], effort: [4, 8], flows: [{from: store, to: inventory, data: \"{entity}\"}]}\n")
-	y.WriteString("  - {value: inventory, label: \"{inventory}\", requires: [\"{inventory} shall own {entity}.\"], effort: [4, 8], flows: [{from: inventory, to: store, data: \"{entity}\"}]}\n")
+	y.WriteString("  - {value: store, label: \"{store}\", requires: [\"{store} shall own {entity}.\"], flows: [{from: store, to: inventory, data: \"{entity}\"}]}\n")
+	y.WriteString("  - {value: inventory, label: \"{inventory}\", requires: [\"{inventory} shall own {entity}.\"], flows: [{from: inventory, to: store, data: \"{entity}\"}]}\n")
 	y.WriteString("sections:\n")
 	for i := 0; i < n; i++ {
 		if i%20 == 0 {
@@ -32,13 +32,24 @@ func syntheticBank(tb testing.TB, n int) (*checklist.Bank, *spec.Spec) {
 		case 1:
 			fmt.Fprintf(&y, "      - id: %s\n        kind: choice\n        prompt: \"Question %d for {inventory}?\"\n        help: \"Why it matters.\"\n", id, i)
 			fmt.Fprintf(&y, "        when: {question: s%d.q%d, in: [store, inventory]}\n", i/20, i-1)
-			y.WriteString("        options:\n          - {value: a, label: A, requires: [\"{store} shall do A.\"], effort: [2, 6], scenarios: [{given: g, when: w, then: t}]}\n          - {value: b, label: B, effort: [1, 3]}\n")
+			y.WriteString("        options:\n          - {value: a, label: A, requires: [\"{store} shall do A.\"], scenarios: [{given: g, when: w, then: t}]}\n          - {value: b, label: B}\n")
 		case 2:
-			fmt.Fprintf(&y, "      - {id: %s, kind: yesno, prompt: \"Yes or no %d?\", help: \"Why.\", options: [{value: \"yes\", requires: [\"{inventory} shall say yes.\"], effort: [3, 5]}]}\n", id, i)
+			fmt.Fprintf(&y, "      - {id: %s, kind: yesno, prompt: \"Yes or no %d?\", help: \"Why.\", options: [{value: \"yes\", requires: [\"{inventory} shall say yes.\"]}]}\n", id, i)
 		default:
-			fmt.Fprintf(&y, "      - {id: %s, kind: multi, prompt: \"Several %d?\", help: \"Why.\", options: [{value: x, label: X, effort: [1, 2]}, {value: z, label: Z, requires: [\"Z shall hold.\"]}]}\n", id, i)
+			fmt.Fprintf(&y, "      - {id: %s, kind: multi, prompt: \"Several %d?\", help: \"Why.\", options: [{value: x, label: X}, {value: z, label: Z, requires: [\"Z shall hold.\"]}]}\n", id, i)
 		}
 	}
+	// One work package per section, an item per question, priced when the
+	// question has its first answer; phases as the real bank has them.
+	y.WriteString("work_packages:\n")
+	first := []string{"store", "a", "yes", "x"}
+	for i := 0; i < n; i++ {
+		if i%20 == 0 {
+			fmt.Fprintf(&y, "  - id: WP-%d\n    title: Package %d\n    items:\n", i/20, i/20)
+		}
+		fmt.Fprintf(&y, "      - {title: Item %d, hours: [2, 4, 8], fit: standard, when: {question: s%d.q%d, is: %s}}\n", i, i/20, i, first[i%4])
+	}
+	y.WriteString("estimate:\n  spread: 2\n  phases:\n    - {id: discovery, title: Discovery, share: 0.35}\n    - {id: build, title: Build}\n    - {id: test, title: Test, share: 0.45}\n    - {id: pm, title: Management, share: 0.1, of: rest}\n")
 	bank, err := checklist.Parse("synthetic.yaml", []byte(y.String()))
 	if err != nil {
 		tb.Fatal(err)
@@ -76,7 +87,7 @@ func BenchmarkBriefSynthetic2000(b *testing.B) { benchmarkSynthetic(b, 2000) }
 func TestSyntheticBank(t *testing.T) {
 	bank, s := syntheticBank(t, 200)
 	b := Build(bank, s, now)
-	if len(bank.Questions()) != 200 || b.Summary.Requirements < 100 || len(b.Budget.Lines) < 100 {
-		t.Errorf("questions %d, requirements %d, budget lines %d", len(bank.Questions()), b.Summary.Requirements, len(b.Budget.Lines))
+	if len(bank.Questions()) != 200 || b.Summary.Requirements < 100 || len(b.Budget.Packages) == 0 {
+		t.Errorf("questions %d, requirements %d, packages %d", len(bank.Questions()), b.Summary.Requirements, len(b.Budget.Packages))
 	}
 }

@@ -3,6 +3,7 @@ package brief
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -56,73 +57,99 @@ func TestExampleGolden(t *testing.T) {
 	testutil.Golden(t, "example.json", js.Bytes())
 }
 
-// The JSON totals are what an integrator scripts against: they must add up.
+// The JSON totals are what an integrator scripts against: they must add up,
+// computed from the JSON itself, and the Markdown must show the same figures.
 func TestJSONTotalsAddUp(t *testing.T) {
 	bank, s := loadExample(t)
 	var js bytes.Buffer
-	WriteJSON(&js, Build(bank, s, now))
+	if err := WriteJSON(&js, Build(bank, s, now)); err != nil {
+		t.Fatal(err)
+	}
+	type money struct {
+		Hours int     `json:"hours"`
+		Cost  float64 `json:"cost"`
+	}
+	type points struct {
+		O int     `json:"optimistic_hours"`
+		M int     `json:"likely_hours"`
+		P int     `json:"pessimistic_hours"`
+		E int     `json:"expected_hours"`
+		C float64 `json:"expected_cost"`
+	}
 	var doc struct {
 		Budget struct {
-			HourlyRate  float64 `json:"hourly_rate"`
-			Contingency float64 `json:"contingency_percent"`
-			Lines       []struct {
-				Low  int `json:"low_hours"`
-				High int `json:"high_hours"`
-			} `json:"lines"`
-			Subtotal, ContingencyAmount, Total struct {
+			HourlyRate float64 `json:"hourly_rate"`
+			Percent    float64 `json:"contingency_percent"`
+			Packages   []struct {
+				points
+				Phase string `json:"phase"`
+			} `json:"packages"`
+			Phases []struct {
+				points
+				ID string `json:"id"`
+			} `json:"phases"`
+			Expected, Contingency, Planned money
+			Spread                         int `json:"spread_hours"`
+			RiskBuffer                     struct {
+				Expected int `json:"expected_hours"`
+				Items    []struct {
+					Expected int `json:"expected_hours"`
+				} `json:"items"`
+			} `json:"risk_buffer"`
+			Total struct {
 				Low      int     `json:"low_hours"`
 				High     int     `json:"high_hours"`
 				LowCost  float64 `json:"low_cost"`
 				HighCost float64 `json:"high_cost"`
-			}
-			RiskBuffer struct {
-				Low   int `json:"low_hours"`
-				High  int `json:"high_hours"`
-				Items []struct {
-					Low  int `json:"low_hours"`
-					High int `json:"high_hours"`
-				} `json:"items"`
-			} `json:"risk_buffer"`
+			} `json:"total"`
 		} `json:"budget"`
 	}
-	raw := js.Bytes()
-	// The contingency amount sits under "contingency"; decode it separately.
-	raw = bytes.Replace(raw, []byte(`"contingency": {`), []byte(`"ContingencyAmount": {`), 1)
-	if err := json.Unmarshal(raw, &doc); err != nil {
+	if err := json.Unmarshal(js.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
 	bud := doc.Budget
-	low, high := 0, 0
-	for _, l := range bud.Lines {
-		low += l.Low
-		high += l.High
+	cost := func(h int) float64 { return math.Round(float64(h)*bud.HourlyRate*100) / 100 }
+	perPhase := map[string]int{}
+	for _, p := range bud.Packages {
+		if p.E != int(math.Round(float64(p.O+4*p.M+p.P)/6)) || p.C != cost(p.E) {
+			t.Errorf("a package's expected %d h (%v) is not (O + 4M + P) / 6 of %d, %d, %d at the rate", p.E, p.C, p.O, p.M, p.P)
+		}
+		perPhase[p.Phase] += p.E
 	}
-	if low != bud.Subtotal.Low || high != bud.Subtotal.High {
-		t.Errorf("lines sum to %d–%d, subtotal says %d–%d", low, high, bud.Subtotal.Low, bud.Subtotal.High)
+	sum := 0
+	for _, ph := range bud.Phases {
+		if ph.ID == "build" && ph.E != perPhase["build"] {
+			t.Errorf("build phase %d h, its packages %d h", ph.E, perPhase["build"])
+		}
+		sum += ph.E
 	}
-	rl, rh := 0, 0
-	for _, l := range bud.RiskBuffer.Items {
-		rl += l.Low
-		rh += l.High
+	buffer := 0
+	for _, r := range bud.RiskBuffer.Items {
+		buffer += r.Expected
 	}
-	if rl != bud.RiskBuffer.Low || rh != bud.RiskBuffer.High {
-		t.Errorf("risk items sum to %d–%d, buffer says %d–%d", rl, rh, bud.RiskBuffer.Low, bud.RiskBuffer.High)
+	contingency := int(math.Ceil(float64(bud.Expected.Hours+buffer) * bud.Percent / 100))
+	switch {
+	case sum != bud.Expected.Hours:
+		t.Errorf("phases add up to %d h, expected %d h", sum, bud.Expected.Hours)
+	case buffer != bud.RiskBuffer.Expected:
+		t.Errorf("open decisions add up to %d h, the buffer says %d h", buffer, bud.RiskBuffer.Expected)
+	case bud.Contingency.Hours != contingency:
+		t.Errorf("contingency %d h, want %v %% of %d h = %d h", bud.Contingency.Hours, bud.Percent, bud.Expected.Hours+buffer, contingency)
+	case bud.Planned.Hours != bud.Expected.Hours+buffer+bud.Contingency.Hours:
+		t.Errorf("planned %d h is not expected + buffer + contingency", bud.Planned.Hours)
+	case bud.Total.Low != bud.Expected.Hours+buffer-bud.Spread || bud.Total.High != bud.Planned.Hours+bud.Spread:
+		t.Errorf("range %d–%d h is not expected + buffer − spread to planned + spread", bud.Total.Low, bud.Total.High)
+	case bud.Planned.Cost != cost(bud.Planned.Hours) || bud.Total.LowCost != cost(bud.Total.Low) || bud.Total.HighCost != cost(bud.Total.High):
+		t.Errorf("money is not hours × rate %v", bud.HourlyRate)
 	}
-	if bud.Total.Low != bud.Subtotal.Low+bud.ContingencyAmount.Low+bud.RiskBuffer.Low ||
-		bud.Total.High != bud.Subtotal.High+bud.ContingencyAmount.High+bud.RiskBuffer.High {
-		t.Errorf("total %d–%d is not subtotal + contingency + risk buffer", bud.Total.Low, bud.Total.High)
-	}
-	if bud.Total.LowCost != float64(bud.Total.Low)*bud.HourlyRate || bud.Total.HighCost != float64(bud.Total.High)*bud.HourlyRate {
-		t.Errorf("money %v–%v is not hours × rate %v", bud.Total.LowCost, bud.Total.HighCost, bud.HourlyRate)
-	}
-	// The Markdown shows the same totals.
-	eb, es := loadExample(t)
-	md := render(t, Build(eb, es, now))
+	// The Markdown shows the same figures.
+	md := render(t, Build(bank, s, now))
 	for _, want := range []string{
-		"| | **Subtotal** | **" + itoa(bud.Subtotal.Low) + "** | **" + itoa(bud.Subtotal.High) + "** |",
-		"| | **Total hours** | **" + itoa(bud.Total.Low) + "** | **" + itoa(bud.Total.High) + "** |",
-		"**" + estimate.FormatMoney(bud.Total.LowCost) + "** | **" + estimate.FormatMoney(bud.Total.HighCost) + "** |",
-		"planning range, not a quote",
+		"| **Expected, decided work** | | **" + itoa(bud.Expected.Hours) + "** |",
+		"| **Planned** | | **" + itoa(bud.Planned.Hours) + "** | **" + estimate.FormatMoney(bud.Planned.Cost) + "** |",
+		"planning range " + itoa(bud.Total.Low) + "–" + itoa(bud.Total.High) + " hours",
+		estimate.FormatMoney(bud.Total.LowCost) + "–" + estimate.FormatMoney(bud.Total.HighCost),
+		"**A planning range, not a quote.**",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown lacks %q", want)

@@ -393,6 +393,9 @@ func TestHTMLBudgetTotals(t *testing.T) {
 	WriteJSON(&js, b)
 	var doc struct {
 		Budget struct {
+			Planned struct {
+				Hours int `json:"hours"`
+			} `json:"planned"`
 			Total struct {
 				Low  int `json:"low_hours"`
 				High int `json:"high_hours"`
@@ -402,8 +405,13 @@ func TestHTMLBudgetTotals(t *testing.T) {
 	if err := json.Unmarshal(js.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	want := `<tr class="total"><td></td><td>Total hours</td><td class="num">` + itoa(doc.Budget.Total.Low) + `</td><td class="num">` + itoa(doc.Budget.Total.High) + `</td></tr>`
-	if !strings.Contains(page, want) {
-		t.Errorf("the page lacks %s", want)
+	for _, want := range []string{
+		`<tr class="total"><td>Planned</td><td></td><td class="num">` + itoa(doc.Budget.Planned.Hours) + `</td>`,
+		`<tr class="total"><td>Planning range</td>`,
+		`<td class="num">` + itoa(doc.Budget.Total.Low) + `–` + itoa(doc.Budget.Total.High) + `</td>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
 	}
 }

@@ -17,7 +17,15 @@ const injectBank = `
 id: inject
 title: Inject
 work_packages:
-  - {id: "WP|1` + "`" + `x", title: "Set-up | more", effort: [1, 2]}
+  - id: "WP|1` + "`" + `x"
+    title: "Set-up | more"
+    items:
+      - {title: "Counts | ` + "`" + `more` + "`" + `", hours: [1, 2, 3], fit: standard, when: {question: "stock.live|x` + "`" + `y", is: "yes"}}
+      - {title: "Always", hours: [1, 2, 3], fit: fixed}
+estimate:
+  spread: 2
+  phases: [{id: build, title: "Build | it"}, {id: test, title: Test, share: 0.5}]
+  duties: ["Access to {store} | {inventory}"]
 sections:
   - id: project
     title: About
@@ -38,9 +46,8 @@ sections:
           - value: "yes"
             label: "Yes"
             requires: ["{inventory} shall send counts to {store}."]
-            effort: [1, 2]
             flows: [{from: inventory, to: store, data: "Stock"}]
-      - {id: stock.open, kind: yesno, prompt: "Open?", help: "H.", options: [{value: "yes", label: "Yes", effort: [1, 3]}]}
+      - {id: stock.open, kind: yesno, prompt: "Open?", help: "H.", options: [{value: "yes", label: "Yes"}]}
 `
 
 func TestMarkdownAndMermaidInjection(t *testing.T) {

@@ -34,6 +34,7 @@ func funcs() template.FuncMap {
 func formatFuncs() map[string]any {
 	return map[string]any{
 		"money":  estimate.FormatMoney,
+		"whole":  estimate.FormatWhole,
 		"hours":  estimate.FormatHours,
 		"number": estimate.FormatNumber,
 		"add":    func(a, b int) int { return a + b },

@@ -143,7 +143,22 @@ func writeDiff(w io.Writer, st styles, r *specdiff.Result) {
 	amount := func(a estimate.Amount) string {
 		return fmt.Sprintf("%s–%s h (%s %s–%s)", estimate.FormatHours(a.LowHours), estimate.FormatHours(a.HighHours), r.Estimate.Currency, estimate.FormatMoney(a.LowCost), estimate.FormatMoney(a.HighCost))
 	}
-	fmt.Fprintf(w, "\n%s\n", st.wrap(amount(r.Estimate.Before)+" → "+amount(r.Estimate.After), st.title.Render("Estimate:")+" ", "          "))
+	e := r.Estimate
+	fmt.Fprintf(w, "\n%s\n", st.wrap(amount(e.Before)+" → "+amount(e.After), st.title.Render("Estimate:")+" ", "          "))
+	if e.PlannedBefore != e.PlannedAfter {
+		fmt.Fprintln(w, st.wrap(fmt.Sprintf("%s h (%s %s) → %s h (%s %s)", estimate.FormatHours(e.PlannedBefore.Hours), e.Currency, estimate.FormatMoney(e.PlannedBefore.Cost),
+			estimate.FormatHours(e.PlannedAfter.Hours), e.Currency, estimate.FormatMoney(e.PlannedAfter.Cost)), "  planned: ", "           "))
+	}
+	for _, p := range e.Packages {
+		m := mark["changed"]
+		switch {
+		case p.Before == 0:
+			m = mark["added"]
+		case p.After == 0:
+			m = mark["removed"]
+		}
+		fmt.Fprintln(w, st.wrap(fmt.Sprintf("%s: %s → %s h", p.Title, estimate.FormatHours(p.Before), estimate.FormatHours(p.After)), "  "+m+" "+p.ID+" ", "      "))
+	}
 }
 
 // runTextconv prints one spec for git's textconv. It never fails on a

@@ -166,11 +166,8 @@ func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, pa
 	if path != DefaultSpecPath {
 		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", safe.Terminal(path))
 	}
-	budget := estimate.For(bank, s)
-	if total := budget.Total; total.HighHours > 0 {
-		fmt.Fprintln(streams.Err, st.wrap(fmt.Sprintf("Estimate so far: %s–%s hours, %s %s–%s (a planning range; the brief shows how it adds up).",
-			estimate.FormatHours(total.LowHours), estimate.FormatHours(total.HighHours), budget.Currency,
-			estimate.FormatMoney(total.LowCost), estimate.FormatMoney(total.HighCost)), "", ""))
+	if summary := estimateSummary(estimate.For(bank, s)); summary != "" {
+		fmt.Fprintln(streams.Err, st.wrap(summary, "", ""))
 	}
 	if findings := check.Run(bank, s); len(findings) > 0 {
 		c := check.Count(findings)
@@ -184,4 +181,23 @@ func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, pa
 	if total.Open+total.Undecided > 0 {
 		fmt.Fprintln(streams.Err, st.wrap(fmt.Sprintf("%d questions are open or undecided; 'integ plan --unanswered' goes through just those.", total.Open+total.Undecided), "", ""))
 	}
+}
+
+// estimateSummary is the estimate in two sentences: the planned figure and
+// its range, and while the approach is open what each approach would cost.
+func estimateSummary(b estimate.Budget) string {
+	if b.Total.HighHours == 0 {
+		return ""
+	}
+	out := fmt.Sprintf("Estimate so far: %s hours, %s %s, in a range of %s–%s hours (a planning range; the brief shows how it adds up).",
+		estimate.FormatHours(b.Planned.Hours), b.Currency, estimate.FormatMoney(b.Planned.Cost),
+		estimate.FormatHours(b.Total.LowHours), estimate.FormatHours(b.Total.HighHours))
+	if len(b.ByApproach) > 0 {
+		var each []string
+		for _, a := range b.ByApproach {
+			each = append(each, fmt.Sprintf("%s %s h", a.Label, estimate.FormatHours(a.Planned.Hours)))
+		}
+		out += " How it will be built is still open: " + strings.Join(each, ", ") + "."
+	}
+	return out
 }

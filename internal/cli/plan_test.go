@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/estimate"
 	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/internal/wizard/wizardtest"
 )
@@ -184,8 +186,13 @@ func TestPlanSummaryGivesTheEstimate(t *testing.T) {
 		t.Fatal(err)
 	}
 	printPlanSummary(streams, bank, s, example)
+	b := estimate.For(bank, s)
 	for _, want := range []string{
-		"Estimate so far: 458–1,194 hours, USD 57,250.00–149,250.00 (a planning range; the brief shows how it adds up).",
+		fmt.Sprintf("Estimate so far: %s hours, USD %s, in a range of %s–%s hours (a planning range; the brief shows how it adds up).",
+			estimate.FormatHours(b.Planned.Hours), estimate.FormatMoney(b.Planned.Cost), estimate.FormatHours(b.Total.LowHours), estimate.FormatHours(b.Total.HighHours)),
+		// The example has not chosen how to build: the summary says what each way costs.
+		fmt.Sprintf("How it will be built is still open: Connector app %s h, Integration platform (iPaaS) %s h, Custom build %s h.",
+			estimate.FormatHours(b.ByApproach[0].Planned.Hours), estimate.FormatHours(b.ByApproach[1].Planned.Hours), estimate.FormatHours(b.ByApproach[2].Planned.Hours)),
 		"Findings: 0 errors, 1 warning, 1 note. The most serious:\n  • Returns are entered in Odoo but Shopify is not told",
 		"Next: integ brief --spec " + example + " -o integration-brief.md",
 	} {

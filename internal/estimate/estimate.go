@@ -1,6 +1,12 @@
-// Package estimate is the budget arithmetic of the brief. Hours are whole
-// numbers and money is counted in cents, so that the lines add up to the
-// subtotal and the totals to the cent, in the Markdown and the JSON alike.
+// Package estimate is the budget: work packages by flow, scaled by the build
+// approach and by the business's drivers, grouped into phases, combined by
+// PERT, with contingency, a buffer for each open decision, a planning range
+// and the running costs a year. The policy (every hour, factor, share and
+// band) is data in the question bank; this package does the arithmetic.
+//
+// Hours are whole numbers and money is counted in cents, so that packages add
+// up to phases, phases to the expected figure, and hours times the rate to the
+// money, in the Markdown and the JSON alike.
 package estimate
 
 import (
@@ -9,15 +15,54 @@ import (
 	"strings"
 )
 
-// Line is one budget line: a requirement's work, a fixed work package, or the
-// risk buffer of an open decision.
-type Line struct {
-	ID        string `json:"id"`
-	Title     string `json:"title"`
-	LowHours  int    `json:"low_hours"`
-	HighHours int    `json:"high_hours"`
-	// QuestionID is the open question a risk buffer item stands for.
-	QuestionID string `json:"-"`
+// Budget is the whole estimate, as the brief, integ plan and integ diff show it.
+type Budget struct {
+	Currency           string   `json:"currency"`
+	HourlyRate         float64  `json:"hourly_rate"`
+	ContingencyPercent float64  `json:"contingency_percent"`
+	Approach           Approach `json:"approach"`
+	// Size is the business's size class, which picks subscription prices.
+	Size     string    `json:"size"`
+	Packages []Package `json:"packages"`
+	Phases   []Phase   `json:"phases"`
+	// Expected is the PERT figure of the decided work, all phases;
+	// Contingency is applied once, to it; RiskBuffer prices the open
+	// decisions; Planned is the three together: the figure to plan with.
+	Expected    Money      `json:"expected"`
+	Contingency Money      `json:"contingency"`
+	RiskBuffer  RiskBuffer `json:"risk_buffer"`
+	Planned     Money      `json:"planned"`
+	// SpreadHours is the uncertainty of the estimates (decided work and open
+	// decisions), in hours either side.
+	SpreadHours int `json:"spread_hours"`
+	// Total is the planning range: Expected + the buffer - the spread, to
+	// Planned + the spread.
+	Total    Amount   `json:"total"`
+	Accuracy Accuracy `json:"accuracy"`
+	// Method says in two sentences how the figures were made.
+	Method  []string      `json:"method"`
+	Running []RunningCost `json:"running_costs"`
+	// RunningTotals sum the running costs a year, per currency.
+	RunningTotals []CostRange `json:"running_costs_per_year"`
+	// ByApproach compares the approaches when none is chosen yet.
+	ByApproach  []ApproachFigures `json:"by_approach,omitempty"`
+	Duties      []string          `json:"client_duties"`
+	Assumptions []string          `json:"assumptions"`
+	Exclusions  []string          `json:"exclusions"`
+	Sources     []Source          `json:"sources"`
+}
+
+// Approach is the build approach the figures are for.
+type Approach struct {
+	Value   string `json:"value"`
+	Label   string `json:"label"`
+	Decided bool   `json:"decided"`
+}
+
+// Money is a number of hours and what they cost at the hourly rate.
+type Money struct {
+	Hours int     `json:"hours"`
+	Cost  float64 `json:"cost"`
 }
 
 // Amount is a range of hours and what it costs at the hourly rate.
@@ -28,61 +73,158 @@ type Amount struct {
 	HighCost  float64 `json:"high_cost"`
 }
 
-// RiskBuffer is the allowance for decisions still open, with one item each.
+// ThreePoint is a package's or a phase's optimistic, most likely and
+// pessimistic hours and their PERT expectation.
+type ThreePoint struct {
+	OptimisticHours  int `json:"optimistic_hours"`
+	LikelyHours      int `json:"likely_hours"`
+	PessimisticHours int `json:"pessimistic_hours"`
+	ExpectedHours    int `json:"expected_hours"`
+}
+
+// Package is one work package by flow, with the work it includes and the
+// drivers that scaled it.
+type Package struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Phase string `json:"phase"`
+	ThreePoint
+	ExpectedCost float64  `json:"expected_cost"`
+	Items        []Item   `json:"items"`
+	Factors      []Factor `json:"factors"`
+}
+
+// Item is one piece of work in a package, as the bank gives it (before the
+// approach and the drivers scale it).
+type Item struct {
+	Title string `json:"title"`
+	Fit   string `json:"fit"`
+	// Scale is what the approach multiplies this item by.
+	Scale            float64 `json:"approach_factor"`
+	OptimisticHours  int     `json:"optimistic_hours"`
+	LikelyHours      int     `json:"likely_hours"`
+	PessimisticHours int     `json:"pessimistic_hours"`
+}
+
+// Factor is a driver's multiplier on a package, and the answer behind it.
+type Factor struct {
+	Driver string  `json:"driver"`
+	Answer string  `json:"answer"`
+	Factor float64 `json:"factor"`
+	// Percent is what the driver adds to the package, in whole percent
+	// (drivers add up: see the bank's README).
+	Percent int `json:"percent"`
+}
+
+// Phase is a part of the project and how it was sized.
+type Phase struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Basis string `json:"basis"`
+	ThreePoint
+	ExpectedCost float64 `json:"expected_cost"`
+}
+
+// RiskBuffer is the allowance for decisions still open, with one item each:
+// the sum of their PERT figures, and the sums of their cheapest and dearest.
 type RiskBuffer struct {
 	Amount
-	Items []Line `json:"items"`
+	ExpectedHours int        `json:"expected_hours"`
+	ExpectedCost  float64    `json:"expected_cost"`
+	Items         []RiskItem `json:"items"`
 }
 
-// Budget is the whole estimate.
-type Budget struct {
-	Currency           string     `json:"currency"`
-	HourlyRate         float64    `json:"hourly_rate"`
-	ContingencyPercent float64    `json:"contingency_percent"`
-	Lines              []Line     `json:"lines"`
-	Subtotal           Amount     `json:"subtotal"`
-	Contingency        Amount     `json:"contingency"`
-	RiskBuffer         RiskBuffer `json:"risk_buffer"`
-	Total              Amount     `json:"total"`
-	// Assumptions are the brief's; the brief lists them under the budget.
-	Assumptions []string `json:"-"`
+// RiskItem is what one open decision may add to (or take from) the expected
+// figure, from its cheapest to its dearest answer, including the follow-up
+// questions that answer would open.
+type RiskItem struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	QuestionID string `json:"question_id"`
+	// LowHours, LikelyHours and HighHours are what its cheapest, middle and
+	// dearest answer add; ExpectedHours is their PERT figure.
+	LowHours      int      `json:"low_hours"`
+	LikelyHours   int      `json:"likely_hours"`
+	HighHours     int      `json:"high_hours"`
+	ExpectedHours int      `json:"expected_hours"`
+	FollowUps     []string `json:"follow_ups,omitempty"`
 }
 
-// Compute adds up the lines, applies the contingency to the subtotal (rounded
-// up to whole hours), adds the risk buffer, and prices every amount.
-func Compute(lines, risks []Line, currency string, hourlyRate, contingencyPercent float64) Budget {
-	rateCents := int64(math.Round(hourlyRate * 100))
-	price := func(low, high int) Amount {
-		return Amount{
-			LowHours: low, HighHours: high,
-			LowCost:  float64(int64(low)*rateCents) / 100,
-			HighCost: float64(int64(high)*rateCents) / 100,
+// Accuracy is the planning range around the expected figure and the
+// buffer (Planned less the contingency), in percent.
+type Accuracy struct {
+	LowPercent     int `json:"low_percent"`
+	HighPercent    int `json:"high_percent"`
+	DecidedPercent int `json:"decided_percent"`
+}
+
+// RunningCost is a yearly cost apart from the build.
+type RunningCost struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Owner string `json:"owner"` // client or integrator
+	// PaidAs says whose it is in words ("the client's own licence").
+	PaidAs string `json:"paid_as"`
+	CostRange
+	Basis  string `json:"basis"`
+	Source string `json:"source,omitempty"`
+}
+
+// CostRange is money a year in one currency.
+type CostRange struct {
+	Currency string  `json:"currency"`
+	Low      float64 `json:"low"`
+	High     float64 `json:"high"`
+}
+
+// ApproachFigures are one approach's figures, side by side with the others.
+type ApproachFigures struct {
+	Value         string      `json:"value"`
+	Label         string      `json:"label"`
+	Expected      Money       `json:"expected"`
+	Planned       Money       `json:"planned"`
+	Total         Amount      `json:"total"`
+	RunningTotals []CostRange `json:"running_costs_per_year"`
+}
+
+// Source is a published figure's origin.
+type Source struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// RiskOf is the risk buffer an open question carries, or nil.
+func (b Budget) RiskOf(questionID string) *RiskItem {
+	for i := range b.RiskBuffer.Items {
+		if b.RiskBuffer.Items[i].QuestionID == questionID {
+			return &b.RiskBuffer.Items[i]
 		}
 	}
-	sum := func(ls []Line) (low, high int) {
-		for _, l := range ls {
-			low += l.LowHours
-			high += l.HighHours
+	return nil
+}
+
+// Package returns the package with the given ID, or nil.
+func (b Budget) Package(id string) *Package {
+	for i := range b.Packages {
+		if b.Packages[i].ID == id {
+			return &b.Packages[i]
 		}
-		return low, high
 	}
-	b := Budget{Currency: currency, HourlyRate: hourlyRate, ContingencyPercent: contingencyPercent, Lines: lines}
-	if b.Lines == nil {
-		b.Lines = []Line{}
-	}
-	subLow, subHigh := sum(lines)
-	b.Subtotal = price(subLow, subHigh)
-	// Percent in hundredths, so 12.5% is exact; contingency rounds up.
-	bp := int64(math.Round(contingencyPercent * 100))
-	ceilPart := func(h int) int { return int((int64(h)*bp + 9999) / 10000) }
-	b.Contingency = price(ceilPart(subLow), ceilPart(subHigh))
-	riskLow, riskHigh := sum(risks)
-	b.RiskBuffer = RiskBuffer{Amount: price(riskLow, riskHigh), Items: risks}
-	if b.RiskBuffer.Items == nil {
-		b.RiskBuffer.Items = []Line{}
-	}
-	b.Total = price(subLow+b.Contingency.LowHours+riskLow, subHigh+b.Contingency.HighHours+riskHigh)
-	return b
+	return nil
+}
+
+// pricer turns hours into money at an hourly rate, in whole cents.
+type pricer struct{ rateCents int64 }
+
+func newPricer(rate float64) pricer { return pricer{int64(math.Round(rate * 100))} }
+
+func (p pricer) cost(hours int) float64 { return float64(int64(hours)*p.rateCents) / 100 }
+
+func (p pricer) money(hours int) Money { return Money{Hours: hours, Cost: p.cost(hours)} }
+
+func (p pricer) amount(low, high int) Amount {
+	return Amount{LowHours: low, HighHours: high, LowCost: p.cost(low), HighCost: p.cost(high)}
 }
 
 // FormatMoney prints 12345.5 as 12,345.50.
@@ -91,8 +233,22 @@ func FormatMoney(v float64) string {
 	return groupThousands(whole) + "." + cents
 }
 
+// FormatWhole prints money without cents, 12345.5 as 12,346: for yearly
+// ranges, where cents claim a precision nobody has.
+func FormatWhole(v float64) string {
+	return groupThousands(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
+}
+
 // FormatHours prints 1194 as 1,194, like the money beside it.
 func FormatHours(h int) string { return groupThousands(strconv.Itoa(h)) }
+
+// FormatNumber prints a setting as written: 20, 12.5, 95.55.
+func FormatNumber(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'f', 2, 64)
+}
 
 // groupThousands puts commas into a whole number written in digits.
 func groupThousands(whole string) string {

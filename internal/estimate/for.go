@@ -1,7 +1,8 @@
 package estimate
 
 import (
-	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/integ-dev/integ/checklist"
@@ -10,103 +11,404 @@ import (
 
 // For is the budget of a spec against its bank: what the brief, the summary of
 // integ plan and integ diff show. Nothing else computes budget figures.
+//
+// When the build approach is not decided, the figures are those of the
+// dearest approach (the one that prices everything), and ByApproach sets the
+// approaches side by side so that the manager sees what the decision is worth.
 func For(bank *checklist.Bank, s *spec.Spec) Budget {
-	names := s.Names(bank)
-	var lines []Line
-	for _, q := range bank.Questions() {
-		if s.StatusOf(q) != spec.Answered || !q.HasOptions() {
-			continue
-		}
-		a := s.Answers[q.ID]
-		for _, value := range a.Values {
-			opt := q.Option(value)
-			if opt == nil || opt.Effort == nil || opt.Effort.High <= 0 {
-				continue
-			}
-			title := names.Fill(q.ShortTitle(), nil) + ": " + names.AnswerLabel(q, opt, a.System)
-			lines = append(lines, Line{ID: q.RequirementID(opt), Title: title, LowHours: opt.Effort.Low, HighHours: opt.Effort.High})
+	e := newEngine(bank, s)
+	if e.model == nil {
+		return e.empty()
+	}
+	chosen, decided := e.chosenApproach()
+	if decided {
+		b := e.budget(chosen)
+		b.Approach.Decided = true
+		return b
+	}
+	var all []Budget
+	for i := range e.model.Approaches {
+		all = append(all, e.budget(&e.model.Approaches[i]))
+	}
+	main := 0
+	for i, b := range all {
+		if b.Expected.Hours > all[main].Expected.Hours {
+			main = i
 		}
 	}
-	for _, wp := range bank.WorkPackages {
-		lines = append(lines, Line{ID: wp.ID, Title: names.Fill(wp.Title, nil), LowHours: wp.Effort.Low, HighHours: wp.Effort.High})
+	out := all[main]
+	for _, b := range all {
+		out.ByApproach = append(out.ByApproach, ApproachFigures{
+			Value: b.Approach.Value, Label: b.Approach.Label, Expected: b.Expected, Planned: b.Planned,
+			Total: b.Total, RunningTotals: b.RunningTotals,
+		})
 	}
+	return out
+}
 
-	var risks []Line
-	for _, q := range bank.Questions() {
-		if st := s.StatusOf(q); st != spec.Open && st != spec.Undecided {
-			continue
-		}
-		if checklist.IsFact(q.ID) || q.Default != "" {
-			continue // facts, or settings with a default: listed under assumptions
-		}
-		if low, high, ok := openRange(q); ok {
-			risks = append(risks, Line{ID: "OPEN-" + q.RequirementBase(), Title: "Open: " + names.Fill(q.ShortTitle(), nil), LowHours: low, HighHours: high, QuestionID: q.ID})
-		}
-	}
+// engine evaluates the bank's budget model against one spec.
+type engine struct {
+	bank  *checklist.Bank
+	model *checklist.EstimateModel
+	spec  *spec.Spec
+	names checklist.Names
+	// base is the spec as it is, hidden answers left out.
+	base *view
+	// reads lists, per work package, the questions its figures depend on.
+	reads []map[string]bool
+	// phaseOf is, per work package, the index of its phase.
+	phaseOf []int
+	// followers lists, per question, the questions whose condition reads it.
+	followers map[string][]*checklist.Question
+	// settings
+	currency  string
+	rate, pct float64
+	rateGiven bool
+	pctGiven  bool
+	price     pricer
+	decided   int
+}
 
-	rate, rateAnswered := s.Number(bank, checklist.QBudgetHourlyRate)
-	pct, pctAnswered := s.Number(bank, checklist.QBudgetContingency)
-	currency := strings.TrimSpace(s.Text(bank, checklist.QBudgetCurrency))
-	if currency == "" {
-		currency = "EUR"
+func newEngine(bank *checklist.Bank, s *spec.Spec) *engine {
+	e := &engine{bank: bank, model: bank.Estimate, spec: s, names: s.Names(bank),
+		reads: readsOf(bank), followers: followersOf(bank)}
+	e.base = newView(bank, s, nil)
+	if e.model != nil {
+		for _, wp := range bank.WorkPackages {
+			e.phaseOf = append(e.phaseOf, slices.IndexFunc(e.model.Phases, func(ph checklist.Phase) bool { return ph.ID == wp.PhaseOf() }))
+		}
 	}
-	b := Compute(lines, risks, currency, rate, pct)
-	b.Assumptions = assumptions(names, rateAnswered, pctAnswered, currency, rate, pct)
+	e.rate, e.rateGiven = s.Number(bank, checklist.QBudgetHourlyRate)
+	e.pct, e.pctGiven = s.Number(bank, checklist.QBudgetContingency)
+	e.currency = strings.TrimSpace(s.Text(bank, checklist.QBudgetCurrency))
+	if e.currency == "" {
+		e.currency = "EUR"
+	}
+	e.price = newPricer(e.rate)
+	var total spec.Counts
+	for _, sec := range bank.Sections {
+		total = total.Add(s.Progress(sec))
+	}
+	e.decided = total.Percent()
+	return e
+}
+
+// empty is the budget of a bank without a budget model.
+func (e *engine) empty() Budget {
+	return Budget{
+		Currency: e.currency, HourlyRate: e.rate, ContingencyPercent: e.pct,
+		Packages: []Package{}, Phases: []Phase{}, RiskBuffer: RiskBuffer{Items: []RiskItem{}},
+		Method: []string{}, Running: []RunningCost{}, RunningTotals: []CostRange{},
+		Duties: []string{}, Assumptions: []string{}, Exclusions: []string{}, Sources: []Source{},
+		Accuracy: Accuracy{DecidedPercent: e.decided},
+	}
+}
+
+// asBuilt prices a bank without approaches: every item as it is written.
+var asBuilt = checklist.Approach{Standard: 1, Custom: 1}
+
+// chosenApproach is the approach the answers choose, if they choose one.
+func (e *engine) chosenApproach() (*checklist.Approach, bool) {
+	if e.model.ApproachQuestion == "" {
+		return &asBuilt, true
+	}
+	vals := e.base.Values(e.model.ApproachQuestion)
+	if len(vals) == 1 {
+		if a := e.model.Approach(vals[0]); a != nil {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
+// budget is the whole budget for one approach. Unless the answers chose it,
+// the approach is supposed as the answer, so that work, costs and remarks
+// conditioned on it apply.
+func (e *engine) budget(a *checklist.Approach) Budget {
+	b := e.empty()
+	b.Approach = Approach{Value: a.Value, Label: e.names.Fill(a.Label, nil)}
+	v := e.base
+	if _, decided := e.chosenApproach(); !decided {
+		v = e.base.with(e.model.ApproachQuestion, []string{a.Value})
+	}
+	b.Size = e.size(v)
+	r := e.evaluate(v, a)
+	b.Packages = r.packages
+	b.Phases = r.phases
+	for i := range b.Packages {
+		b.Packages[i].ExpectedCost = e.price.cost(b.Packages[i].ExpectedHours)
+	}
+	for i := range b.Phases {
+		b.Phases[i].ExpectedCost = e.price.cost(b.Phases[i].ExpectedHours)
+	}
+	b.Expected = e.price.money(r.expected)
+	var openSD float64
+	b.RiskBuffer, openSD = e.risks(v, a, r.expected)
+	centre := b.Expected.Hours + b.RiskBuffer.ExpectedHours
+	// Contingency is applied once, to the expected figure (decided work and
+	// open decisions), in whole hours rounded up; the percent is taken in
+	// hundredths so that 12.5 % is exact.
+	bp := int64(math.Round(e.pct * 100))
+	b.Contingency = e.price.money(int((int64(centre)*bp + 9999) / 10000))
+	b.Planned = e.price.money(centre + b.Contingency.Hours)
+	// The work packages' estimates are independent, so their variances add
+	// (PERT); the open decisions' deviations add up (see risks), and the two
+	// are independent of each other. The range is the bank's `spread`
+	// standard deviations either side.
+	b.SpreadHours = int(math.Round(e.model.Spread * math.Sqrt(r.variance+openSD*openSD)))
+	low := max(centre-b.SpreadHours, 0)
+	high := b.Planned.Hours + b.SpreadHours
+	b.Total = e.price.amount(low, high)
+	b.Accuracy.LowPercent, b.Accuracy.HighPercent = percentOff(low, centre), percentOff(high, centre)
+	b.Running, b.RunningTotals = e.running(v, a, b.Size, b.Expected.Cost)
+	b.Duties = e.remarks(v, e.model.Duties, a)
+	b.Exclusions = e.remarks(v, e.model.Exclusions, a)
+	b.Assumptions = e.assumptions(v, a)
+	b.Method = e.method(b)
+	b.Sources = e.sources(b)
 	return b
 }
 
-// openRange is what an open decision may cost: from its cheapest to its
-// dearest answer. ok is false when no answer carries any effort.
-func openRange(q *checklist.Question) (low, high int, ok bool) {
-	low = -1
-	for _, o := range q.Options {
-		if o.Value == checklist.Undecided {
+// percentOff is how far v is from base, in whole percent.
+func percentOff(v, base int) int {
+	if base == 0 {
+		return 0
+	}
+	return int(math.Round(float64(v-base) * 100 / float64(base)))
+}
+
+// result is one evaluation of the packages and phases.
+type result struct {
+	packages []Package
+	phases   []Phase
+	expected int
+	variance float64 // of the expected figure, in hours squared
+}
+
+// evaluate prices every package under the answers of v and the approach a,
+// and sizes the phases from them.
+func (e *engine) evaluate(v *view, a *checklist.Approach) result {
+	return e.phases(e.packs(v, a, nil, nil))
+}
+
+// packs prices each work package (nil where none of its items applies). Given
+// the packages of an earlier evaluation, it prices again only those whose
+// figures the supposed questions can change.
+func (e *engine) packs(v *view, a *checklist.Approach, prev []*Package, supposed map[string]bool) []*Package {
+	out := make([]*Package, len(e.bank.WorkPackages))
+	for i := range e.bank.WorkPackages {
+		if prev != nil && !e.touches(i, supposed) {
+			out[i] = prev[i]
 			continue
 		}
-		l, h := 0, 0
-		if o.Effort != nil {
-			l, h = o.Effort.Low, o.Effort.High
-			ok = true
+		if p, ok := e.pack(v, a, &e.bank.WorkPackages[i]); ok {
+			out[i] = &p
 		}
-		if low < 0 || l < low {
-			low = l
-		}
-		high = max(high, h)
 	}
-	return max(low, 0), high, ok
+	return out
 }
 
-// RiskOf is the risk buffer an open question carries, or nil.
-func (b *Budget) RiskOf(questionID string) *Line {
-	for i := range b.RiskBuffer.Items {
-		if b.RiskBuffer.Items[i].QuestionID == questionID {
-			return &b.RiskBuffer.Items[i]
+// touches reports whether any supposed answer can change package i: one its
+// items or drivers read, or one that decides whether those are asked.
+func (e *engine) touches(i int, supposed map[string]bool) bool {
+	for id := range supposed {
+		if e.reads[i][id] {
+			return true
 		}
 	}
-	return nil
+	return false
 }
 
-func assumptions(names checklist.Names, rateAnswered, pctAnswered bool, currency string, rate, pct float64) []string {
-	source := func(answered bool) string {
-		if answered {
-			return "as given in the spec"
+// readsOf lists, per work package, the questions its figures depend on.
+func readsOf(bank *checklist.Bank) []map[string]bool {
+	out := make([]map[string]bool, len(bank.WorkPackages))
+	for i, wp := range bank.WorkPackages {
+		reads := map[string]bool{}
+		for _, it := range wp.Items {
+			for _, id := range it.When.Questions() {
+				reads[id] = true
+			}
 		}
-		return "integ's default; no figure was given"
+		if m := bank.Estimate; m != nil {
+			for _, d := range m.Drivers {
+				if slices.Contains(d.Packages, wp.ID) {
+					reads[d.Question] = true
+				}
+			}
+		}
+		// An answer counts only while its question is asked, so what decides
+		// that is read too.
+		for grew := true; grew; {
+			grew = false
+			for id := range reads {
+				if q := bank.Question(id); q != nil {
+					for _, dep := range q.When.Questions() {
+						if !reads[dep] {
+							reads[dep], grew = true, true
+						}
+					}
+				}
+			}
+		}
+		out[i] = reads
 	}
-	return []string{
-		"Effort figures are integ's own planning assumptions for a mid-size project with standard platform APIs, not an integrator's quote.",
-		fmt.Sprintf("Hourly rate: %s %s (%s).", FormatNumber(rate), currency, source(rateAnswered)),
-		fmt.Sprintf("Contingency: %s%% of the subtotal, rounded up to whole hours (%s).", FormatNumber(pct), source(pctAnswered)),
-		"Each open or undecided question adds a risk buffer from its cheapest to its dearest answer; deciding it replaces the buffer with the chosen answer's line.",
-		fmt.Sprintf("Both systems' standard APIs (%s and %s) are assumed to be reachable; custom modules, middleware licences and hosting are not included.", names.Store, names.Inventory),
-		"Data clean-up (missing SKUs, duplicate customers) is included only where a requirement calls for it.",
-	}
+	return out
 }
 
-// FormatNumber prints a setting as written: 20, 12.5, 95.55.
-func FormatNumber(f float64) string {
-	if f == float64(int64(f)) {
-		return fmt.Sprintf("%d", int64(f))
+// phases sizes the phases from the packages.
+func (e *engine) phases(packs []*Package) result {
+	var r result
+	sizes := e.sizePhases(packs)
+	r.phases = make([]Phase, len(e.model.Phases))
+	for i, ph := range e.model.Phases {
+		r.phases[i] = Phase{ID: ph.ID, Title: e.names.Fill(ph.Title, nil), Basis: e.basis(ph, sizes.own[i]), ThreePoint: sizes.points[i]}
+		r.expected += sizes.points[i].ExpectedHours
 	}
-	return fmt.Sprintf("%.2f", f)
+	for _, p := range packs {
+		if p == nil {
+			continue
+		}
+		r.packages = append(r.packages, *p)
+		load := 1 + sizes.restShare
+		if p.Phase == checklist.PhaseBuild {
+			load *= 1 + sizes.buildShares
+		}
+		sd := load * float64(p.PessimisticHours-p.OptimisticHours) / 6
+		r.variance += sd * sd
+	}
+	return r
+}
+
+// phaseSizes are each phase's hours, whether it has packages of its own, and
+// the shares the phases add to the build and to the rest.
+type phaseSizes struct {
+	points                 []ThreePoint
+	own                    []bool
+	buildShares, restShare float64
+}
+
+// sizePhases sizes each phase: the build is its packages; another phase is a
+// share of the build, or of all the other phases, plus its own packages.
+func (e *engine) sizePhases(packs []*Package) phaseSizes {
+	n := len(e.model.Phases)
+	ps := phaseSizes{points: make([]ThreePoint, n), own: make([]bool, n)}
+	buildAt := 0
+	for i, ph := range e.model.Phases {
+		if ph.ID == checklist.PhaseBuild {
+			buildAt = i
+		}
+	}
+	for k, p := range packs {
+		if p != nil {
+			i := e.phaseOf[k]
+			ps.points[i] = addPoints(ps.points[i], p.ThreePoint)
+			ps.own[i] = true
+		}
+	}
+	build := ps.points[buildAt]
+	var rest ThreePoint
+	// Shares of the build first, then shares of everything else.
+	for _, pass := range []string{"build", "rest"} {
+		for i, ph := range e.model.Phases {
+			of := ph.Of
+			if of == "" {
+				of = "build"
+			}
+			if of != pass {
+				continue
+			}
+			if ph.ID != checklist.PhaseBuild && ph.Share > 0 {
+				basis := build
+				if of == "rest" {
+					basis = rest
+					ps.restShare += ph.Share
+				} else {
+					ps.buildShares += ph.Share
+				}
+				ps.points[i] = addPoints(ps.points[i], scalePoints(basis, ph.Share))
+			}
+			if pass == "build" {
+				rest = addPoints(rest, ps.points[i])
+			}
+		}
+	}
+	return ps
+}
+
+// expectedOf is the expected figure of the packages, all phases.
+func (e *engine) expectedOf(packs []*Package) int {
+	total := 0
+	for _, t := range e.sizePhases(packs).points {
+		total += t.ExpectedHours
+	}
+	return total
+}
+
+func addPoints(a, b ThreePoint) ThreePoint {
+	return ThreePoint{a.OptimisticHours + b.OptimisticHours, a.LikelyHours + b.LikelyHours,
+		a.PessimisticHours + b.PessimisticHours, a.ExpectedHours + b.ExpectedHours}
+}
+
+func scalePoints(t ThreePoint, share float64) ThreePoint {
+	r := func(h int) int { return int(math.Round(float64(h) * share)) }
+	return ThreePoint{r(t.OptimisticHours), r(t.LikelyHours), r(t.PessimisticHours), r(t.ExpectedHours)}
+}
+
+// pack prices one work package; ok is false when none of its items applies.
+func (e *engine) pack(v *view, a *checklist.Approach, wp *checklist.WorkPackage) (Package, bool) {
+	p := Package{ID: wp.ID, Title: e.names.Fill(wp.Title, nil), Phase: wp.PhaseOf(), Items: []Item{}, Factors: []Factor{}}
+	var o, m, pe float64
+	for _, it := range wp.Items {
+		if !it.When.Holds(v) {
+			continue
+		}
+		scale := 1.0
+		switch it.Fit {
+		case checklist.FitStandard:
+			scale = a.Standard
+		case checklist.FitCustom:
+			scale = a.Custom
+		}
+		p.Items = append(p.Items, Item{Title: e.names.Fill(it.Title, nil), Fit: it.Fit, Scale: scale,
+			OptimisticHours: it.Hours.Optimistic, LikelyHours: it.Hours.Likely, PessimisticHours: it.Hours.Pessimistic})
+		o += scale * float64(it.Hours.Optimistic)
+		m += scale * float64(it.Hours.Likely)
+		pe += scale * float64(it.Hours.Pessimistic)
+	}
+	if len(p.Items) == 0 {
+		return p, false
+	}
+	// Drivers add up: each adds its own share of work (a second currency and a
+	// second company are two sets of mappings and tests), where multiplying
+	// them would let six modest drivers compound into a fivefold package.
+	factor := 1.0
+	for i := range e.model.Drivers {
+		d := &e.model.Drivers[i]
+		if !slices.Contains(d.Packages, wp.ID) {
+			continue
+		}
+		f, answer := e.driverFactor(v, d)
+		if f != 1 {
+			p.Factors = append(p.Factors, Factor{Driver: e.names.Fill(d.Title, nil), Answer: answer, Factor: f, Percent: int(math.Round((f - 1) * 100))})
+			factor += f - 1
+		}
+	}
+	factor = max(factor, minFactor)
+	round := func(h float64) int { return int(math.Round(h * factor)) }
+	p.OptimisticHours, p.LikelyHours, p.PessimisticHours = round(o), round(m), round(pe)
+	p.ExpectedHours = int(math.Round(float64(p.OptimisticHours+4*p.LikelyHours+p.PessimisticHours) / 6))
+	return p, true
+}
+
+// minFactor is the least the drivers together may shrink a package to.
+const minFactor = 0.5
+
+// size is the business's size class: the first whose condition holds.
+func (e *engine) size(v *view) string {
+	for _, s := range e.model.Sizes {
+		if s.When.Holds(v) {
+			return s.ID
+		}
+	}
+	return ""
 }

@@ -51,16 +51,32 @@ type RequirementChange struct {
 	New string `json:"new"`
 }
 
+// EstimateChange is the budget before and after: the planning range, the
+// planned figure, and each work package and the open decisions' buffer whose
+// expected hours moved.
 type EstimateChange struct {
-	Currency string          `json:"currency"`
-	Before   estimate.Amount `json:"before"`
-	After    estimate.Amount `json:"after"`
+	Currency      string          `json:"currency"`
+	Before        estimate.Amount `json:"before"`
+	After         estimate.Amount `json:"after"`
+	PlannedBefore estimate.Money  `json:"planned_before"`
+	PlannedAfter  estimate.Money  `json:"planned_after"`
+	Packages      []PackageChange `json:"packages"`
+}
+
+// PackageChange is a work package (or the open decisions' buffer) whose
+// expected hours differ; 0 where it has no work.
+type PackageChange struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Before int    `json:"before_hours"`
+	After  int    `json:"after_hours"`
 }
 
 // Same reports whether nothing an integrator quotes from changed.
 func (r *Result) Same() bool {
 	return len(r.Answers) == 0 && len(r.SectionNotes) == 0 && len(r.Requirements.Added) == 0 &&
-		len(r.Requirements.Removed) == 0 && len(r.Requirements.Changed) == 0 && r.Estimate.Before == r.Estimate.After
+		len(r.Requirements.Removed) == 0 && len(r.Requirements.Changed) == 0 && r.Estimate.Before == r.Estimate.After &&
+		r.Estimate.PlannedBefore == r.Estimate.PlannedAfter && len(r.Estimate.Packages) == 0
 }
 
 // Compare diffs two specs against one bank.
@@ -112,9 +128,35 @@ func Compare(bank *checklist.Bank, old, new *spec.Spec, now time.Time) *Result {
 			r.Requirements.Added = append(r.Requirements.Added, req)
 		}
 	}
-	before, after := estimate.For(bank, old), estimate.For(bank, new)
-	r.Estimate = EstimateChange{Currency: after.Currency, Before: before.Total, After: after.Total}
+	r.Estimate = compareEstimates(estimate.For(bank, old), estimate.For(bank, new))
 	return r
+}
+
+// compareEstimates lists the packages whose expected hours moved, in the
+// order the new estimate has them, then those only the old one has.
+func compareEstimates(before, after estimate.Budget) EstimateChange {
+	c := EstimateChange{Currency: after.Currency, Before: before.Total, After: after.Total,
+		PlannedBefore: before.Planned, PlannedAfter: after.Planned, Packages: []PackageChange{}}
+	hours := func(b estimate.Budget, id string) int {
+		if p := b.Package(id); p != nil {
+			return p.ExpectedHours
+		}
+		return 0
+	}
+	for _, p := range after.Packages {
+		if old := hours(before, p.ID); old != p.ExpectedHours {
+			c.Packages = append(c.Packages, PackageChange{ID: p.ID, Title: p.Title, Before: old, After: p.ExpectedHours})
+		}
+	}
+	for _, p := range before.Packages {
+		if after.Package(p.ID) == nil {
+			c.Packages = append(c.Packages, PackageChange{ID: p.ID, Title: p.Title, Before: p.ExpectedHours})
+		}
+	}
+	if b, a := before.RiskBuffer.ExpectedHours, after.RiskBuffer.ExpectedHours; b != a {
+		c.Packages = append(c.Packages, PackageChange{ID: "OPEN", Title: "Open decisions (buffer)", Before: b, After: a})
+	}
+	return c
 }
 
 // answerLabels maps question IDs to how the brief shows their answers.

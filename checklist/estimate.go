@@ -1,0 +1,417 @@
+package checklist
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The budget model is data, like the questions: the work packages and their
+// hours, and the bank's `estimate:` block with the build approaches, the
+// drivers, the phases, the running costs and the client's duties. Package
+// internal/estimate does the arithmetic; every figure it uses comes from here.
+
+// Phases every budget model has. A work package belongs to one of them
+// (build when it names none); the other phases are sized from the build.
+const (
+	PhaseBuild = "build"
+)
+
+// Fits of a work item: how a build approach scales it.
+const (
+	FitStandard = "standard" // a flow a connector app or a platform template covers by configuration
+	FitCustom   = "custom"   // work no connector does: priced in full whatever the approach
+	FitFixed    = "fixed"    // meetings, workshops, sign-offs: the same whoever builds it
+)
+
+var fits = []string{FitStandard, FitCustom, FitFixed}
+
+// Owners of a running cost.
+const (
+	OwnerClient     = "client"     // the client's own licence or account
+	OwnerIntegrator = "integrator" // billed by the integrator under a support agreement
+)
+
+var owners = []string{OwnerClient, OwnerIntegrator}
+
+// WorkPackage is one flow (product catalogue, orders in, returns…) or one
+// piece of project work (migration, load testing), made of items whose
+// conditions follow the answers.
+type WorkPackage struct {
+	ID    string     `yaml:"id"`
+	Title string     `yaml:"title"`
+	Phase string     `yaml:"phase,omitempty"` // PhaseBuild when empty
+	Items []WorkItem `yaml:"items"`
+	Line  int        `yaml:"-"`
+}
+
+// WorkItem is work a package needs when its condition holds.
+type WorkItem struct {
+	Title string     `yaml:"title"`
+	When  *Condition `yaml:"when,omitempty"`
+	Hours ThreePoint `yaml:"hours"`
+	Fit   string     `yaml:"fit"`
+	Line  int        `yaml:"-"`
+}
+
+// ThreePoint is an estimate in hours: optimistic, most likely, pessimistic.
+// A bank writes it as [O, M, P].
+type ThreePoint struct {
+	Optimistic  int
+	Likely      int
+	Pessimistic int
+}
+
+// EstimateModel is the bank's `estimate:` block.
+type EstimateModel struct {
+	// ApproachQuestion is the question whose answer is the build approach.
+	ApproachQuestion string `yaml:"approach_question"`
+	// Calibration says at which rate and against which bands the hours were set.
+	Calibration string        `yaml:"calibration"`
+	Approaches  []Approach    `yaml:"approaches"`
+	Drivers     []Driver      `yaml:"drivers,omitempty"`
+	Phases      []Phase       `yaml:"phases"`
+	Spread      float64       `yaml:"spread"` // standard deviations either side of the expected figure
+	Sizes       []Size        `yaml:"sizes,omitempty"`
+	Running     []RunningCost `yaml:"running_costs,omitempty"`
+	Duties      []Remark      `yaml:"duties,omitempty"`
+	Assumptions []Remark      `yaml:"assumptions,omitempty"`
+	Exclusions  []Remark      `yaml:"exclusions,omitempty"`
+	Sources     []Source      `yaml:"sources,omitempty"`
+	Line        int           `yaml:"-"`
+}
+
+// Approach is one way of building the integration, and how it scales work.
+type Approach struct {
+	Value    string  `yaml:"value"` // an option of the approach question
+	Label    string  `yaml:"label"`
+	Standard float64 `yaml:"standard"` // factor on standard work
+	Custom   float64 `yaml:"custom"`   // factor on custom work
+	Source   string  `yaml:"source,omitempty"`
+	Line     int     `yaml:"-"`
+}
+
+// Driver is a fact about the business (orders a day, SKUs, locations…) that
+// multiplies the hours of the packages it names. Exactly one of Values
+// (choice answers), Steps (a number from a threshold up) or PerExtra (each
+// unit beyond the first, of a number or of a multi-select's choices) is set.
+type Driver struct {
+	ID       string       `yaml:"id"`
+	Title    string       `yaml:"title"`
+	Question string       `yaml:"question"`
+	Packages []string     `yaml:"packages"`
+	Values   ValueFactors `yaml:"values,omitempty"`
+	Steps    StepFactors  `yaml:"steps,omitempty"`
+	PerExtra float64      `yaml:"per_extra,omitempty"`
+	Max      float64      `yaml:"max,omitempty"` // the highest factor PerExtra may reach
+	Source   string       `yaml:"source,omitempty"`
+	Line     int          `yaml:"-"`
+}
+
+// ValueFactor is the factor an answer value gives.
+type ValueFactor struct {
+	Value  string
+	Factor float64
+}
+
+// ValueFactors are written as a mapping, {under-50: 0.85, 50-500: 1}, and
+// kept in the bank's order.
+type ValueFactors []ValueFactor
+
+// StepFactor is the factor from a number upwards.
+type StepFactor struct {
+	From   float64
+	Factor float64
+}
+
+// StepFactors are written as [[from, factor], ...], lowest first.
+type StepFactors []StepFactor
+
+// Phase is a part of the project. The build phase is its packages; the others
+// are a share of the build (or, with `of: rest`, of all other phases) plus
+// their own packages.
+type Phase struct {
+	ID     string  `yaml:"id"`
+	Title  string  `yaml:"title"`
+	Share  float64 `yaml:"share,omitempty"`
+	Of     string  `yaml:"of,omitempty"` // "build" (default) or "rest"
+	Source string  `yaml:"source,omitempty"`
+	Line   int     `yaml:"-"`
+}
+
+// Size classes the business for running costs that depend on it; the first
+// whose condition holds applies, and one without a condition is the default.
+type Size struct {
+	ID    string     `yaml:"id"`
+	Title string     `yaml:"title"`
+	When  *Condition `yaml:"when,omitempty"`
+	Line  int        `yaml:"-"`
+}
+
+// RunningCost is a yearly cost apart from the build. Exactly one of Money (a
+// range per size, in Currency), Hours (a range of hours a year, at the
+// hourly rate) or BuildShare (a share of the build's cost) is set.
+type RunningCost struct {
+	ID         string      `yaml:"id"`
+	Title      string      `yaml:"title"`
+	Owner      string      `yaml:"owner"`
+	Approaches []string    `yaml:"approaches,omitempty"` // where it applies; all when empty
+	When       *Condition  `yaml:"when,omitempty"`
+	Money      SizedRanges `yaml:"money,omitempty"`
+	Currency   string      `yaml:"currency,omitempty"`
+	Hours      *Range      `yaml:"hours,omitempty"`
+	BuildShare *Range      `yaml:"build_share,omitempty"`
+	Note       string      `yaml:"note,omitempty"`
+	Source     string      `yaml:"source,omitempty"`
+	Line       int         `yaml:"-"`
+}
+
+// Range is a low and a high figure, written [low, high].
+type Range struct {
+	Low  float64
+	High float64
+}
+
+// SizedRange is a range for one size class.
+type SizedRange struct {
+	Size string
+	Range
+}
+
+// SizedRanges are written as a mapping, {small: [0, 1000], mid: [...]}.
+type SizedRanges []SizedRange
+
+// Remark is a duty, assumption or exclusion, shown when its condition holds
+// and, if it names approaches, only for those.
+type Remark struct {
+	Text       string     `yaml:"text"`
+	When       *Condition `yaml:"when,omitempty"`
+	Approaches []string   `yaml:"approaches,omitempty"`
+	Line       int        `yaml:"-"`
+}
+
+// Source is a published figure's origin, cited by its ID ([1]) in `source:`.
+type Source struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	URL   string `yaml:"url"`
+}
+
+// Approach returns the approach with the given value, or nil.
+func (m *EstimateModel) Approach(value string) *Approach {
+	for i := range m.Approaches {
+		if m.Approaches[i].Value == value {
+			return &m.Approaches[i]
+		}
+	}
+	return nil
+}
+
+// PhaseOf returns the package's phase, PhaseBuild when it names none.
+func (p *WorkPackage) PhaseOf() string {
+	if p.Phase == "" {
+		return PhaseBuild
+	}
+	return p.Phase
+}
+
+// Expected is the PERT figure (O + 4M + P) / 6.
+func (t ThreePoint) Expected() float64 {
+	return float64(t.Optimistic+4*t.Likely+t.Pessimistic) / 6
+}
+
+func (p *WorkPackage) UnmarshalYAML(node *yaml.Node) error {
+	type plain WorkPackage
+	p.Line = node.Line
+	return node.Decode((*plain)(p))
+}
+
+func (i *WorkItem) UnmarshalYAML(node *yaml.Node) error {
+	type plain WorkItem
+	i.Line = node.Line
+	return node.Decode((*plain)(i))
+}
+
+func (m *EstimateModel) UnmarshalYAML(node *yaml.Node) error {
+	type plain EstimateModel
+	m.Line = node.Line
+	return node.Decode((*plain)(m))
+}
+
+func (a *Approach) UnmarshalYAML(node *yaml.Node) error {
+	type plain Approach
+	a.Line = node.Line
+	return node.Decode((*plain)(a))
+}
+
+func (d *Driver) UnmarshalYAML(node *yaml.Node) error {
+	type plain Driver
+	d.Line = node.Line
+	return node.Decode((*plain)(d))
+}
+
+func (p *Phase) UnmarshalYAML(node *yaml.Node) error {
+	type plain Phase
+	p.Line = node.Line
+	return node.Decode((*plain)(p))
+}
+
+func (s *Size) UnmarshalYAML(node *yaml.Node) error {
+	type plain Size
+	s.Line = node.Line
+	return node.Decode((*plain)(s))
+}
+
+func (r *RunningCost) UnmarshalYAML(node *yaml.Node) error {
+	type plain RunningCost
+	r.Line = node.Line
+	return node.Decode((*plain)(r))
+}
+
+func (r *Remark) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind == yaml.ScalarNode {
+		r.Line = node.Line
+		return node.Decode(&r.Text)
+	}
+	type plain Remark
+	r.Line = node.Line
+	return node.Decode((*plain)(r))
+}
+
+func (t *ThreePoint) UnmarshalYAML(node *yaml.Node) error {
+	var v []int
+	if node.Kind != yaml.SequenceNode || node.Decode(&v) != nil || len(v) != 3 {
+		return typeError(node, "hours must be three whole numbers: [optimistic, most likely, pessimistic]")
+	}
+	t.Optimistic, t.Likely, t.Pessimistic = v[0], v[1], v[2]
+	return nil
+}
+
+func (r *Range) UnmarshalYAML(node *yaml.Node) error {
+	var v []float64
+	if node.Kind != yaml.SequenceNode || node.Decode(&v) != nil || len(v) != 2 {
+		return typeError(node, "a range must be two numbers: [low, high]")
+	}
+	r.Low, r.High = v[0], v[1]
+	return nil
+}
+
+func (vs *ValueFactors) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind != yaml.MappingNode {
+		return typeError(node, "values must map answer values to factors: {under-50: 0.85, 50-500: 1}")
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		var f float64
+		if err := node.Content[i+1].Decode(&f); err != nil {
+			return typeError(node.Content[i+1], fmt.Sprintf("the factor for %q must be a number", node.Content[i].Value))
+		}
+		*vs = append(*vs, ValueFactor{Value: node.Content[i].Value, Factor: f})
+	}
+	return nil
+}
+
+func (ss *StepFactors) UnmarshalYAML(node *yaml.Node) error {
+	var v [][]float64
+	if node.Kind != yaml.SequenceNode || node.Decode(&v) != nil {
+		return typeError(node, "steps must be [[from, factor], ...]")
+	}
+	for _, pair := range v {
+		if len(pair) != 2 {
+			return typeError(node, "each step must be [from, factor]")
+		}
+		*ss = append(*ss, StepFactor{From: pair[0], Factor: pair[1]})
+	}
+	return nil
+}
+
+func (rs *SizedRanges) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind != yaml.MappingNode {
+		return typeError(node, "money must map sizes to [low, high] a year: {small: [0, 1000], mid: [6000, 24000]}")
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		var r Range
+		if err := node.Content[i+1].Decode(&r); err != nil {
+			return err
+		}
+		*rs = append(*rs, SizedRange{Size: node.Content[i].Value, Range: r})
+	}
+	return nil
+}
+
+// The bank prints as it is written (integ questions --format yaml), so that
+// what it prints loads again.
+
+func (t ThreePoint) MarshalYAML() (any, error) {
+	return flow(t.Optimistic, t.Likely, t.Pessimistic), nil
+}
+
+func (r Range) MarshalYAML() (any, error) { return flow(r.Low, r.High), nil }
+
+func (vs ValueFactors) MarshalYAML() (any, error) {
+	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, v := range vs {
+		m.Content = append(m.Content, scalar(v.Value), scalar(v.Factor))
+	}
+	return m, nil
+}
+
+func (ss StepFactors) MarshalYAML() (any, error) {
+	s := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, st := range ss {
+		s.Content = append(s.Content, flow(st.From, st.Factor))
+	}
+	return s, nil
+}
+
+func (rs SizedRanges) MarshalYAML() (any, error) {
+	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, r := range rs {
+		m.Content = append(m.Content, scalar(r.Size), flow(r.Low, r.High))
+	}
+	return m, nil
+}
+
+// flow is a one-line YAML list of numbers.
+func flow[T int | float64](vs ...T) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, v := range vs {
+		n.Content = append(n.Content, scalar(v))
+	}
+	return n
+}
+
+func scalar(v any) *yaml.Node {
+	var n yaml.Node
+	_ = n.Encode(v) // a string or a number always encodes
+	return &n
+}
+
+func typeError(node *yaml.Node, msg string) error {
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %s", node.Line, msg)}}
+}
+
+// EffortMoved says where the hours of a bank written for integ's first budget
+// (`effort: [low, high]` on work packages and options) went.
+const EffortMoved = "hours are now items of the work packages, each [optimistic, most likely, pessimistic] with the condition that prices it (work_packages: - id, title, items: - {title, when, hours, fit}); see checklist/README.md, The budget"
+
+// estimateSchema is the keys the work packages and the `estimate:` block may have.
+func estimateSchema(condition *keySchema) (packages, model *keySchema) {
+	remark := &keySchema{what: "a duty, assumption or exclusion", keys: map[string]*keySchema{"text": nil, "when": condition, "approaches": nil}}
+	packages = &keySchema{what: "a work package", keys: map[string]*keySchema{
+		"id": nil, "title": nil, "phase": nil,
+		"items": {what: "a work item", keys: map[string]*keySchema{"title": nil, "when": condition, "hours": nil, "fit": nil}},
+	}, moved: map[string]string{"effort": EffortMoved}}
+	model = &keySchema{what: "the estimate", keys: map[string]*keySchema{
+		"approach_question": nil, "calibration": nil, "spread": nil,
+		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "source": nil}},
+		"drivers": {what: "a driver", keys: map[string]*keySchema{"id": nil, "title": nil, "question": nil, "packages": nil,
+			"values": nil, "steps": nil, "per_extra": nil, "max": nil, "source": nil}},
+		"phases": {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "source": nil}},
+		"sizes":  {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
+		"running_costs": {what: "a running cost", keys: map[string]*keySchema{"id": nil, "title": nil, "owner": nil, "approaches": nil,
+			"when": condition, "money": nil, "currency": nil, "hours": nil, "build_share": nil, "note": nil, "source": nil}},
+		"duties": remark, "assumptions": remark, "exclusions": remark,
+		"sources": {what: "a source", keys: map[string]*keySchema{"id": nil, "title": nil, "url": nil}},
+	}}
+	return packages, model
+}

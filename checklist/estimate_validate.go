@@ -1,0 +1,335 @@
+package checklist
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// workPackages checks the packages; estimate checks the `estimate:` block.
+// Together they prove that every figure the budget uses is there and sane,
+// and that every reference (question, value, package, phase, size, source)
+// resolves.
+func (v *validator) workPackages() {
+	seen := map[string]int{}
+	phases := v.phaseIDs()
+	for i := range v.bank.WorkPackages {
+		p := &v.bank.WorkPackages[i]
+		where := fmt.Sprintf("work package %q", p.ID)
+		switch {
+		case p.ID == "":
+			v.add(p.Line, "a work package has no `id`")
+		case seen[p.ID] > 0:
+			v.add(p.Line, fmt.Sprintf("%s is defined twice (first at line %d)", where, seen[p.ID]))
+		default:
+			seen[p.ID] = p.Line
+		}
+		if strings.TrimSpace(p.Title) == "" {
+			v.add(p.Line, where+" has no `title`")
+		}
+		v.text(p.Line, p.Title)
+		if v.bank.Estimate != nil && !slices.Contains(phases, p.PhaseOf()) {
+			v.add(p.Line, fmt.Sprintf("%s is in phase %q, which the estimate does not define (phases: %s)", where, p.PhaseOf(), strings.Join(phases, ", ")))
+		}
+		if len(p.Items) == 0 {
+			v.add(p.Line, where+" has no `items`: list the work it needs, with hours")
+		}
+		for _, it := range p.Items {
+			v.workItem(where, it)
+		}
+	}
+	if len(v.bank.WorkPackages) > 0 && v.bank.Estimate == nil {
+		v.add(v.bank.WorkPackages[0].Line, "the bank has work packages but no `estimate:` block (approaches and phases) to price them")
+	}
+}
+
+func (v *validator) workItem(pkg string, it WorkItem) {
+	where := fmt.Sprintf("%s item %q", pkg, it.Title)
+	if strings.TrimSpace(it.Title) == "" {
+		v.add(it.Line, pkg+" has an item with no `title`")
+	}
+	v.text(it.Line, it.Title)
+	h := it.Hours
+	if h.Optimistic < 0 || h.Likely < h.Optimistic || h.Pessimistic < h.Likely || h.Pessimistic == 0 {
+		v.add(it.Line, fmt.Sprintf("%s has hours [%d, %d, %d]; give [optimistic, most likely, pessimistic], each at least the one before, the last above 0", where, h.Optimistic, h.Likely, h.Pessimistic))
+	}
+	if !slices.Contains(fits, it.Fit) {
+		v.add(it.Line, fmt.Sprintf("%s has fit %q; use one of %s", where, it.Fit, strings.Join(fits, ", ")))
+	}
+	v.condition(it.When, where, "")
+}
+
+func (v *validator) phaseIDs() []string {
+	if v.bank.Estimate == nil {
+		return nil
+	}
+	var ids []string
+	for _, p := range v.bank.Estimate.Phases {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
+func (v *validator) estimate() {
+	m := v.bank.Estimate
+	if m == nil {
+		return
+	}
+	v.approaches(m)
+	v.phases(m)
+	if m.Spread < 0 || m.Spread > 4 {
+		v.add(m.Line, fmt.Sprintf("the estimate's `spread` is %v standard deviations; use 0 to 4 (2 covers about 95 %%)", m.Spread))
+	}
+	for i := range m.Drivers {
+		v.driver(&m.Drivers[i])
+	}
+	sizes := v.sizes(m)
+	approaches := make([]string, len(m.Approaches))
+	for i, a := range m.Approaches {
+		approaches[i] = a.Value
+	}
+	for i := range m.Running {
+		v.runningCost(&m.Running[i], sizes, approaches)
+	}
+	for _, list := range [][]Remark{m.Duties, m.Assumptions, m.Exclusions} {
+		for _, r := range list {
+			if strings.TrimSpace(r.Text) == "" {
+				v.add(r.Line, "a duty, assumption or exclusion has no `text`")
+			}
+			v.text(r.Line, r.Text)
+			v.condition(r.When, "a duty, assumption or exclusion", "")
+			v.approachList(r.Line, "a duty, assumption or exclusion", r.Approaches, approaches)
+		}
+	}
+	v.sources(m)
+}
+
+func (v *validator) approaches(m *EstimateModel) {
+	if m.ApproachQuestion == "" {
+		if len(m.Approaches) > 0 {
+			v.add(m.Line, "the estimate lists approaches but no `approach_question` whose answer picks one")
+		}
+		return // every package is priced as a custom build
+	}
+	q := v.bank.Question(m.ApproachQuestion)
+	switch {
+	case q == nil:
+		v.add(m.Line, fmt.Sprintf("the estimate's approach_question %q is not a question", m.ApproachQuestion))
+	case q.Kind != KindChoice:
+		v.add(m.Line, fmt.Sprintf("the estimate's approach_question %q is a %s question; it must be a choice", m.ApproachQuestion, q.Kind))
+	}
+	if len(m.Approaches) == 0 {
+		v.add(m.Line, "the estimate has no `approaches`")
+	}
+	for _, a := range m.Approaches {
+		where := fmt.Sprintf("approach %q", a.Value)
+		if q != nil && q.Option(a.Value) == nil {
+			v.add(a.Line, fmt.Sprintf("%s is not an answer of %s (%s)", where, m.ApproachQuestion, strings.Join(q.Values(), ", ")))
+		}
+		if a.Standard <= 0 || a.Custom <= 0 || a.Standard > 3 || a.Custom > 3 {
+			v.add(a.Line, fmt.Sprintf("%s has factors standard %v and custom %v; each must be above 0 and at most 3", where, a.Standard, a.Custom))
+		}
+		if strings.TrimSpace(a.Label) == "" {
+			v.add(a.Line, where+" has no `label`")
+		}
+	}
+	if q == nil {
+		return
+	}
+	for _, o := range q.Options {
+		if o.Value != Undecided && m.Approach(o.Value) == nil {
+			v.add(m.Line, fmt.Sprintf("the estimate has no approach for answer %q of %s", o.Value, m.ApproachQuestion))
+		}
+	}
+}
+
+func (v *validator) phases(m *EstimateModel) {
+	seen := map[string]bool{}
+	for _, p := range m.Phases {
+		where := fmt.Sprintf("phase %q", p.ID)
+		if p.ID == "" || strings.TrimSpace(p.Title) == "" {
+			v.add(p.Line, "a phase needs an `id` and a `title`")
+		}
+		if seen[p.ID] {
+			v.add(p.Line, where+" is defined twice")
+		}
+		seen[p.ID] = true
+		if p.Share < 0 || p.Share > 2 {
+			v.add(p.Line, fmt.Sprintf("%s has share %v; use a fraction from 0 to 2 (0.4 is 40 %% of the build)", where, p.Share))
+		}
+		if p.Of != "" && p.Of != "build" && p.Of != "rest" {
+			v.add(p.Line, fmt.Sprintf("%s is a share of %q; use build or rest", where, p.Of))
+		}
+		if p.ID == PhaseBuild && (p.Share != 0 || p.Of != "") {
+			v.add(p.Line, "the build phase is its work packages; it takes no `share`")
+		}
+	}
+	if !seen[PhaseBuild] {
+		v.add(m.Line, fmt.Sprintf("the estimate has no %q phase", PhaseBuild))
+	}
+}
+
+func (v *validator) driver(d *Driver) {
+	where := fmt.Sprintf("driver %q", d.ID)
+	if d.ID == "" || strings.TrimSpace(d.Title) == "" {
+		v.add(d.Line, "a driver needs an `id` and a `title`")
+	}
+	forms := 0
+	for _, set := range []bool{len(d.Values) > 0, len(d.Steps) > 0, d.PerExtra != 0} {
+		if set {
+			forms++
+		}
+	}
+	if forms != 1 {
+		v.add(d.Line, where+" needs exactly one of `values` (per answer), `steps` (from a number up) or `per_extra` (per unit beyond the first)")
+	}
+	q := v.bank.Question(d.Question)
+	switch {
+	case q == nil:
+		v.add(d.Line, fmt.Sprintf("%s refers to unknown question %q", where, d.Question))
+	case len(d.Values) > 0 && !q.HasOptions():
+		v.add(d.Line, fmt.Sprintf("%s gives factors per answer, but %q is a %s question", where, d.Question, q.Kind))
+	case len(d.Steps) > 0 && q.Kind != KindNumber:
+		v.add(d.Line, fmt.Sprintf("%s gives steps, but %q is a %s question, not a number", where, d.Question, q.Kind))
+	case d.PerExtra != 0 && q.Kind != KindNumber && q.Kind != KindMulti:
+		v.add(d.Line, fmt.Sprintf("%s counts units, but %q is a %s question; per_extra needs a number or a multi-select", where, d.Question, q.Kind))
+	}
+	for _, f := range d.Values {
+		if q != nil && q.HasOptions() && q.Option(f.Value) == nil {
+			v.add(d.Line, fmt.Sprintf("%s gives a factor for %q, which is not an answer of %q (%s)", where, f.Value, d.Question, strings.Join(q.Values(), ", ")))
+		}
+		v.factor(d.Line, where, f.Factor)
+	}
+	for i, s := range d.Steps {
+		if i > 0 && s.From <= d.Steps[i-1].From {
+			v.add(d.Line, where+" lists its steps out of order; lowest first")
+		}
+		v.factor(d.Line, where, s.Factor)
+	}
+	if d.PerExtra < 0 || d.PerExtra > 2 || (d.PerExtra != 0 && d.Max != 0 && d.Max < 1) {
+		v.add(d.Line, fmt.Sprintf("%s has per_extra %v and max %v; per_extra is a fraction up to 2, max a factor of at least 1", where, d.PerExtra, d.Max))
+	}
+	if len(d.Packages) == 0 {
+		v.add(d.Line, where+" names no `packages` to scale")
+	}
+	for _, id := range d.Packages {
+		if !slices.ContainsFunc(v.bank.WorkPackages, func(p WorkPackage) bool { return p.ID == id }) {
+			v.add(d.Line, fmt.Sprintf("%s scales unknown work package %q", where, id))
+		}
+	}
+}
+
+func (v *validator) factor(line int, where string, f float64) {
+	if f <= 0 || f > 5 {
+		v.add(line, fmt.Sprintf("%s has factor %v; a factor is above 0 and at most 5", where, f))
+	}
+}
+
+func (v *validator) sizes(m *EstimateModel) []string {
+	var ids []string
+	fallback := false
+	for _, s := range m.Sizes {
+		if s.ID == "" || strings.TrimSpace(s.Title) == "" {
+			v.add(s.Line, "a size needs an `id` and a `title`")
+		}
+		if slices.Contains(ids, s.ID) {
+			v.add(s.Line, fmt.Sprintf("size %q is defined twice", s.ID))
+		}
+		ids = append(ids, s.ID)
+		if s.When == nil {
+			fallback = true
+		}
+		v.condition(s.When, fmt.Sprintf("size %q", s.ID), "")
+	}
+	if len(m.Sizes) > 0 && !fallback {
+		v.add(m.Line, "the estimate's sizes need one without `when`, for a business that fits no other")
+	}
+	return ids
+}
+
+func (v *validator) runningCost(r *RunningCost, sizes, approaches []string) {
+	where := fmt.Sprintf("running cost %q", r.ID)
+	if r.ID == "" || strings.TrimSpace(r.Title) == "" {
+		v.add(r.Line, "a running cost needs an `id` and a `title`")
+	}
+	v.text(r.Line, r.Title, r.Note)
+	if !slices.Contains(owners, r.Owner) {
+		v.add(r.Line, fmt.Sprintf("%s has owner %q; use %s", where, r.Owner, strings.Join(owners, " or ")))
+	}
+	forms := 0
+	for _, set := range []bool{len(r.Money) > 0, r.Hours != nil, r.BuildShare != nil} {
+		if set {
+			forms++
+		}
+	}
+	if forms != 1 {
+		v.add(r.Line, where+" needs exactly one of `money` (per size, a year), `hours` (a year) or `build_share` (of the build's cost)")
+	}
+	if len(r.Money) > 0 && strings.TrimSpace(r.Currency) == "" {
+		v.add(r.Line, where+" gives money but no `currency` (the published figures' currency; integ does not convert)")
+	}
+	for _, m := range r.Money {
+		if !slices.Contains(sizes, m.Size) {
+			v.add(r.Line, fmt.Sprintf("%s gives money for unknown size %q (sizes: %s)", where, m.Size, strings.Join(sizes, ", ")))
+		}
+		v.rangeOK(r.Line, where, m.Range)
+	}
+	for _, rg := range []*Range{r.Hours, r.BuildShare} {
+		if rg != nil {
+			v.rangeOK(r.Line, where, *rg)
+		}
+	}
+	v.approachList(r.Line, where, r.Approaches, approaches)
+	v.condition(r.When, where, "")
+	v.cites(r.Line, where, r.Source)
+}
+
+func (v *validator) rangeOK(line int, where string, r Range) {
+	if r.Low < 0 || r.High < r.Low {
+		v.add(line, fmt.Sprintf("%s has range [%v, %v]; low must be 0 or more and high at least low", where, r.Low, r.High))
+	}
+}
+
+func (v *validator) approachList(line int, where string, list, approaches []string) {
+	for _, a := range list {
+		if !slices.Contains(approaches, a) {
+			v.add(line, fmt.Sprintf("%s names unknown approach %q (approaches: %s)", where, a, strings.Join(approaches, ", ")))
+		}
+	}
+}
+
+var citeRE = regexp.MustCompile(`\[([0-9A-Za-z-]+)\]`)
+
+// sources checks that every [n] cited in the estimate's sources exists.
+func (v *validator) sources(m *EstimateModel) {
+	seen := map[string]bool{}
+	for _, s := range m.Sources {
+		if s.ID == "" || s.URL == "" {
+			v.add(m.Line, "a source needs an `id` and a `url`")
+		}
+		if seen[s.ID] {
+			v.add(m.Line, fmt.Sprintf("source [%s] is listed twice", s.ID))
+		}
+		seen[s.ID] = true
+	}
+	for _, a := range m.Approaches {
+		v.cites(a.Line, fmt.Sprintf("approach %q", a.Value), a.Source)
+	}
+	for _, d := range m.Drivers {
+		v.cites(d.Line, fmt.Sprintf("driver %q", d.ID), d.Source)
+	}
+	for _, p := range m.Phases {
+		v.cites(p.Line, fmt.Sprintf("phase %q", p.ID), p.Source)
+	}
+}
+
+// cites reports a source citation ([n]) the estimate's sources do not list.
+func (v *validator) cites(line int, where, text string) {
+	m := v.bank.Estimate
+	for _, c := range citeRE.FindAllStringSubmatch(text, -1) {
+		if !slices.ContainsFunc(m.Sources, func(s Source) bool { return s.ID == c[1] }) {
+			v.add(line, fmt.Sprintf("%s cites source [%s], which the estimate's `sources` do not list", where, c[1]))
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package checklist
+
+import (
+	"strings"
+	"testing"
+)
+
+// estimateBank is a bank with an approach question, a number and a choice,
+// to which each test appends its work packages and estimate block.
+const estimateBank = `id: test
+title: Test bank
+sections:
+  - id: s
+    title: Section
+    code: S
+    questions:
+      - id: s.how
+        kind: choice
+        prompt: How?
+        help: Why.
+        options:
+          - {value: app, label: App}
+          - {value: own, label: Own}
+      - {id: s.count, kind: number, prompt: "How many?", help: Why.}
+      - {id: s.orders, kind: choice, prompt: "Orders?", help: Why., options: [{value: few, label: Few}, {value: many, label: Many}]}
+`
+
+// goodEstimate is a valid block; tests replace parts of it.
+const goodEstimate = `work_packages:
+  - id: WP-A
+    title: Orders
+    items:
+      - {title: Orders, hours: [2, 4, 8], fit: standard, when: {question: s.orders, is: many}}
+estimate:
+  approach_question: s.how
+  approaches:
+    - {value: app, label: App, standard: 0.25, custom: 1.15, source: "[1]"}
+    - {value: own, label: Own, standard: 1, custom: 1}
+  drivers:
+    - {id: n, title: Count, question: s.count, packages: [WP-A], per_extra: 0.1, max: 2}
+  phases:
+    - {id: build, title: Build}
+    - {id: test, title: Test, share: 0.45}
+  spread: 2
+  sizes:
+    - {id: big, title: big, when: {question: s.orders, is: many}}
+    - {id: mid, title: mid}
+  running_costs:
+    - {id: sub, title: Subscription, owner: client, approaches: [app], currency: USD, money: {big: [1, 2], mid: [0, 1]}}
+  sources:
+    - {id: "1", title: One, url: "https://example.com"}
+`
+
+func TestEstimateValidation(t *testing.T) {
+	tests := []struct {
+		name     string
+		from, to string // a replacement in goodEstimate
+		want     []string
+	}{
+		{"valid", "", "", nil},
+		{"hours the wrong way round", "hours: [2, 4, 8]", "hours: [8, 4, 2]",
+			[]string{`bank.yaml:21: work package "WP-A" item "Orders" has hours [8, 4, 2]`}},
+		{"two hours instead of three", "hours: [2, 4, 8]", "hours: [2, 8]",
+			[]string{`bank.yaml:21: hours must be three whole numbers: [optimistic, most likely, pessimistic]`}},
+		{"unknown fit", "fit: standard", "fit: usual",
+			[]string{`bank.yaml:21: work package "WP-A" item "Orders" has fit "usual"; use one of standard, custom, fixed`}},
+		{"item condition on an unknown value", "is: many}}", "is: lots}}",
+			[]string{`bank.yaml:21: work package "WP-A" item "Orders" condition refers to value "lots" of "s.orders"`}},
+		{"approach not an answer", "{value: own, label: Own", "{value: diy, label: Own",
+			[]string{`approach "diy" is not an answer of s.how`, `the estimate has no approach for answer "own" of s.how`}},
+		{"approach question of the wrong kind", "approach_question: s.how", "approach_question: s.count",
+			[]string{`bank.yaml:23: the estimate's approach_question "s.count" is a number question; it must be a choice`}},
+		{"driver on an unknown package", "packages: [WP-A], per_extra", "packages: [WP-B], per_extra",
+			[]string{`bank.yaml:28: driver "n" scales unknown work package "WP-B"`}},
+		{"driver with two forms", "per_extra: 0.1, max: 2}", "per_extra: 0.1, max: 2, steps: [[0, 1]]}",
+			[]string{`bank.yaml:28: driver "n" needs exactly one of`}},
+		{"steps on a choice", "question: s.count, packages: [WP-A], per_extra: 0.1, max: 2}", "question: s.orders, packages: [WP-A], steps: [[0, 1], [10, 1.5]]}",
+			[]string{`bank.yaml:28: driver "n" gives steps, but "s.orders" is a choice question, not a number`}},
+		{"no build phase", "- {id: build, title: Build}", "- {id: make, title: Build}",
+			[]string{`bank.yaml:18: work package "WP-A" is in phase "build", which the estimate does not define (phases: make, test)`, `bank.yaml:23: the estimate has no "build" phase`}},
+		{"share out of range", "share: 0.45", "share: 45",
+			[]string{`bank.yaml:31: phase "test" has share 45; use a fraction from 0 to 2`}},
+		{"money for an unknown size", "mid: [0, 1]}", "small: [0, 1]}",
+			[]string{`bank.yaml:37: running cost "sub" gives money for unknown size "small" (sizes: big, mid)`}},
+		{"running cost with no owner", "owner: client, ", "",
+			[]string{`bank.yaml:37: running cost "sub" has owner ""; use client or integrator`}},
+		{"uncited source", `source: "[1]"`, `source: "[7]"`,
+			[]string{`bank.yaml:25: approach "app" cites source [7], which the estimate's ` + "`sources`" + ` do not list`}},
+		{"misspelt key", "spread: 2", "sprad: 2",
+			[]string{`bank.yaml:32: unknown key "sprad" in the estimate`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			block := strings.Replace(goodEstimate, tt.from, tt.to, 1)
+			if tt.from != "" && block == goodEstimate {
+				t.Fatalf("the test's %q is not in the block", tt.from)
+			}
+			_, err := Parse("bank.yaml", []byte(estimateBank+block))
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("a valid block fails: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("errors lack %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
+
+// A bank written before the work packages, with hours on its options, gets
+// an error saying where the hours went.
+func TestEffortMovedToWorkPackages(t *testing.T) {
+	old := estimateBank + `work_packages:
+  - {id: WP-01, title: Mapping, effort: [16, 32]}
+`
+	_, err := Parse("bank.yaml", []byte(old))
+	if err == nil || !strings.Contains(err.Error(), `bank.yaml:18: "effort" in a work package is no longer read: hours are now items of the work packages`) {
+		t.Errorf("error %v", err)
+	}
+}

@@ -1,0 +1,193 @@
+package estimate
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/integ-dev/integ/checklist"
+)
+
+// paidAs says in words whose a running cost is.
+var paidAs = map[string]string{
+	checklist.OwnerClient:     "the client's own licence or account",
+	checklist.OwnerIntegrator: "the integrator, under a support agreement",
+}
+
+// running lists the costs a year that apply to approach a and this business,
+// and their sums per currency.
+func (e *engine) running(v *view, a *checklist.Approach, size string, buildCost float64) ([]RunningCost, []CostRange) {
+	costs := []RunningCost{}
+	for _, rc := range e.model.Running {
+		if len(rc.Approaches) > 0 && !slices.Contains(rc.Approaches, a.Value) || !rc.When.Holds(v) {
+			continue
+		}
+		c := RunningCost{ID: rc.ID, Title: e.names.Fill(rc.Title, nil), Owner: rc.Owner, PaidAs: paidAs[rc.Owner], Source: rc.Source}
+		switch {
+		case len(rc.Money) > 0:
+			i := slices.IndexFunc(rc.Money, func(m checklist.SizedRange) bool { return m.Size == size })
+			if i < 0 {
+				continue
+			}
+			c.CostRange = CostRange{Currency: rc.Currency, Low: rc.Money[i].Low, High: rc.Money[i].High}
+			c.Basis = fmt.Sprintf("in %s, for %s", rc.Currency, e.sizeTitle(size))
+		case rc.Hours != nil:
+			c.CostRange = CostRange{Currency: e.currency, Low: rc.Hours.Low * e.rate, High: rc.Hours.High * e.rate}
+			c.Basis = fmt.Sprintf("%s–%s hours a year at the hourly rate", FormatNumber(rc.Hours.Low), FormatNumber(rc.Hours.High))
+		default:
+			c.CostRange = CostRange{Currency: e.currency, Low: rc.BuildShare.Low * buildCost, High: rc.BuildShare.High * buildCost}
+			c.Basis = fmt.Sprintf("%s–%s %% of the build's expected cost", FormatNumber(rc.BuildShare.Low*100), FormatNumber(rc.BuildShare.High*100))
+		}
+		if rc.Note != "" {
+			c.Basis += "; " + e.names.Fill(rc.Note, nil)
+		}
+		c.Source = uncited(c.Source, c.Basis)
+		costs = append(costs, c)
+	}
+	totals := []CostRange{}
+	for _, c := range costs {
+		i := slices.IndexFunc(totals, func(t CostRange) bool { return t.Currency == c.Currency })
+		if i < 0 {
+			totals = append(totals, CostRange{Currency: c.Currency})
+			i = len(totals) - 1
+		}
+		totals[i].Low += c.Low
+		totals[i].High += c.High
+	}
+	return costs, totals
+}
+
+func (e *engine) sizeTitle(id string) string {
+	for _, s := range e.model.Sizes {
+		if s.ID == id {
+			return e.names.Fill(s.Title, nil)
+		}
+	}
+	return id
+}
+
+// remarks are the duties, assumptions or exclusions that apply.
+func (e *engine) remarks(v *view, list []checklist.Remark, a *checklist.Approach) []string {
+	out := []string{}
+	for _, r := range list {
+		if len(r.Approaches) > 0 && !slices.Contains(r.Approaches, a.Value) || !r.When.Holds(v) {
+			continue
+		}
+		out = append(out, e.names.Fill(r.Text, nil))
+	}
+	return out
+}
+
+func (e *engine) assumptions(v *view, a *checklist.Approach) []string {
+	source := func(given bool) string {
+		if given {
+			return "as given in the spec"
+		}
+		return "integ's default; no figure was given"
+	}
+	out := []string{
+		fmt.Sprintf("Hourly rate: %s %s (%s).", FormatNumber(e.rate), e.currency, source(e.rateGiven)),
+		fmt.Sprintf("Contingency: %s %% of the expected figure, added once and rounded up to whole hours (%s).", FormatNumber(e.pct), source(e.pctGiven)),
+	}
+	if e.model.Calibration != "" {
+		out = append(out, e.names.Fill(e.model.Calibration, nil))
+	}
+	if _, decided := e.chosenApproach(); !decided {
+		out = append(out, fmt.Sprintf("The build approach is not decided: the figures are for the dearest, %s, which prices every flow; the approaches are set side by side above.", e.names.Fill(a.Label, nil)))
+	}
+	var typical []string
+	for _, d := range e.model.Drivers {
+		if q := e.bank.Question(d.Question); q != nil && v.open(q) && !slices.Contains(typical, e.names.Fill(d.Title, nil)) {
+			typical = append(typical, e.names.Fill(d.Title, nil))
+		}
+	}
+	if len(typical) > 0 {
+		out = append(out, "Not answered yet, so priced for a typical business: "+strings.Join(typical, ", ")+".")
+	}
+	return append(out, e.remarks(v, e.model.Assumptions, a)...)
+}
+
+// method says in two sentences how the figures were made.
+func (e *engine) method(b Budget) []string {
+	return []string{
+		fmt.Sprintf("Each piece of work is estimated three ways (best case, most likely, worst case) and weighted as (best + 4 × most likely + worst) ÷ 6; discovery, testing, go-live and project management are sized as shares of the build, so they grow with it, and %s %% contingency is added once, to the expected total.", FormatNumber(e.pct)),
+		fmt.Sprintf("The range around it (now %+d %% to %+d %%) covers the spread of those estimates and the cheapest and dearest outcome of each of the %d open decisions that move the price, so it narrows as more is decided.", b.Accuracy.LowPercent, b.Accuracy.HighPercent, len(b.RiskBuffer.Items)),
+	}
+}
+
+// basis says how a phase was sized.
+func (e *engine) basis(ph checklist.Phase, ownPackages bool) string {
+	var parts []string
+	switch {
+	case ph.ID == checklist.PhaseBuild:
+		return "the work packages"
+	case ph.Share > 0 && ph.Of == "rest":
+		parts = append(parts, FormatNumber(ph.Share*100)+" % of the other phases")
+	case ph.Share > 0:
+		parts = append(parts, FormatNumber(ph.Share*100)+" % of the build")
+	}
+	if ownPackages {
+		parts = append(parts, "its work packages")
+	}
+	if len(parts) == 0 {
+		return "nothing in this project"
+	}
+	return strings.Join(parts, " + ")
+}
+
+var citeRE = regexp.MustCompile(`\[([0-9A-Za-z-]+)\]`)
+
+// uncited is the citations of sources that text does not already make.
+func uncited(sources, text string) string {
+	var out []string
+	for _, c := range citeRE.FindAllString(sources, -1) {
+		if !strings.Contains(text, c) {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// sources are the bank's sources cited by what the budget shows.
+func (e *engine) sources(b Budget) []Source {
+	var cited []string
+	cite := func(text string) {
+		for _, m := range citeRE.FindAllStringSubmatch(text, -1) {
+			if !slices.Contains(cited, m[1]) {
+				cited = append(cited, m[1])
+			}
+		}
+	}
+	for _, a := range e.model.Approaches {
+		if a.Value == b.Approach.Value || len(b.ByApproach) > 0 {
+			cite(a.Source)
+		}
+	}
+	for _, p := range e.model.Phases {
+		cite(p.Source)
+	}
+	for _, d := range e.model.Drivers {
+		if slices.ContainsFunc(b.Packages, func(p Package) bool {
+			return slices.ContainsFunc(p.Factors, func(f Factor) bool { return f.Driver == e.names.Fill(d.Title, nil) })
+		}) {
+			cite(d.Source)
+		}
+	}
+	for _, r := range b.Running {
+		cite(r.Basis)
+		cite(r.Source)
+	}
+	for _, list := range [][]string{b.Assumptions, b.Duties, b.Exclusions} {
+		for _, t := range list {
+			cite(t)
+		}
+	}
+	out := []Source{}
+	for _, s := range e.model.Sources {
+		if slices.Contains(cited, s.ID) {
+			out = append(out, Source{ID: s.ID, Title: s.Title, URL: s.URL})
+		}
+	}
+	return out
+}
