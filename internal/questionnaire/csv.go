@@ -117,40 +117,42 @@ func readCSV(file string, data []byte, bank *checklist.Bank) (*Filled, error) {
 			return "" // a column the file does not have (system, in a CSV made before it)
 		}
 		id, line := strings.TrimSpace(cell("id")), lines[i]
-		if id == "" {
-			continue
-		}
 		q := bank.Question(id)
-		if q == nil {
+		switch first, dup := seen[id]; {
+		case id == "":
+		case q == nil:
 			problems = append(problems, problem(file, line, "%q is not a question in this checklist; was the questionnaire made with another one?", id))
-			continue
-		}
-		if first, dup := seen[id]; dup {
+		case dup:
 			problems = append(problems, problem(file, line, "%s is in the file twice (first at line %d); keep one", id, first))
-			continue
+		default:
+			seen[id] = line
+			f.addCSVRow(q, line, cell)
 		}
-		seen[id] = line
-		sentAnswer, sentSystem, sentNote := cell("sent answer"), cell("sent system"), cell("sent note")
-		f.sentPrinted[id] = [3]string{sentAnswer, sentSystem, sentNote}
-		sent := spec.Answer{System: strings.TrimSpace(fromCell(sentSystem)), Note: strings.TrimSpace(fromCell(sentNote))}
-		if v := strings.TrimSpace(fromCell(sentAnswer)); v != "" {
-			sent.Values = []string{v}
-			if q.Kind == checklist.KindMulti {
-				sent.Values = checklist.SplitList(v)
-			}
-		}
-		if len(sent.Values) > 0 || sent.System != "" || sent.Note != "" {
-			f.Sent[id] = sent
-		}
-		f.Entries = append(f.Entries, Entry{
-			ID: id, Line: line,
-			Changed: !sameText(cell("answer"), sentAnswer) || !sameText(cell("system"), sentSystem) || !sameText(cell("note"), sentNote),
-			Value:   strings.TrimSpace(fromCell(cell("answer"))),
-			System:  strings.TrimSpace(fromCell(cell("system"))),
-			Note:    strings.TrimSpace(fromCell(cell("note"))),
-		})
 	}
 	return f, asError(problems)
+}
+
+// addCSVRow keeps one question's row: what was sent, and what came back.
+func (f *Filled) addCSVRow(q *checklist.Question, line int, cell func(string) string) {
+	sentAnswer, sentSystem, sentNote := cell("sent answer"), cell("sent system"), cell("sent note")
+	f.sentPrinted[q.ID] = [3]string{sentAnswer, sentSystem, sentNote}
+	sent := spec.Answer{System: strings.TrimSpace(fromCell(sentSystem)), Note: strings.TrimSpace(fromCell(sentNote))}
+	if v := strings.TrimSpace(fromCell(sentAnswer)); v != "" {
+		sent.Values = []string{v}
+		if q.Kind == checklist.KindMulti {
+			sent.Values = checklist.SplitList(v)
+		}
+	}
+	if len(sent.Values) > 0 || sent.System != "" || sent.Note != "" {
+		f.Sent[q.ID] = sent
+	}
+	f.Entries = append(f.Entries, Entry{
+		ID: q.ID, Line: line,
+		Changed: !sameText(cell("answer"), sentAnswer) || !sameText(cell("system"), sentSystem) || !sameText(cell("note"), sentNote),
+		Value:   strings.TrimSpace(fromCell(cell("answer"))),
+		System:  strings.TrimSpace(fromCell(cell("system"))),
+		Note:    strings.TrimSpace(fromCell(cell("note"))),
+	})
 }
 
 // csvTable finds the separator a spreadsheet saved with (comma, semicolon or

@@ -184,112 +184,138 @@ type mdQuestion struct {
 	problem bool
 }
 
+// mdReader reads a Markdown questionnaire line by line.
+type mdReader struct {
+	file     string
+	bank     *checklist.Bank
+	names    checklist.Names
+	f        *Filled
+	problems checklist.Problems
+	inHeader bool
+	seenHead bool
+	cur      *mdQuestion
+	block    *[]string // the Answer, System or Note block being read
+	seen     map[string]int
+}
+
 func readMarkdown(file string, data []byte, bank *checklist.Bank, names checklist.Names) (*Filled, error) {
-	f := &Filled{File: file, Format: Markdown, Sent: map[string]spec.Answer{}}
-	var problems checklist.Problems
+	r := &mdReader{file: file, bank: bank, names: names, seen: map[string]int{},
+		f: &Filled{File: file, Format: Markdown, Sent: map[string]spec.Answer{}}}
 	sc := bufio.NewScanner(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	sc.Buffer(make([]byte, 0, 64<<10), 4<<20)
-	var (
-		n        int
-		inHeader bool
-		seenHead bool
-		cur      *mdQuestion
-		block    *[]string // the Answer or Note block being read
-		seen     = map[string]int{}
-	)
-	finish := func() {
-		if cur != nil && cur.q.Kind != checklist.KindMulti && len(cur.ticked) > 1 {
-			problems = append(problems, problem(file, cur.line, "%s takes one answer, but %d boxes are ticked; tick one", cur.q.ID, len(cur.ticked)))
-			cur.problem = true
-		}
-		if cur != nil && !cur.problem {
-			f.Entries = append(f.Entries, cur.entry(f.Sent[cur.q.ID]))
-		}
-		cur, block = nil, nil
-	}
+	n := 0
 	for sc.Scan() {
 		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		switch {
-		case strings.HasPrefix(line, markdownMark) && !seenHead:
-			inHeader, seenHead = true, true
-			continue
-		case inHeader:
-			if strings.TrimSpace(line) == "-->" {
-				inHeader = false
-			} else if err := f.readHeaderLine(line); err != nil {
-				problems = append(problems, problem(file, n, "%v", err))
-			}
-			continue
-		}
-		if m := idLineRE.FindStringSubmatch(line); m != nil {
-			finish()
-			q := bank.Question(m[1])
-			if q == nil {
-				problems = append(problems, problem(file, n, "%q is not a question in this checklist; was the questionnaire made with another one?", m[1]))
-				continue
-			}
-			if first, dup := seen[q.ID]; dup {
-				problems = append(problems, problem(file, n, "%s is in the file twice (first at line %d); keep one", q.ID, first))
-				continue
-			}
-			seen[q.ID] = n
-			cur = &mdQuestion{q: q, line: n}
-			continue
-		}
-		if headingRE.MatchString(line) {
-			finish()
-			continue
-		}
-		if cur == nil {
-			continue
-		}
-		if m := markerRE.FindStringSubmatch(line); m != nil {
-			switch m[1] {
-			case "Answer":
-				block = &cur.answer
-			case "System":
-				block = &cur.system
-			default:
-				block = &cur.note
-			}
-			*block = append(*block, m[2]) // a second marker continues the first
-			continue
-		}
-		// A box line ends a block when it names one of the question's answers.
-		if m := boxRE.FindStringSubmatch(line); m != nil && cur.q.HasOptions() && !isIndented(line) {
-			if _, ok := optionByLabel(names, cur.q, m[2]); ok || block == nil {
-				block = nil
-			}
-		}
-		if block == nil {
-			if m := boxRE.FindStringSubmatch(line); m != nil && cur.q.HasOptions() {
-				cur.boxes = true
-				if m[1] == "" {
-					continue
-				}
-				if v, ok := optionByLabel(names, cur.q, m[2]); ok {
-					cur.ticked = append(cur.ticked, v)
-				} else {
-					problems = append(problems, problem(file, n, "%q is not one of the answers to %s; tick one of the boxes as printed", strings.TrimSpace(m[2]), cur.q.ID))
-					cur.problem = true
-				}
-			}
-			continue
-		}
-		*block = append(*block, line)
+		r.line(n, strings.TrimRight(sc.Text(), "\r"))
 	}
-	finish()
+	r.finish()
 	if err := sc.Err(); err != nil {
-		problems = append(problems, problem(file, n, "cannot read further: %v", err))
+		r.problemf(n, "cannot read further: %v", err)
 	}
-	if !seenHead {
+	if !r.seenHead {
 		return nil, problem(file, 0, "is not a questionnaire made by 'integ questions' (its first lines, an HTML comment, are missing); make one with 'integ questions --format markdown -o FILE'")
 	}
-	if inHeader {
-		problems = append(problems, problem(file, n, "the header comment is not closed with -->"))
+	if r.inHeader {
+		r.problemf(n, "the header comment is not closed with -->")
 	}
-	return f, asError(problems)
+	return r.f, asError(r.problems)
+}
+
+func (r *mdReader) problemf(line int, format string, args ...any) {
+	r.problems = append(r.problems, problem(r.file, line, format, args...))
+}
+
+// line reads line n: the header, a question's ID line, a heading that ends a
+// question, or a line inside a question.
+func (r *mdReader) line(n int, line string) {
+	switch {
+	case strings.HasPrefix(line, markdownMark) && !r.seenHead:
+		r.inHeader, r.seenHead = true, true
+	case r.inHeader && strings.TrimSpace(line) == "-->":
+		r.inHeader = false
+	case r.inHeader:
+		if err := r.f.readHeaderLine(line); err != nil {
+			r.problemf(n, "%v", err)
+		}
+	case idLineRE.MatchString(line):
+		r.finish()
+		r.start(n, idLineRE.FindStringSubmatch(line)[1])
+	case headingRE.MatchString(line):
+		r.finish()
+	case r.cur != nil:
+		r.questionLine(n, line)
+	}
+}
+
+func (r *mdReader) start(n int, id string) {
+	q := r.bank.Question(id)
+	if q == nil {
+		r.problemf(n, "%q is not a question in this checklist; was the questionnaire made with another one?", id)
+		return
+	}
+	if first, dup := r.seen[q.ID]; dup {
+		r.problemf(n, "%s is in the file twice (first at line %d); keep one", q.ID, first)
+		return
+	}
+	r.seen[q.ID] = n
+	r.cur = &mdQuestion{q: q, line: n}
+}
+
+// questionLine reads a line of the current question: a marker that starts a
+// block, a box, or a line of the block being read. A box that names one of
+// the question's answers ends a block (a note written above the boxes).
+func (r *mdReader) questionLine(n int, line string) {
+	cur := r.cur
+	if m := markerRE.FindStringSubmatch(line); m != nil {
+		switch m[1] {
+		case "Answer":
+			r.block = &cur.answer
+		case "System":
+			r.block = &cur.system
+		default:
+			r.block = &cur.note
+		}
+		*r.block = append(*r.block, m[2]) // a second marker continues the first
+		return
+	}
+	box := boxRE.FindStringSubmatch(line)
+	if box != nil && cur.q.HasOptions() && r.block != nil && !isIndented(line) {
+		if _, ok := optionByLabel(r.names, cur.q, box[2]); ok {
+			r.block = nil
+		}
+	}
+	switch {
+	case r.block != nil:
+		*r.block = append(*r.block, line)
+	case box == nil || !cur.q.HasOptions():
+		// Help and other text: not an answer.
+	case box[1] == "":
+		cur.boxes = true
+	default:
+		cur.boxes = true
+		if v, ok := optionByLabel(r.names, cur.q, box[2]); ok {
+			cur.ticked = append(cur.ticked, v)
+		} else {
+			r.problemf(n, "%q is not one of the answers to %s; tick one of the boxes as printed", strings.TrimSpace(box[2]), cur.q.ID)
+			cur.problem = true
+		}
+	}
+}
+
+// finish ends the current question, if any, and keeps what was read.
+func (r *mdReader) finish() {
+	cur := r.cur
+	r.cur, r.block = nil, nil
+	if cur == nil {
+		return
+	}
+	if cur.q.Kind != checklist.KindMulti && len(cur.ticked) > 1 {
+		r.problemf(cur.line, "%s takes one answer, but %d boxes are ticked; tick one", cur.q.ID, len(cur.ticked))
+		return
+	}
+	if !cur.problem {
+		r.f.Entries = append(r.f.Entries, cur.entry(r.f.Sent[cur.q.ID]))
+	}
 }
 
 func (f *Filled) readHeaderLine(line string) error {
