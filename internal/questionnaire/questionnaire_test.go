@@ -16,7 +16,7 @@ import (
 
 var now = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
 
-func setup(t *testing.T) (*checklist.Bank, *spec.Spec) {
+func setup(t testing.TB) (*checklist.Bank, *spec.Spec) {
 	t.Helper()
 	bank, err := checklist.Default()
 	if err != nil {
