@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -59,6 +61,9 @@ still open for them. JSON and YAML print the question bank itself, for scripts.`
 func runQuestions(opts *questionsOptions) error {
 	if err := checkFormat(opts.format, "markdown", "csv", "yaml", "json"); err != nil {
 		return err
+	}
+	if opts.output != "" && sameFile(opts.output, opts.specPath()) {
+		return unusable(fmt.Errorf("-o %s is the spec itself; give the questionnaire a name of its own, such as payments.md", opts.output))
 	}
 	bank, err := opts.loadBank()
 	if err != nil {
@@ -117,6 +122,18 @@ func writeQuestionnaire(opts *questionsOptions, bank *checklist.Bank, out *bytes
 	}
 	src := questionnaire.Source{Bank: bank, Spec: s, Sections: sections, Header: questionnaire.NewHeader(s, opts.streams.Now(), forWhom)}
 	return questionnaire.Write(out, opts.format, src)
+}
+
+// sameFile reports whether two paths name one file (or would, once written).
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(ia, ib)
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
 }
 
 // pickSections resolves --section IDs, in bank order; none means all.
