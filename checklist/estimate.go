@@ -297,17 +297,14 @@ func (r *Range) UnmarshalYAML(node *yaml.Node) error {
 }
 
 func (vs *ValueFactors) UnmarshalYAML(node *yaml.Node) error {
-	if node.Kind != yaml.MappingNode {
-		return typeError(node, "values must map answer values to factors: {under-50: 0.85, 50-500: 1}")
-	}
-	for i := 0; i+1 < len(node.Content); i += 2 {
+	return pairs(node, "values must map answer values to factors: {under-50: 0.85, 50-500: 1}", func(key string, value *yaml.Node) error {
 		var f float64
-		if err := node.Content[i+1].Decode(&f); err != nil {
-			return typeError(node.Content[i+1], fmt.Sprintf("the factor for %q must be a number", node.Content[i].Value))
+		if err := value.Decode(&f); err != nil {
+			return typeError(value, fmt.Sprintf("the factor for %q must be a number", key))
 		}
-		*vs = append(*vs, ValueFactor{Value: node.Content[i].Value, Factor: f})
-	}
-	return nil
+		*vs = append(*vs, ValueFactor{Value: key, Factor: f})
+		return nil
+	})
 }
 
 func (ss *StepFactors) UnmarshalYAML(node *yaml.Node) error {
@@ -325,15 +322,26 @@ func (ss *StepFactors) UnmarshalYAML(node *yaml.Node) error {
 }
 
 func (rs *SizedRanges) UnmarshalYAML(node *yaml.Node) error {
-	if node.Kind != yaml.MappingNode {
-		return typeError(node, "money must map sizes to [low, high] a year: {small: [0, 1000], mid: [6000, 24000]}")
-	}
-	for i := 0; i+1 < len(node.Content); i += 2 {
+	return pairs(node, "money must map sizes to [low, high] a year: {small: [0, 1000], mid: [6000, 24000]}", func(key string, value *yaml.Node) error {
 		var r Range
-		if err := node.Content[i+1].Decode(&r); err != nil {
+		if err := value.Decode(&r); err != nil {
 			return err
 		}
-		*rs = append(*rs, SizedRange{Size: node.Content[i].Value, Range: r})
+		*rs = append(*rs, SizedRange{Size: key, Range: r})
+		return nil
+	})
+}
+
+// pairs calls each for every key and value of a mapping, in the bank's
+// order; anything but a mapping is the error usage describes.
+func pairs(node *yaml.Node, usage string, each func(key string, value *yaml.Node) error) error {
+	if node.Kind != yaml.MappingNode {
+		return typeError(node, usage)
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		if err := each(node.Content[i].Value, node.Content[i+1]); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -98,6 +98,7 @@ func (v *validator) estimate() {
 				v.add(r.Line, "a duty, assumption or exclusion has no `text`")
 			}
 			v.text(r.Line, r.Text)
+			v.cites(r.Line, "a duty, assumption or exclusion", r.Text)
 			v.condition(r.When, "a duty, assumption or exclusion", "")
 			v.approachList(r.Line, "a duty, assumption or exclusion", r.Approaches, approaches)
 		}
@@ -282,7 +283,7 @@ func (v *validator) runningCost(r *RunningCost, sizes, approaches []string) {
 	}
 	v.approachList(r.Line, where, r.Approaches, approaches)
 	v.condition(r.When, where, "")
-	v.cites(r.Line, where, r.Source)
+	v.cites(r.Line, where, r.Source+" "+r.Note)
 }
 
 func (v *validator) rangeOK(line int, where string, r Range) {
@@ -313,6 +314,8 @@ func (v *validator) sources(m *EstimateModel) {
 		}
 		seen[s.ID] = true
 	}
+	v.text(m.Line, m.Calibration)
+	v.cites(m.Line, "the estimate's calibration", m.Calibration)
 	for _, a := range m.Approaches {
 		v.cites(a.Line, fmt.Sprintf("approach %q", a.Value), a.Source)
 	}
