@@ -110,9 +110,17 @@ func (e *engine) assumptions(v *view, a *checklist.Approach) []string {
 
 // method says in two sentences how the figures were made.
 func (e *engine) method(b Budget) []string {
+	open := "no decision still open changes the price"
+	switch n := len(b.RiskBuffer.Items); n {
+	case 0:
+	case 1:
+		open = "the one decision still open that changes the price"
+	default:
+		open = fmt.Sprintf("the %d decisions still open that change the price", n)
+	}
 	return []string{
-		fmt.Sprintf("Each piece of work is estimated three ways (best case, most likely, worst case) and weighted as (best + 4 × most likely + worst) ÷ 6; discovery, testing, go-live and project management are sized as shares of the build, so they grow with it, and %s %% contingency is added once, to the expected total.", FormatNumber(e.pct)),
-		fmt.Sprintf("The range around it (now %+d %% to %+d %%) covers the spread of those estimates and the cheapest and dearest outcome of each of the %d open decisions that move the price, so it narrows as more is decided.", b.Accuracy.LowPercent, b.Accuracy.HighPercent, len(b.RiskBuffer.Items)),
+		fmt.Sprintf("Each piece of work is estimated three ways, best case, most likely and worst case, and the most likely counts four times as much as the other two; discovery, testing, go-live and project management grow with the build, and a %s %% contingency is added once, on top.", FormatNumber(e.pct)),
+		fmt.Sprintf("The range (now %+d %% to %+d %%) allows for those estimates being off and for %s, so it narrows as more is decided.", b.Accuracy.LowPercent, b.Accuracy.HighPercent, open),
 	}
 }
 
