@@ -267,68 +267,71 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 	return nil
 }
 
-// parseConflicts reads the other side of unresolved merge conflicts. Its
-// values are kept as written: they are there for a person to choose from.
-func (s *Spec) parseConflicts(file string, node *yaml.Node, bank *checklist.Bank) error {
+// mappingPairs calls each for every key and value of a mapping; an empty
+// node is an empty mapping, and anything else is refused with what it must be.
+func mappingPairs(file string, node *yaml.Node, must string, each func(k, v *yaml.Node) error) error {
 	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
 		return nil
 	}
 	if node.Kind != yaml.MappingNode {
-		return problemf(file, node.Line, "conflicts must map question IDs to the other side's answer, not a %s", kindName(node))
+		return problemf(file, node.Line, "%s, not a %s", must, kindName(node))
 	}
 	for i := 0; i+1 < len(node.Content); i += 2 {
-		k, v := node.Content[i], node.Content[i+1]
+		if err := each(node.Content[i], node.Content[i+1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseConflicts reads the other side of unresolved merge conflicts. Its
+// values are kept as written: they are there for a person to choose from.
+func (s *Spec) parseConflicts(file string, node *yaml.Node, bank *checklist.Bank) error {
+	return mappingPairs(file, node, "conflicts must map question IDs to the other side's answer", func(k, v *yaml.Node) error {
 		q := bank.Question(k.Value)
 		if q == nil && bank.Section(k.Value) == nil {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: conflict on %q, which is neither a question nor a section in this checklist (kept)", file, k.Line, k.Value))
 		}
 		var a Answer
-		switch {
-		case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
-		case v.Kind != yaml.MappingNode:
-			return problemf(file, v.Line, "the conflict on %s must be a mapping with value and note, not a %s", k.Value, kindName(v))
-		}
-		for j := 0; j+1 < len(v.Content); j += 2 {
-			key, val := v.Content[j], v.Content[j+1]
-			switch {
-			case key.Value == "note" && val.Kind == yaml.ScalarNode:
-				a.Note = val.Value
-			case key.Value == "system" && val.Kind == yaml.ScalarNode:
-				a.System = val.Value
-			case key.Value == "value" && val.Kind == yaml.ScalarNode:
-				if q != nil && q.Kind == checklist.KindMulti {
-					a.Values = checklist.SplitList(val.Value)
-				} else if strings.TrimSpace(val.Value) != "" && val.Tag != "!!null" {
-					a.Values = []string{val.Value}
-				}
-			case key.Value == "value" && val.Kind == yaml.SequenceNode && (q == nil || q.Kind == checklist.KindMulti):
-				for _, el := range val.Content {
-					if el.Kind != yaml.ScalarNode {
-						return problemf(file, el.Line, "the conflict on %s must list values, not %ss", k.Value, kindName(el))
-					}
-					a.Values = append(a.Values, el.Value)
-				}
-			case key.Value == "value" || key.Value == "note" || key.Value == "system":
-				return problemf(file, val.Line, "the conflict's %s on %s must be text, not a %s", key.Value, k.Value, kindName(val))
-			default:
-				return problemf(file, key.Line, "the conflict on %s has unknown key %q (use value, system and note)", k.Value, key.Value)
-			}
-		}
+		err := mappingPairs(file, v, "the conflict on "+k.Value+" must be a mapping with value and note", func(key, val *yaml.Node) error {
+			return conflictField(file, k.Value, q, key, val, &a)
+		})
 		s.Conflicts[k.Value] = a
+		return err
+	})
+}
+
+// conflictField reads one field (value, system or note) of a conflict's other side.
+func conflictField(file, id string, q *checklist.Question, key, val *yaml.Node, a *Answer) error {
+	switch {
+	case key.Value == "note" && val.Kind == yaml.ScalarNode:
+		a.Note = val.Value
+	case key.Value == "system" && val.Kind == yaml.ScalarNode:
+		a.System = val.Value
+	case key.Value == "value" && val.Kind == yaml.ScalarNode:
+		if q != nil && q.Kind == checklist.KindMulti {
+			a.Values = checklist.SplitList(val.Value)
+		} else if strings.TrimSpace(val.Value) != "" && val.Tag != "!!null" {
+			a.Values = []string{val.Value}
+		}
+	case key.Value == "value" && val.Kind == yaml.SequenceNode && (q == nil || q.Kind == checklist.KindMulti):
+		for _, el := range val.Content {
+			if el.Kind != yaml.ScalarNode {
+				return problemf(file, el.Line, "the conflict on %s must list values, not %ss", id, kindName(el))
+			}
+			a.Values = append(a.Values, el.Value)
+		}
+	case key.Value == "value" || key.Value == "note" || key.Value == "system":
+		return problemf(file, val.Line, "the conflict's %s on %s must be text, not a %s", key.Value, id, kindName(val))
+	default:
+		return problemf(file, key.Line, "the conflict on %s has unknown key %q (use value, system and note)", id, key.Value)
 	}
 	return nil
 }
 
 // parseAsked reads who was asked to answer which section.
 func (s *Spec) parseAsked(file string, node *yaml.Node, bank *checklist.Bank) error {
-	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
-		return nil
-	}
-	if node.Kind != yaml.MappingNode {
-		return problemf(file, node.Line, "asked must map section IDs to lists of who was asked, not a %s", kindName(node))
-	}
-	for i := 0; i+1 < len(node.Content); i += 2 {
-		k, v := node.Content[i], node.Content[i+1]
+	return mappingPairs(file, node, "asked must map section IDs to lists of who was asked", func(k, v *yaml.Node) error {
 		if bank.Section(k.Value) == nil {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: asked: unknown section %q (kept)", file, k.Line, k.Value))
 		}
@@ -337,11 +340,7 @@ func (s *Spec) parseAsked(file string, node *yaml.Node, bank *checklist.Bank) er
 		}
 		for _, el := range v.Content {
 			var a Asked
-			if el.Kind != yaml.MappingNode {
-				return problemf(file, el.Line, "asked: %s must be a list of {who, date}, not a list of %ss", k.Value, kindName(el))
-			}
-			for j := 0; j+1 < len(el.Content); j += 2 {
-				key, val := el.Content[j], el.Content[j+1]
+			err := mappingPairs(file, el, "asked: "+k.Value+" must be a list of {who, date}", func(key, val *yaml.Node) error {
 				if val.Kind != yaml.ScalarNode || (key.Value != "who" && key.Value != "date") {
 					return problemf(file, key.Line, "asked: %s: use who and date (text), not %q", k.Value, key.Value)
 				}
@@ -350,17 +349,20 @@ func (s *Spec) parseAsked(file string, node *yaml.Node, bank *checklist.Bank) er
 				} else {
 					a.Date = val.Value
 				}
-			}
-			if a.Who == "" {
+				return nil
+			})
+			switch _, dateErr := time.Parse(time.DateOnly, a.Date); {
+			case err != nil:
+				return err
+			case a.Who == "":
 				return problemf(file, el.Line, "asked: %s: who was asked is missing", k.Value)
-			}
-			if _, err := time.Parse(time.DateOnly, a.Date); err != nil {
+			case dateErr != nil:
 				return problemf(file, el.Line, "asked: %s: date must be a day such as 2026-01-31, not %q", k.Value, a.Date)
 			}
 			s.Asked[k.Value] = append(s.Asked[k.Value], a)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func expected(q *checklist.Question) string {
