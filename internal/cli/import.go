@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -119,6 +120,9 @@ func readQuestionnaires(opts *importOptions, bank *checklist.Bank, s *spec.Spec)
 		if err != nil {
 			problems = append(problems, err)
 			continue
+		}
+		if f.Header.Spec != "" && filepath.Base(f.Header.Spec) != filepath.Base(s.Path) {
+			f.Warnings = append(f.Warnings, fmt.Sprintf("%s was made from %s, not %s: answers that differ between the two count as changed since", file, f.Header.Spec, s.Path))
 		}
 		printWarnings(opts.streams, f.Warnings)
 		theirs := map[string]spec.Answer{}
