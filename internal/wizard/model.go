@@ -89,7 +89,11 @@ func newModel(w *run, width, height int) *model {
 	if lookPath == nil {
 		lookPath = execLookPath
 	}
-	m.editor = editorCommand(w.o.Getenv, lookPath)
+	getenv := w.o.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	m.editor = editorCommand(getenv, lookPath)
 	mode := w.o.Mode
 	switch {
 	case mode == "" && len(w.spec.Answers) == 0:
