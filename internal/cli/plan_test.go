@@ -201,3 +201,46 @@ func TestPlanSummaryGivesTheEstimate(t *testing.T) {
 		}
 	}
 }
+
+// 13.10: volume answers that contradict each other are flagged in the
+// wizard's end summary (the rule is bank data; this bank carries one).
+func TestPlanSummaryFlagsContradictoryVolumes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bankPath := filepath.Join(dir, "bank.yaml")
+	os.WriteFile(bankPath, []byte(`
+id: volumes
+title: Volumes
+sections:
+  - id: project
+    title: About
+    code: PRJ
+    questions:
+      - {id: project.store, kind: text, prompt: "Store?", help: "H."}
+  - id: operations
+    title: Running
+    code: OPS
+    questions:
+      - id: operations.orders-per-day
+        kind: choice
+        prompt: "Orders a day?"
+        help: "H."
+        options: [{value: under-50, label: Fewer than 50}, {value: over-50, label: 50 or more}]
+      - {id: operations.peak-orders, kind: number, prompt: "Orders on the busiest day?", help: "H.", min: 0}
+findings:
+  - id: volume-contradiction
+    severity: warning
+    when: {all: [{question: operations.orders-per-day, is: under-50}, {question: operations.peak-orders, above: 500}]}
+    message: "Fewer than 50 orders a day, but a busiest day of more than 500: one of the two volume answers is wrong."
+    advice: "Check both figures."
+`), 0o644)
+	streams, _, errb := fakeStreams("", nil)
+	g := &globalOptions{streams: streams, checklistPath: bankPath, specFlag: filepath.Join(dir, "spec.yaml")}
+	run, _ := wizardtest.Driver(t, keys{"Shopify", "enter", "enter"}, keys{"up", "up", "enter", "1200", "enter", "enter"}, keys{"enter"})
+	if err := runPlan(&planOptions{globalOptions: g, run: run}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errb.String(), "one of the two volume answers is wrong") {
+		t.Errorf("the end summary does not flag the contradiction:\n%s", errb.String())
+	}
+}
