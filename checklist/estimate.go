@@ -103,7 +103,7 @@ type Driver struct {
 	Values   ValueFactors `yaml:"values,omitempty"`
 	Steps    StepFactors  `yaml:"steps,omitempty"`
 	PerExtra float64      `yaml:"per_extra,omitempty"`
-	Max      float64      `yaml:"max,omitempty"` // the highest factor PerExtra may reach
+	Max      float64      `yaml:"max,omitempty"` // the highest factor PerExtra may reach (required with it)
 	Source   string       `yaml:"source,omitempty"`
 	Line     int          `yaml:"-"`
 }

@@ -208,8 +208,8 @@ func (v *validator) driver(d *Driver) {
 		}
 		v.factor(d.Line, where, s.Factor)
 	}
-	if d.PerExtra < 0 || d.PerExtra > 2 || (d.PerExtra != 0 && d.Max != 0 && d.Max < 1) {
-		v.add(d.Line, fmt.Sprintf("%s has per_extra %v and max %v; per_extra is a fraction up to 2, max a factor of at least 1", where, d.PerExtra, d.Max))
+	if d.PerExtra < 0 || d.PerExtra > 2 || (d.PerExtra != 0 && (d.Max < 1 || d.Max > 5)) {
+		v.add(d.Line, fmt.Sprintf("%s has per_extra %v and max %v; per_extra is a fraction up to 2, and needs a max factor from 1 to 5 (a number answer can be large)", where, d.PerExtra, d.Max))
 	}
 	if len(d.Packages) == 0 {
 		v.add(d.Line, where+" names no `packages` to scale")

@@ -86,6 +86,8 @@ func TestEstimateValidation(t *testing.T) {
 			[]string{`bank.yaml:37: running cost "sub" has owner ""; use client or integrator`}},
 		{"uncited source", `source: "[1]"`, `source: "[7]"`,
 			[]string{`bank.yaml:25: approach "app" cites source [7], which the estimate's ` + "`sources`" + ` do not list`}},
+		{"per_extra without a ceiling", "per_extra: 0.1, max: 2}", "per_extra: 0.1}",
+			[]string{`bank.yaml:28: driver "n" has per_extra 0.1 and max 0; per_extra is a fraction up to 2, and needs a max factor from 1 to 5`}},
 		{"misspelt key", "spread: 2", "sprad: 2",
 			[]string{`bank.yaml:32: unknown key "sprad" in the estimate`}},
 	}
