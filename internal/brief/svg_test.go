@@ -7,7 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
+
+	"github.com/integ-dev/integ/internal/testutil"
 )
 
 var (
@@ -30,15 +31,6 @@ func svgTexts(svg string) []string {
 	return out
 }
 
-func noSpace(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // Each example's diagram has a box with every system's name and one arrow per
 // flow, titled with both ends and the label the Mermaid block gives it.
 func TestFlowDiagramHasEverySystemAndFlow(t *testing.T) {
@@ -53,9 +45,9 @@ func TestFlowDiagramHasEverySystemAndFlow(t *testing.T) {
 			continue
 		}
 		for _, svg := range svgRE.FindAllString(d, -1) {
-			texts := noSpace(strings.Join(svgTexts(svg), "|"))
+			texts := testutil.NoSpace(strings.Join(svgTexts(svg), "|"))
 			for _, sys := range b.Systems {
-				if !strings.Contains(texts, noSpace(sys.Name)) {
+				if !strings.Contains(texts, testutil.NoSpace(sys.Name)) {
 					t.Errorf("%s: no box shows %q", name, sys.Name)
 				}
 			}

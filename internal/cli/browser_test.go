@@ -22,6 +22,7 @@ import (
 	"github.com/integ-dev/integ/internal/browser"
 	"github.com/integ-dev/integ/internal/browser/devtools"
 	"github.com/integ-dev/integ/internal/estimate"
+	"github.com/integ-dev/integ/internal/testutil"
 )
 
 // TestBrowserEndToEnd renders every worked example's brief as HTML and PDF
@@ -162,9 +163,9 @@ func (e *e2e) checkDiagram(dom string) {
 		for _, m := range tspanRE.FindAllStringSubmatch(svg, -1) {
 			text = append(text, html.UnescapeString(m[1]))
 		}
-		joined := noSpace(strings.Join(text, ""))
+		joined := testutil.NoSpace(strings.Join(text, ""))
 		for _, sys := range e.model.Systems {
-			if !strings.Contains(joined, noSpace(sys.Name)) {
+			if !strings.Contains(joined, testutil.NoSpace(sys.Name)) {
 				t.Errorf("a drawing lacks the system %q", sys.Name)
 			}
 		}
@@ -419,15 +420,6 @@ func pdfInfo(t *testing.T, pdf string) (pages int, size [2]float64) {
 	size[0], _ = strconv.ParseFloat(string(s[1]), 64)
 	size[1], _ = strconv.ParseFloat(string(s[2]), 64)
 	return pages, size
-}
-
-func noSpace(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // --paper letter prints on US Letter.
