@@ -247,21 +247,12 @@ func answerValues(q *checklist.Question, single string, multi []string) []string
 	return []string{v}
 }
 
-// answer records a question's answer and saves; it counts when it changed
-// what the spec held.
+// answer records a question's answer and saves.
 func (w *run) answer(q *checklist.Question, values []string) error {
 	a := w.spec.Answers[q.ID]
 	changed := !slices.Equal(a.Values, values)
 	a.Values = values
-	w.spec.Set(q.ID, a)
-	if err := w.save(); err != nil {
-		return err
-	}
-	if changed {
-		w.res.Answers++
-		w.res.Last = q
-	}
-	return nil
+	return w.record(q, a, changed)
 }
 
 // systemName records the name of the system an answer names, and saves.
@@ -270,6 +261,12 @@ func (w *run) systemName(q *checklist.Question, name string) error {
 	name = strings.TrimSpace(name)
 	changed := a.System != name
 	a.System = name
+	return w.record(q, a, changed)
+}
+
+// record sets q's answer to a and saves; it counts when it changed what the
+// spec held.
+func (w *run) record(q *checklist.Question, a spec.Answer, changed bool) error {
 	w.spec.Set(q.ID, a)
 	if err := w.save(); err != nil {
 		return err
