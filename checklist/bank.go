@@ -39,7 +39,10 @@ const (
 	QBudgetCurrency    = "budget.currency"
 	QBudgetHourlyRate  = "budget.hourly-rate"
 	QBudgetContingency = "budget.contingency"
-	budgetPrefix       = SectionBudget + "."
+	// QProjectChannels is the sales channels the business sells through; its
+	// option values name the channels an answer may differ by (by_channel).
+	QProjectChannels = "project.channels"
+	budgetPrefix     = SectionBudget + "."
 )
 
 // reserved maps each reserved question ID to its kind and section.
@@ -51,6 +54,7 @@ var reserved = map[string]struct{ kind, section string }{
 	QBudgetCurrency:    {KindText, SectionBudget},
 	QBudgetHourlyRate:  {KindNumber, SectionBudget},
 	QBudgetContingency: {KindNumber, SectionBudget},
+	QProjectChannels:   {KindMulti, SectionProject},
 }
 
 // IsFact reports whether a question records a fact about the project (its
@@ -123,7 +127,12 @@ type Question struct {
 	Scenarios []Scenario `yaml:"scenarios,omitempty"`
 	// Source cites where a platform fact in the help text comes from.
 	Source string `yaml:"source,omitempty"`
-	Line   int    `yaml:"-"`
+	// ByChannel marks a question whose answer may differ by sales channel
+	// (retail customers matched by e-mail, wholesale by customer number): a
+	// spec may then hold one answer per channel chosen in project.channels
+	// besides, or instead of, the answer for all channels.
+	ByChannel bool `yaml:"by_channel,omitempty"`
+	Line      int  `yaml:"-"`
 	// Section is the section the question belongs to (set on load).
 	Section *Section `yaml:"-"`
 	// Number is the question's 1-based position in its section; requirement and
@@ -135,6 +144,9 @@ type Question struct {
 type Option struct {
 	Value string `yaml:"value"`
 	Label string `yaml:"label"`
+	// Title is a short name for the option where its label is too long to
+	// repeat: a sales channel's name in per-channel requirements and tables.
+	Title string `yaml:"title,omitempty"`
 	// FollowUp, when set, is the prompt of a free-text follow-up whose answer is
 	// kept as the answer's note ("which third system?", "how is it split?").
 	FollowUp string `yaml:"follow_up,omitempty"`
@@ -154,7 +166,7 @@ type Option struct {
 // optionFields records which fields an option wrote, so that a question's
 // override of a shared system option replaces only those.
 type optionFields struct {
-	label, followUp, system, role, requires, effort, scenarios, flows bool
+	label, title, followUp, system, role, requires, effort, scenarios, flows bool
 }
 
 // Effort is a planning range in hours.
@@ -300,6 +312,14 @@ func (q *Question) AnswerText(values []string, names Names) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// ShortLabel is the option's short name: its Title, else its label.
+func (o *Option) ShortLabel() string {
+	if o.Title != "" {
+		return o.Title
+	}
+	return o.Label
 }
 
 // ShortTitle is the question's name in tables: its Title, else its entity, else its prompt.

@@ -13,15 +13,19 @@ import (
 // note (`noted`); a leaf with none of these holds when the question has any
 // decided answer. `all`, `any` and `not` combine conditions.
 type Condition struct {
-	Question string       `yaml:"question,omitempty" json:"question,omitempty"`
-	Is       string       `yaml:"is,omitempty" json:"is,omitempty"`
-	In       []string     `yaml:"in,omitempty" json:"in,omitempty"`
-	Above    *float64     `yaml:"above,omitempty" json:"above,omitempty"`
-	Below    *float64     `yaml:"below,omitempty" json:"below,omitempty"`
-	Noted    *bool        `yaml:"noted,omitempty" json:"noted,omitempty"`
-	All      []*Condition `yaml:"all,omitempty" json:"all,omitempty"`
-	Any      []*Condition `yaml:"any,omitempty" json:"any,omitempty"`
-	Not      *Condition   `yaml:"not,omitempty" json:"not,omitempty"`
+	Question string   `yaml:"question,omitempty" json:"question,omitempty"`
+	Is       string   `yaml:"is,omitempty" json:"is,omitempty"`
+	In       []string `yaml:"in,omitempty" json:"in,omitempty"`
+	Above    *float64 `yaml:"above,omitempty" json:"above,omitempty"`
+	Below    *float64 `yaml:"below,omitempty" json:"below,omitempty"`
+	Noted    *bool    `yaml:"noted,omitempty" json:"noted,omitempty"`
+	// Differs holds when the question (a by_channel one) is answered
+	// differently for some of the chosen sales channels (true), or the same
+	// for all of them (false).
+	Differs *bool        `yaml:"differs,omitempty" json:"differs,omitempty"`
+	All     []*Condition `yaml:"all,omitempty" json:"all,omitempty"`
+	Any     []*Condition `yaml:"any,omitempty" json:"any,omitempty"`
+	Not     *Condition   `yaml:"not,omitempty" json:"not,omitempty"`
 	// Section with OpenAtLeast holds when at least that many of the section's
 	// asked questions are open or undecided. Findings only.
 	Section     string `yaml:"section,omitempty" json:"section,omitempty"`
@@ -86,6 +90,12 @@ type OpenCounter interface {
 	OpenInSection(sectionID string) int
 }
 
+// ChannelDiffer is implemented by answers that know whether a question is
+// answered differently per sales channel, which `differs` conditions need.
+type ChannelDiffer interface {
+	Differs(id string) bool
+}
+
 // Answers is what a condition is evaluated against. Values returns nil for an
 // unanswered question; multi-select answers have several values.
 type Answers interface {
@@ -116,6 +126,10 @@ func (c *Condition) leafHolds(a Answers) bool {
 	if c.Section != "" {
 		counter, ok := a.(OpenCounter)
 		return ok && counter.OpenInSection(c.Section) >= c.OpenAtLeast
+	}
+	if c.Differs != nil {
+		d, ok := a.(ChannelDiffer)
+		return (ok && d.Differs(c.Question)) == *c.Differs
 	}
 	values := a.Values(c.Question)
 	if c.Noted != nil && (a.Note(c.Question) != "") != *c.Noted {
@@ -177,7 +191,7 @@ func (c *Condition) Questions() []string {
 // shapeProblem says what is wrong with the form of one condition node, or "".
 func (c *Condition) shapeProblem() string {
 	forms := 0
-	if c.Question != "" || c.Is != "" || len(c.In) > 0 || c.Noted != nil || c.Above != nil || c.Below != nil {
+	if c.Question != "" || c.Is != "" || len(c.In) > 0 || c.Noted != nil || c.Above != nil || c.Below != nil || c.Differs != nil {
 		forms++
 	}
 	if len(c.All) > 0 {
@@ -200,8 +214,10 @@ func (c *Condition) shapeProblem() string {
 		return "condition is empty: give `question` (with `is`, `in`, `above`, `below` or `noted`), `all`, `any` or `not`"
 	case forms > 1:
 		return "condition mixes forms: use one of `question`, `all`, `any`, `not` per level"
-	case (compares || c.Noted != nil || c.Above != nil || c.Below != nil) && c.Question == "":
-		return "condition has `is`, `in`, `above`, `below` or `noted` but no `question`"
+	case (compares || c.Noted != nil || c.Above != nil || c.Below != nil || c.Differs != nil) && c.Question == "":
+		return "condition has `is`, `in`, `above`, `below`, `noted` or `differs` but no `question`"
+	case c.Differs != nil && (compares || c.Noted != nil || c.Above != nil || c.Below != nil):
+		return fmt.Sprintf("condition on %q asks whether it differs by channel and also compares it; use one", c.Question)
 	case c.Is != "" && len(c.In) > 0:
 		return fmt.Sprintf("condition on %q has both `is` and `in`; use one", c.Question)
 	case compares && (c.Above != nil || c.Below != nil):

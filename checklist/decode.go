@@ -28,6 +28,7 @@ func (o *Option) UnmarshalYAML(node *yaml.Node) error {
 	o.Line = node.Line
 	o.set = optionFields{
 		label:     hasKey(node, "label"),
+		title:     hasKey(node, "title"),
 		followUp:  hasKey(node, "follow_up"),
 		system:    hasKey(node, "system"),
 		role:      hasKey(node, "role"),
@@ -114,19 +115,19 @@ type keySchema struct {
 
 func bankSchema() *keySchema {
 	condition := &keySchema{what: "a condition"}
-	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "noted": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
+	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "noted": nil, "differs": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
 	effort := &keySchema{what: "an effort", keys: map[string]*keySchema{"low": nil, "high": nil}}
 	sentence := &keySchema{what: "a requirement sentence", keys: map[string]*keySchema{"text": nil, "if": condition, "source": nil}}
 	scenario := &keySchema{what: "a scenario", keys: map[string]*keySchema{"given": nil, "when": nil, "then": nil, "if": condition, "checks": nil}}
 	option := &keySchema{what: "an option", keys: map[string]*keySchema{
-		"value": nil, "label": nil, "follow_up": nil, "system": nil, "role": nil, "requires": sentence, "effort": effort,
+		"value": nil, "label": nil, "title": nil, "follow_up": nil, "system": nil, "role": nil, "requires": sentence, "effort": effort,
 		"scenarios": scenario,
 		"flows":     {what: "a flow", keys: map[string]*keySchema{"from": nil, "to": nil, "data": nil, "trigger": nil, "if": condition}},
 	}}
 	question := &keySchema{what: "a question", keys: map[string]*keySchema{
 		"id": nil, "prompt": nil, "help": nil, "kind": nil, "title": nil, "entity": nil, "sync": nil,
 		"requires": sentence, "scenarios": scenario,
-		"options": option, "when": condition, "default": nil, "min": nil, "max": nil, "unit": nil, "source": nil,
+		"options": option, "when": condition, "default": nil, "min": nil, "max": nil, "unit": nil, "source": nil, "by_channel": nil,
 	}}
 	packages, model := estimateSchema(condition)
 	return &keySchema{what: "the bank", keys: map[string]*keySchema{

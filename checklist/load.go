@@ -245,6 +245,9 @@ func (b *Bank) systemOptions(q *Question) ([]Option, Problems) {
 		if over.set.label {
 			o.Label = over.Label
 		}
+		if over.set.title {
+			o.Title = over.Title
+		}
 		if over.set.followUp {
 			o.FollowUp = over.FollowUp
 		}

@@ -33,6 +33,8 @@ type (
 		Kind    string       `json:"kind"`
 		Options []OptionJSON `json:"options"`
 		When    *Condition   `json:"when"`
+		// ByChannel: the answer may differ by sales channel.
+		ByChannel bool `json:"by_channel"`
 	}
 	OptionJSON struct {
 		Value string `json:"value"`
@@ -46,7 +48,7 @@ func (b *Bank) JSON() BankJSON {
 	for _, s := range b.Sections {
 		sj := SectionJSON{ID: s.ID, Title: s.Title, Questions: []QuestionJSON{}}
 		for _, q := range s.Questions {
-			qj := QuestionJSON{ID: q.ID, Prompt: q.Prompt, Help: q.Help, Kind: q.Kind, Options: []OptionJSON{}, When: q.When}
+			qj := QuestionJSON{ID: q.ID, Prompt: q.Prompt, Help: q.Help, Kind: q.Kind, Options: []OptionJSON{}, When: q.When, ByChannel: q.ByChannel}
 			for _, o := range q.Options {
 				qj.Options = append(qj.Options, OptionJSON{Value: o.Value, Label: o.Label})
 			}
@@ -123,6 +125,10 @@ func (b *Bank) describeLeaf(c *Condition, names Names) string {
 		bounds = append(bounds, "below "+formatFloat(*c.Below))
 	}
 	switch {
+	case c.Differs != nil && *c.Differs:
+		return subject + " differs by sales channel"
+	case c.Differs != nil:
+		return subject + " is the same for every sales channel"
 	case len(bounds) > 0:
 		return subject + " is " + strings.Join(bounds, " and ")
 	case len(parts) == 1:

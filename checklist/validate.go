@@ -58,6 +58,7 @@ func (b *Bank) validate() Problems {
 			}
 			seenQuestion[q.ID] = q.Line
 			v.reserved(q, s)
+			v.byChannel(q, s)
 			v.question(q)
 		}
 	}
@@ -205,6 +206,40 @@ func (v *validator) reserved(q *Question, s *Section) {
 	}
 }
 
+// channelKinds are the kinds of question whose answer may differ by channel:
+// those with a fixed list of answers. A number or a text is one fact (a
+// volume the budget adds up, a name); a per-channel figure goes in a note.
+var channelKinds = []string{KindSystem, KindChoice, KindYesNo, KindMulti}
+
+// byChannel checks a question marked by_channel: it must be about how the
+// business works (not the project's facts or the budget's settings), have a
+// fixed list of answers, and the bank must name the channels.
+func (v *validator) byChannel(q *Question, s *Section) {
+	if strings.Contains(q.ID, ChannelSep) {
+		v.add(q.Line, fmt.Sprintf("question %q: an ID may not contain %q, which `integ set ID%sCHANNEL=VALUE` uses", q.ID, ChannelSep, ChannelSep))
+	}
+	if q.ID == QProjectChannels {
+		for _, o := range q.Options {
+			if strings.Contains(o.Value, ChannelSep) {
+				v.add(o.Line, fmt.Sprintf("question %q option %q: a channel may not contain %q", q.ID, o.Value, ChannelSep))
+			}
+		}
+	}
+	if !q.ByChannel {
+		return
+	}
+	where := fmt.Sprintf("question %q is marked by_channel", q.ID)
+	switch {
+	case s.ID == SectionProject || s.ID == SectionBudget:
+		v.add(q.Line, fmt.Sprintf("%s, but it is in section %q, whose answers hold for the whole project; only questions outside the %s and %s sections may differ by channel", where, s.ID, SectionProject, SectionBudget))
+	case !slices.Contains(channelKinds, q.Kind):
+		v.add(q.Line, fmt.Sprintf("%s, but it is of kind %s; only questions with a fixed list of answers (%s) may differ by channel: a per-channel figure or text goes in the note", where, q.Kind, strings.Join(channelKinds, ", ")))
+	}
+	if cq := v.bank.Question(QProjectChannels); cq == nil || cq.Kind != KindMulti {
+		v.add(q.Line, fmt.Sprintf("%s, but the bank has no %s question (kind multi) whose options name the channels", where, QProjectChannels))
+	}
+}
+
 func (v *validator) question(q *Question) {
 	where := fmt.Sprintf("question %q", q.ID)
 	if !slices.Contains(kinds, q.Kind) {
@@ -251,7 +286,7 @@ func (v *validator) question(q *Question) {
 		if strings.TrimSpace(o.Label) == "" {
 			v.add(o.Line, fmt.Sprintf("%s option %q has no `label`", where, o.Value))
 		}
-		v.text(o.Line, o.Label, o.FollowUp, o.System, o.Role)
+		v.text(o.Line, o.Label, o.Title, o.FollowUp, o.System, o.Role)
 		if o.System == "" && o.namesThird() {
 			v.add(o.Line, fmt.Sprintf("%s option %q refers to {third} (or sends data to or from it) but has no `system:` prompt asking for that system's name", where, o.Value))
 		}
@@ -336,6 +371,9 @@ func (v *validator) conditionLeaf(c *Condition, where, owner string) {
 		return
 	case owner != "" && v.bank.order[c.Question] > v.bank.order[owner]:
 		v.add(c.Line, fmt.Sprintf("%s condition refers to later question %q (a question may only depend on earlier ones)", where, c.Question))
+		return
+	case c.Differs != nil && !target.ByChannel:
+		v.add(c.Line, fmt.Sprintf("%s condition asks whether %q differs by channel, but that question is not marked by_channel", where, c.Question))
 		return
 	case (c.Above != nil || c.Below != nil) && target.Kind != KindNumber:
 		v.add(c.Line, fmt.Sprintf("%s condition compares %q (a %s question) with a number; only number questions can be above or below one", where, c.Question, target.Kind))

@@ -49,7 +49,7 @@ func TestQuestionsJSONShape(t *testing.T) {
 	}
 	for _, s := range sections {
 		for _, q := range s.(map[string]any)["questions"].([]any) {
-			if diff := cmp.Diff([]string{"help", "id", "kind", "options", "prompt", "when"}, keys(q)); diff != "" {
+			if diff := cmp.Diff([]string{"by_channel", "help", "id", "kind", "options", "prompt", "when"}, keys(q)); diff != "" {
 				t.Fatal(diff)
 			}
 			qm := q.(map[string]any)

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,12 +30,17 @@ func newSetCmd(g *globalOptions) *cobra.Command {
 before anything is written: an unknown question or a value that is not allowed changes nothing.
 
 VALUE may be "undecided". Multi-select values are comma-separated. "ID=" removes an answer.
-The spec is created if it does not exist. 'integ questions' lists the IDs and allowed values.`,
+The spec is created if it does not exist. 'integ questions' lists the IDs and allowed values.
+
+A question that may differ by sales channel takes one channel's answer as ID@CHANNEL=VALUE
+(the channels are those chosen in project.channels); a channel without one uses ID=VALUE.
+--note and --system take ID@CHANNEL too.`,
 		Example: `  integ set project.store=Shopify project.inventory=Odoo
   integ set master.product-prices=inventory --note master.product-prices="Price lists live in Odoo"
   integ set master.sales-taxes=third --system master.sales-taxes="Avalara AvaTax"
   integ set payments.methods=cards,wallets
-  integ set inventory.live-counts=undecided`,
+  integ set inventory.live-counts=undecided
+  integ set customers.match-key=email customers.match-key@phone-email=customer-number`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.assignments = args
 			return runSet(opts)
@@ -56,17 +63,16 @@ func runSet(opts *setOptions) error {
 
 	// Validate everything before changing anything.
 	type change struct {
-		q      *checklist.Question
+		key    string // a question's ID, or ID@CHANNEL for one channel's answer
 		values []string
-		clear  bool
 	}
 	var changes []change
 	for _, arg := range opts.assignments {
-		id, value, err := parseAssignment(arg)
+		key, value, err := parseAssignment(arg)
 		if err != nil {
 			return unusable(err)
 		}
-		q, err := lookupQuestion(bank, id)
+		q, err := lookupTarget(bank, key)
 		if err != nil {
 			return err
 		}
@@ -74,7 +80,7 @@ func runSet(opts *setOptions) error {
 		if err != nil {
 			return unusable(err)
 		}
-		changes = append(changes, change{q: q, values: values, clear: len(values) == 0})
+		changes = append(changes, change{key: key, values: values})
 	}
 	notes, err := parseTexts(bank, "--note", opts.notes, checklist.ParseNote)
 	if err != nil {
@@ -84,34 +90,46 @@ func runSet(opts *setOptions) error {
 	if err != nil {
 		return err
 	}
+	// One channel's answer needs that channel chosen, here or earlier.
+	chosen := s.Channels()
+	for _, c := range changes {
+		if c.key == checklist.QProjectChannels {
+			chosen = slices.DeleteFunc(slices.Clone(c.values), func(v string) bool { return v == checklist.Undecided })
+		}
+	}
+	for _, key := range slices.Concat(keysOf(changes, func(c change) string { return c.key }), slices.Collect(maps.Keys(notes)), slices.Collect(maps.Keys(systems))) {
+		if _, channel := spec.SplitKey(key); channel != "" && !slices.Contains(chosen, channel) {
+			return unusable(fmt.Errorf("%s: %q is not one of the channels chosen in %s (%s); add it first: integ set %s=%s", key, channel, checklist.QProjectChannels, orNone(chosen), checklist.QProjectChannels, strings.Join(append(slices.Clone(chosen), channel), ",")))
+		}
+	}
 
 	for _, c := range changes {
-		a := s.Answers[c.q.ID]
-		if c.clear {
-			a.Values = nil
-		} else {
-			a.Values = c.values
-		}
-		s.Set(c.q.ID, a)
-		delete(s.Conflicts, c.q.ID) // answering it again decides a merge conflict
+		a := s.Get(c.key)
+		a.Values = c.values
+		s.Put(c.key, a)
+		delete(s.Conflicts, c.key) // answering it again decides a merge conflict
 	}
-	for id, text := range notes {
-		a := s.Answers[id]
+	for key, text := range notes {
+		a := s.Get(key)
 		a.Note = text
-		s.Set(id, a)
-		delete(s.Conflicts, id)
+		s.Put(key, a)
+		delete(s.Conflicts, key)
 	}
-	for id, name := range systems {
-		a := s.Answers[id]
+	for key, name := range systems {
+		a := s.Get(key)
 		a.System = name
-		s.Set(id, a)
-		delete(s.Conflicts, id)
+		s.Put(key, a)
+		delete(s.Conflicts, key)
 	}
 	wrote, err := s.Save(bank, opts.streams.Now())
 	if err != nil {
 		return err
 	}
 	printMerged(opts.streams, bank, s)
+	setNow := keysOf(changes, func(c change) string { return c.key })
+	for _, key := range setNow {
+		printOwnAnswers(opts.streams, bank, s, key, setNow)
+	}
 	n := len(changes) + len(notes) + len(systems)
 	if wrote {
 		fmt.Fprintf(opts.streams.Err, "Saved %s to %s.\n", plural(n, "change", "changes"), safe.Terminal(path))
@@ -121,24 +139,77 @@ func runSet(opts *setOptions) error {
 	return nil
 }
 
+func keysOf[T any](list []T, key func(T) string) []string {
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = key(x)
+	}
+	return out
+}
+
+func orNone(list []string) string {
+	if len(list) == 0 {
+		return "none yet"
+	}
+	return strings.Join(list, ", ")
+}
+
+// printOwnAnswers says, when the answer for all channels was set, which
+// chosen channels keep an answer of their own (not set in the same command,
+// setNow): they do not follow it.
+func printOwnAnswers(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, key string, setNow []string) {
+	id, channel := spec.SplitKey(key)
+	q := bank.Question(id)
+	if channel != "" || q == nil {
+		return
+	}
+	names := s.Names(bank)
+	a := s.Answers[id]
+	for _, ch := range s.Channels() {
+		if own, ok := a.Channels[ch]; ok && len(own.Values) > 0 && !slices.Contains(setNow, spec.Key(id, ch)) {
+			fmt.Fprintln(streams.Err, safe.Terminal(fmt.Sprintf("%s: %s keeps its own answer, %q ('integ set %s=' makes it follow the answer for all channels).",
+				id, bank.ChannelTitle(ch, names), q.AnswerText(own.Values, names), spec.Key(id, ch))))
+		}
+	}
+}
+
 // parseTexts reads the ID=TEXT pairs of a flag such as --note, checking each
-// ID and each text.
+// ID (or ID@CHANNEL) and each text.
 func parseTexts(bank *checklist.Bank, flag string, args []string, parse func(string) (string, error)) (map[string]string, error) {
 	out := map[string]string{}
 	for _, arg := range args {
-		id, text, err := parseAssignment(arg)
+		key, text, err := parseAssignment(arg)
 		if err != nil {
 			return nil, unusable(fmt.Errorf("%s: %w", flag, err))
 		}
-		if _, err := lookupQuestion(bank, id); err != nil {
+		if _, err := lookupTarget(bank, key); err != nil {
 			return nil, err
 		}
 		if text, err = parse(text); err != nil {
-			return nil, unusable(fmt.Errorf("%s %s: %w", flag, id, err))
+			return nil, unusable(fmt.Errorf("%s %s: %w", flag, key, err))
 		}
-		out[id] = text
+		out[key] = text
 	}
 	return out, nil
+}
+
+// lookupTarget finds the question a key names (ID, or ID@CHANNEL for one
+// sales channel's answer), or explains why there is none.
+func lookupTarget(bank *checklist.Bank, key string) (*checklist.Question, error) {
+	id, channel := spec.SplitKey(key)
+	q, err := lookupQuestion(bank, id)
+	if err != nil || channel == "" {
+		return q, err
+	}
+	switch {
+	case bank.ChannelQuestion() == nil:
+		return nil, unusable(fmt.Errorf("%s: this checklist has no sales channels (%s); set %s=VALUE", key, checklist.QProjectChannels, id))
+	case bank.Channel(channel) == nil:
+		return nil, unusable(fmt.Errorf("%s: unknown sales channel %q (channels: %s)", key, channel, strings.Join(bank.ChannelValues(), ", ")))
+	case !q.ByChannel:
+		return nil, unusable(fmt.Errorf("%s: %s has one answer for all channels; set %s=VALUE", key, id, id))
+	}
+	return q, nil
 }
 
 // lookupQuestion finds a question or explains, with the closest IDs, why not.
@@ -167,7 +238,8 @@ func printMerged(streams *IOStreams, bank *checklist.Bank, s *spec.Spec) {
 	var warnings []string
 	for _, c := range s.Merged {
 		theirs := fmt.Sprintf("note %q", c.Theirs.Note)
-		if q := bank.Question(c.ID); q != nil {
+		if id, _ := spec.SplitKey(c.ID); bank.Question(id) != nil {
+			q := bank.Question(id)
 			theirs = fmt.Sprintf("%q", q.AnswerText(c.Theirs.Values, names))
 			if c.Theirs.Note != "" {
 				theirs += fmt.Sprintf(" (note %q)", c.Theirs.Note)

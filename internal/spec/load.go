@@ -194,77 +194,154 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: %q is not a question in this checklist; its answer is kept but not used", file, k.Line, k.Value))
 			continue
 		}
-		valueNode, noteNode, systemNode := v, (*yaml.Node)(nil), (*yaml.Node)(nil)
-		if v.Kind == yaml.MappingNode {
-			valueNode = nil
-			for j := 0; j+1 < len(v.Content); j += 2 {
-				switch v.Content[j].Value {
-				case "value":
-					valueNode = v.Content[j+1]
-				case "system":
-					systemNode = v.Content[j+1]
-				case "note":
-					noteNode = v.Content[j+1]
-				default:
-					return problemf(file, v.Content[j].Line, "answer to %s has unknown key %q (use value, system and note)", q.ID, v.Content[j].Value)
-				}
-			}
-		}
-		var a Answer
-		for _, f := range []struct {
-			node *yaml.Node
-			what string
-			to   *string
-		}{{noteNode, "note", &a.Note}, {systemNode, "system", &a.System}} {
-			if f.node == nil {
-				continue
-			}
-			if f.node.Kind != yaml.ScalarNode {
-				return problemf(file, f.node.Line, "the %s on %s must be text, not a %s", f.what, q.ID, kindName(f.node))
-			}
-			parse := checklist.ParseNote
-			if f.node == systemNode {
-				parse = checklist.ParseSystemName
-			}
-			text, err := parse(f.node.Value)
-			if err != nil {
-				return problemf(file, f.node.Line, "%s: %v", q.ID, err)
-			}
-			*f.to = text
-		}
-		emptyScalar := valueNode != nil && valueNode.Kind == yaml.ScalarNode && (valueNode.Tag == "!!null" || strings.TrimSpace(valueNode.Value) == "")
-		if valueNode != nil && !emptyScalar {
-			var raw []string
-			switch {
-			case valueNode.Kind == yaml.SequenceNode && q.Kind == checklist.KindMulti:
-				for _, el := range valueNode.Content {
-					if el.Kind != yaml.ScalarNode {
-						return problemf(file, el.Line, "answer to %s must be a list of values, not a list of %ss", q.ID, kindName(el))
-					}
-					raw = append(raw, el.Value)
-				}
-			case valueNode.Kind == yaml.ScalarNode:
-				raw = []string{valueNode.Value}
-				if q.Kind == checklist.KindMulti {
-					raw = checklist.SplitList(valueNode.Value)
-				}
-			default:
-				return problemf(file, valueNode.Line, "answer to %s must be %s, not a %s", q.ID, expected(q), kindName(valueNode))
-			}
-			values, err := q.ParseValues(raw)
-			if err != nil && lenient {
-				s.Invalid = append(s.Invalid, Invalid{ID: q.ID, File: file, Line: valueNode.Line, Msg: err.Error()})
-				s.unknown = append(s.unknown, unknownAnswer{id: k.Value, node: v})
-				continue
-			}
-			if err != nil {
-				return problemf(file, valueNode.Line, "%v", err)
-			}
-			a.Values = values
+		a, misfit, err := parseAnswer(file, q, v, bank, "")
+		switch {
+		case err != nil:
+			return err
+		case misfit != nil && lenient:
+			s.Invalid = append(s.Invalid, Invalid{ID: q.ID, File: file, Line: misfit.line, Msg: misfit.msg})
+			s.unknown = append(s.unknown, unknownAnswer{id: k.Value, node: v})
+			continue
+		case misfit != nil:
+			return problemf(file, misfit.line, "%s", misfit.msg)
 		}
 		s.Set(q.ID, a)
 	}
 	return nil
+}
+
+// misfit is an answer that does not fit its question in the bank in use (a
+// value it does not allow, a channel it does not know): a load refuses it,
+// a lenient load keeps it as written for `integ check` to report.
+type misfit struct {
+	line int
+	msg  string
+}
+
+// parseAnswer reads one answer: a value alone, or a mapping with value,
+// system and note, and for a by_channel question by_channel, each channel's
+// answer in the same form. channel names the channel being read ("" for the
+// answer for all channels), in whose answer by_channel is not allowed.
+func parseAnswer(file string, q *checklist.Question, v *yaml.Node, bank *checklist.Bank, channel string) (Answer, *misfit, error) {
+	var a Answer
+	subject := q.ID
+	if channel != "" {
+		subject = Key(q.ID, channel)
+	}
+	valueNode, noteNode, systemNode, channelsKey, channelsNode := v, (*yaml.Node)(nil), (*yaml.Node)(nil), (*yaml.Node)(nil), (*yaml.Node)(nil)
+	if v.Kind == yaml.MappingNode {
+		valueNode = nil
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			switch key := v.Content[j].Value; {
+			case key == "value":
+				valueNode = v.Content[j+1]
+			case key == "system":
+				systemNode = v.Content[j+1]
+			case key == "note":
+				noteNode = v.Content[j+1]
+			case key == byChannelKey && channel == "":
+				channelsKey, channelsNode = v.Content[j], v.Content[j+1]
+			case channel != "":
+				return a, nil, problemf(file, v.Content[j].Line, "the %s answer to %s has unknown key %q (use value, system and note)", channel, q.ID, key)
+			case q.ByChannel:
+				return a, nil, problemf(file, v.Content[j].Line, "answer to %s has unknown key %q (use value, system, note and %s)", q.ID, key, byChannelKey)
+			default:
+				return a, nil, problemf(file, v.Content[j].Line, "answer to %s has unknown key %q (use value, system and note)", q.ID, key)
+			}
+		}
+	}
+	for _, f := range []struct {
+		node *yaml.Node
+		what string
+		to   *string
+	}{{noteNode, "note", &a.Note}, {systemNode, "system", &a.System}} {
+		if f.node == nil {
+			continue
+		}
+		if f.node.Kind != yaml.ScalarNode {
+			return a, nil, problemf(file, f.node.Line, "the %s on %s must be text, not a %s", f.what, subject, kindName(f.node))
+		}
+		parse := checklist.ParseNote
+		if f.node == systemNode {
+			parse = checklist.ParseSystemName
+		}
+		text, err := parse(f.node.Value)
+		if err != nil {
+			return a, nil, problemf(file, f.node.Line, "%s: %v", subject, err)
+		}
+		*f.to = text
+	}
+	emptyScalar := valueNode != nil && valueNode.Kind == yaml.ScalarNode && (valueNode.Tag == "!!null" || strings.TrimSpace(valueNode.Value) == "")
+	if valueNode != nil && !emptyScalar {
+		var raw []string
+		switch {
+		case valueNode.Kind == yaml.SequenceNode && q.Kind == checklist.KindMulti:
+			for _, el := range valueNode.Content {
+				if el.Kind != yaml.ScalarNode {
+					return a, nil, problemf(file, el.Line, "answer to %s must be a list of values, not a list of %ss", subject, kindName(el))
+				}
+				raw = append(raw, el.Value)
+			}
+		case valueNode.Kind == yaml.ScalarNode:
+			raw = []string{valueNode.Value}
+			if q.Kind == checklist.KindMulti {
+				raw = checklist.SplitList(valueNode.Value)
+			}
+		default:
+			return a, nil, problemf(file, valueNode.Line, "answer to %s must be %s, not a %s", subject, expected(q), kindName(valueNode))
+		}
+		values, err := q.ParseValues(raw)
+		if err != nil {
+			msg := err.Error()
+			if channel != "" {
+				msg = channel + ": " + msg
+			}
+			return a, &misfit{line: valueNode.Line, msg: msg}, nil
+		}
+		a.Values = values
+	}
+	if channelsNode != nil {
+		channels, bad, err := parseChannels(file, q, channelsKey.Line, channelsNode, bank)
+		if err != nil || bad != nil {
+			return a, bad, err
+		}
+		a.Channels = channels
+	}
+	return a, nil, nil
+}
+
+// byChannelKey holds an answer's per-channel answers in a spec.
+const byChannelKey = "by_channel"
+
+// parseChannels reads a by_channel mapping: sales channel to answer.
+func parseChannels(file string, q *checklist.Question, line int, node *yaml.Node, bank *checklist.Bank) (map[string]Answer, *misfit, error) {
+	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+		return nil, nil, nil
+	}
+	if node.Kind != yaml.MappingNode {
+		return nil, nil, problemf(file, node.Line, "%s on %s must map sales channels to answers, not a %s", byChannelKey, q.ID, kindName(node))
+	}
+	if !q.ByChannel {
+		return nil, &misfit{line: line, msg: fmt.Sprintf("%s has answers per sales channel, but the checklist in use gives it one answer for all channels; keep one as value: and remove %s:", q.ID, byChannelKey)}, nil
+	}
+	out := map[string]Answer{}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i], node.Content[i+1]
+		if bank.Channel(k.Value) == nil {
+			return nil, &misfit{line: k.Line, msg: fmt.Sprintf("%s: %q is not a sales channel (channels: %s)", q.ID, k.Value, strings.Join(bank.ChannelValues(), ", "))}, nil
+		}
+		a, bad, err := parseAnswer(file, q, v, bank, k.Value)
+		if err != nil || bad != nil {
+			return nil, bad, err
+		}
+		if !a.IsZero() {
+			out[k.Value] = a
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil, nil
+	}
+	return out, nil, nil
 }
 
 // mappingPairs calls each for every key and value of a mapping; an empty
@@ -289,6 +366,9 @@ func mappingPairs(file string, node *yaml.Node, must string, each func(k, v *yam
 func (s *Spec) parseConflicts(file string, node *yaml.Node, bank *checklist.Bank) error {
 	return mappingPairs(file, node, "conflicts must map question IDs to the other side's answer", func(k, v *yaml.Node) error {
 		q := bank.Question(k.Value)
+		if id, channel := SplitKey(k.Value); channel != "" && bank.Channel(channel) != nil {
+			q = bank.Question(id) // one channel's answer
+		}
 		if q == nil && bank.Section(k.Value) == nil {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: conflict on %q, which is neither a question nor a section in this checklist (kept)", file, k.Line, k.Value))
 		}

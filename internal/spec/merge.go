@@ -36,9 +36,14 @@ func Merge(base, ours, theirs *Spec) (*Spec, []Conflict) {
 	m := *ours
 	var conflicts []Conflict
 	var ids []string
-	m.Answers, ids = merge3(base.Answers, ours.Answers, theirs.Answers, Answer.Equal)
+	// Each channel's answer merges on its own: one side answering for
+	// retail and the other for wholesale is no conflict.
+	fb, fo, ft := flatten(base.Answers), flatten(ours.Answers), flatten(theirs.Answers)
+	var merged map[string]Answer
+	merged, ids = merge3(fb, fo, ft, Answer.Equal)
+	m.Answers = unflatten(merged)
 	for _, id := range ids {
-		conflicts = append(conflicts, Conflict{ID: id, Base: base.Answers[id], Ours: ours.Answers[id], Theirs: theirs.Answers[id]})
+		conflicts = append(conflicts, Conflict{ID: id, Base: fb[id], Ours: fo[id], Theirs: ft[id]})
 	}
 	m.SectionNotes, ids = merge3(base.SectionNotes, ours.SectionNotes, theirs.SectionNotes, func(a, b string) bool { return a == b })
 	for _, id := range ids {
@@ -51,6 +56,30 @@ func Merge(base, ours, theirs *Spec) (*Spec, []Conflict) {
 	m.Updated = later(ours.Updated, theirs.Updated)
 	slices.SortFunc(conflicts, func(a, b Conflict) int { return cmp.Compare(a.ID, b.ID) })
 	return &m, conflicts
+}
+
+// flatten lists answers by Key: each question's answer for all channels
+// under its ID, each channel's own answer under ID@CHANNEL.
+func flatten(answers map[string]Answer) map[string]Answer {
+	out := make(map[string]Answer, len(answers))
+	for id, a := range answers {
+		if shared := a.Shared(); !shared.IsZero() {
+			out[id] = shared
+		}
+		for ch, part := range a.Channels {
+			out[Key(id, ch)] = part
+		}
+	}
+	return out
+}
+
+// unflatten is the inverse of flatten.
+func unflatten(flat map[string]Answer) map[string]Answer {
+	s := &Spec{Answers: map[string]Answer{}}
+	for _, key := range slices.Sorted(maps.Keys(flat)) {
+		s.Put(key, flat[key])
+	}
+	return s.Answers
 }
 
 // Quote is an answer as a message quotes it: the values as they read, then
@@ -67,9 +96,10 @@ func (a Answer) Quote(q *checklist.Question, names checklist.Names) string {
 }
 
 // Equal reports whether two answers say the same (values in order, the
-// system named, and note).
+// system named, and note), for all channels and for each channel.
 func (a Answer) Equal(b Answer) bool {
-	return a.Note == b.Note && a.System == b.System && slices.Equal(a.Values, b.Values)
+	return a.Note == b.Note && a.System == b.System && slices.Equal(a.Values, b.Values) &&
+		maps.EqualFunc(a.Channels, b.Channels, Answer.Equal)
 }
 
 // merge3 merges three versions of a map key by key. A key one side left as it

@@ -155,14 +155,23 @@ func (s *Spec) check(bank *checklist.Bank) error {
 		if q == nil {
 			return fmt.Errorf("cannot save %s: %q is not a question in the checklist in use", s.Path, id)
 		}
-		if _, err := q.ParseValues(a.Values); err != nil {
-			return fmt.Errorf("cannot save %s: %w", s.Path, err)
+		if len(a.Channels) > 0 && !q.ByChannel {
+			return fmt.Errorf("cannot save %s: %s has answers per sales channel, but the checklist in use gives it one answer for all channels", s.Path, id)
 		}
-		if _, err := checklist.ParseNote(a.Note); err != nil {
-			return fmt.Errorf("cannot save %s: %s: %w", s.Path, id, err)
-		}
-		if _, err := checklist.ParseSystemName(a.System); a.System != "" && err != nil {
-			return fmt.Errorf("cannot save %s: %s: %w", s.Path, id, err)
+		for _, key := range append([]string{id}, channelKeys(id, a)...) {
+			part := s.Get(key)
+			if _, channel := SplitKey(key); channel != "" && bank.Channel(channel) == nil {
+				return fmt.Errorf("cannot save %s: %s: %q is not a sales channel (channels: %s)", s.Path, id, channel, strings.Join(bank.ChannelValues(), ", "))
+			}
+			if _, err := q.ParseValues(part.Values); err != nil {
+				return fmt.Errorf("cannot save %s: %s: %w", s.Path, key, err)
+			}
+			if _, err := checklist.ParseNote(part.Note); err != nil {
+				return fmt.Errorf("cannot save %s: %s: %w", s.Path, key, err)
+			}
+			if _, err := checklist.ParseSystemName(part.System); part.System != "" && err != nil {
+				return fmt.Errorf("cannot save %s: %s: %w", s.Path, key, err)
+			}
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(s.SectionNotes)) {
@@ -217,15 +226,15 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 		if !ok {
 			continue
 		}
-		entry := &yaml.Node{Kind: yaml.MappingNode}
-		if len(a.Values) > 0 {
-			entry.Content = append(entry.Content, str("value"), valueNode(q, a, names))
-		}
-		if a.System != "" {
-			entry.Content = append(entry.Content, str("system"), str(a.System))
-		}
-		if a.Note != "" {
-			entry.Content = append(entry.Content, str("note"), noteNode(a.Note))
+		entry := answerNode(q, a, names)
+		if len(a.Channels) > 0 {
+			k := str(byChannelKey)
+			k.HeadComment = "Per sales channel: each channel listed uses its own answer"
+			if len(a.Values) > 0 {
+				k.HeadComment += ", the others the value above"
+			}
+			k.HeadComment += "."
+			entry.Content = append(entry.Content, k, s.channelsNode(bank, q, a, names))
 		}
 		comment := safe.YAMLComment(names.Fill(q.Prompt, nil))
 		if !q.When.Holds(s) {
@@ -269,6 +278,60 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 	return append([]byte(safe.YAMLComment(s.Modeline)+"\n"), body...), nil
 }
 
+// answerNode is an answer's value, system and note, as a mapping.
+func answerNode(q *checklist.Question, a Answer, names checklist.Names) *yaml.Node {
+	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+	entry := &yaml.Node{Kind: yaml.MappingNode}
+	if len(a.Values) > 0 {
+		entry.Content = append(entry.Content, str("value"), valueNode(q, a, names))
+	}
+	if a.System != "" {
+		entry.Content = append(entry.Content, str("system"), str(a.System))
+	}
+	if a.Note != "" {
+		entry.Content = append(entry.Content, str("note"), noteNode(a.Note))
+	}
+	return entry
+}
+
+// channelsNode is an answer's by_channel mapping, in the bank's order of the
+// channels; a channel not chosen in project.channels says so.
+func (s *Spec) channelsNode(bank *checklist.Bank, q *checklist.Question, a Answer, names checklist.Names) *yaml.Node {
+	node := &yaml.Node{Kind: yaml.MappingNode}
+	chosen := s.Channels()
+	order := bank.ChannelValues()
+	keys := channelKeys(q.ID, a)
+	slices.SortStableFunc(keys, func(x, y string) int {
+		rank := func(key string) int {
+			_, ch := SplitKey(key)
+			if i := slices.Index(order, ch); i >= 0 {
+				return i
+			}
+			return len(order)
+		}
+		return rank(x) - rank(y)
+	})
+	for _, key := range keys {
+		_, channel := SplitKey(key)
+		k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: channel}
+		if !slices.Contains(chosen, channel) {
+			k.HeadComment = fmt.Sprintf("(%s is not a channel chosen under %s: kept in case it is chosen again, not used)", channel, checklist.QProjectChannels)
+		}
+		node.Content = append(node.Content, k, answerNode(q, a.Channels[channel], names))
+	}
+	return node
+}
+
+// channelKeys are the Keys of an answer's per-channel answers, sorted by
+// channel name.
+func channelKeys(id string, a Answer) []string {
+	var keys []string
+	for _, ch := range slices.Sorted(maps.Keys(a.Channels)) {
+		keys = append(keys, Key(id, ch))
+	}
+	return keys
+}
+
 const conflictsComment = `Merge conflicts: these answers were changed one way on this side and another
 way on the other side of a merge. The answer under answers: is this side's, and
 is the one used; the other side's is below. Decide with 'integ set ID=VALUE'
@@ -282,8 +345,12 @@ func (s *Spec) conflictsNode(bank *checklist.Bank, names checklist.Names) *yaml.
 		a := s.Conflicts[id]
 		entry := &yaml.Node{Kind: yaml.MappingNode}
 		comment := "a section's notes"
-		if q := bank.Question(id); q != nil {
+		qid, channel := SplitKey(id)
+		if q := bank.Question(qid); q != nil {
 			comment = names.Fill(q.Prompt, nil)
+			if channel != "" {
+				comment += "\n(the answer for " + bank.ChannelTitle(channel, names) + ")"
+			}
 			if len(a.Values) > 0 {
 				entry.Content = append(entry.Content, str("value"), valueNode(q, a, names))
 			}

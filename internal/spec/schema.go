@@ -28,20 +28,20 @@ func Schema(bank *checklist.Bank, names checklist.Names) ([]byte, error) {
 	for _, q := range bank.Questions() {
 		value := valueSchema(q, fill)
 		desc := fill(q.Prompt) + "\n\n" + fill(q.Help)
+		entry := answerSchema(value)
+		if channels := bank.ChannelValues(); q.ByChannel && len(channels) > 0 {
+			one := answerSchema(value)
+			entry["properties"].(map[string]any)["by_channel"] = map[string]any{
+				"type":                 "object",
+				"description":          "This question may be answered per sales channel (those chosen in project.channels): each channel listed uses its own answer, the others the value above.",
+				"propertyNames":        map[string]any{"enum": channels},
+				"additionalProperties": map[string]any{"oneOf": []any{one, value}},
+			}
+			desc += "\n\nMay differ by sales channel (by_channel)."
+		}
 		answers[q.ID] = map[string]any{
 			"description": desc,
-			"oneOf": []any{
-				map[string]any{
-					"type": "object",
-					"properties": map[string]any{
-						"value":  value,
-						"system": map[string]any{"type": "string", "description": "The short name of the system the answer names (for \"another system\"), on one line."},
-						"note":   map[string]any{"type": "string", "description": "Free text kept beside the answer."},
-					},
-					"additionalProperties": false,
-				},
-				value,
-			},
+			"oneOf":       []any{entry, value},
 		}
 	}
 	var sectionIDs []string
@@ -100,6 +100,19 @@ func Schema(bank *checklist.Bank, names checklist.Names) ([]byte, error) {
 		return nil, err
 	}
 	return append(out, '\n'), nil
+}
+
+// answerSchema is an answer written as a mapping: value, system and note.
+func answerSchema(value map[string]any) map[string]any {
+	return map[string]any{
+		"type": "object",
+		"properties": map[string]any{
+			"value":  value,
+			"system": map[string]any{"type": "string", "description": "The short name of the system the answer names (for \"another system\"), on one line."},
+			"note":   map[string]any{"type": "string", "description": "Free text kept beside the answer."},
+		},
+		"additionalProperties": false,
+	}
 }
 
 func valueSchema(q *checklist.Question, fill func(string) string) map[string]any {

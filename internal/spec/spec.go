@@ -31,6 +31,9 @@ type Answer struct {
 	// stays free text, and is never read as a name.
 	System string
 	Note   string
+	// Channels holds, for a question marked by_channel, each sales channel's
+	// own answer (its own Channels is nil); see Answer.For.
+	Channels map[string]Answer
 }
 
 // Value returns the answer as one string (multi-select values comma-separated).
@@ -98,10 +101,15 @@ type snapshot struct {
 }
 
 func (s *Spec) snapshot() snapshot {
-	clone := func(m map[string]Answer) map[string]Answer {
+	var clone func(m map[string]Answer) map[string]Answer
+	clone = func(m map[string]Answer) map[string]Answer {
 		out := make(map[string]Answer, len(m))
 		for id, a := range m {
-			out[id] = Answer{Values: slices.Clone(a.Values), System: a.System, Note: a.Note}
+			c := Answer{Values: slices.Clone(a.Values), System: a.System, Note: a.Note}
+			if a.Channels != nil {
+				c.Channels = clone(a.Channels)
+			}
+			out[id] = c
 		}
 		return out
 	}
@@ -132,7 +140,8 @@ func New(path string, bank *checklist.Bank) *Spec {
 // Exists reports whether the spec was read from disk.
 func (s *Spec) Exists() bool { return s.exists }
 
-// Values implements checklist.Answers.
+// Values implements checklist.Answers: the answer for all channels. Where
+// answers may differ by channel, evaluate in each of Views instead.
 func (s *Spec) Values(id string) []string {
 	if a, ok := s.Answers[id]; ok {
 		return a.Values
@@ -140,15 +149,15 @@ func (s *Spec) Values(id string) []string {
 	return nil
 }
 
-// Note implements checklist.Answers.
+// Note implements checklist.Answers (the note on the answer for all channels).
 func (s *Spec) Note(id string) string { return s.Answers[id].Note }
 
 // System is the name of the system an answer names, or "".
 func (s *Spec) System(id string) string { return s.Answers[id].System }
 
-// Set records an answer (an empty value list removes it, keeping nothing stale).
+// Set records an answer (an empty one removes it, keeping nothing stale).
 func (s *Spec) Set(id string, a Answer) {
-	if len(a.Values) == 0 && a.Note == "" && a.System == "" {
+	if a.IsZero() {
 		delete(s.Answers, id)
 		return
 	}
@@ -209,19 +218,25 @@ const (
 )
 
 // StatusOf classifies a question. Visibility is recomputed from the answers,
-// so an answer kept for a hidden question does not count.
+// so an answer kept for a hidden question does not count. Where answers
+// differ by channel, a question is asked when its condition holds in some
+// channel's view, and answered when every channel where it is asked sees a
+// decided answer: open if one sees none, else undecided if one sees undecided.
 func (s *Spec) StatusOf(q *checklist.Question) Status {
-	if !q.When.Holds(s) {
-		return Hidden
+	st := Hidden
+	for _, v := range s.Views() {
+		switch v.StatusIn(q) {
+		case Open:
+			return Open
+		case Undecided:
+			st = Undecided
+		case Answered:
+			if st == Hidden {
+				st = Answered
+			}
+		}
 	}
-	a, ok := s.Answers[q.ID]
-	switch {
-	case !ok || len(a.Values) == 0:
-		return Open
-	case slices.Equal(a.Values, []string{checklist.Undecided}):
-		return Undecided
-	}
-	return Answered
+	return st
 }
 
 // Counts of questions per status.

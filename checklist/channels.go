@@ -1,0 +1,50 @@
+package checklist
+
+// ChannelSep joins a question ID and a sales channel where one channel's
+// answer is meant: `integ set customers.match-key@web-b2b=customer-number`,
+// and the keys of per-channel merge conflicts.
+const ChannelSep = "@"
+
+// ChannelQuestion is the question whose options name the sales channels
+// (project.channels), or nil when the bank has none.
+func (b *Bank) ChannelQuestion() *Question {
+	q := b.Question(QProjectChannels)
+	if q == nil || q.Kind != KindMulti {
+		return nil
+	}
+	return q
+}
+
+// Channel is the option of project.channels that names a channel, or nil
+// when the bank has no such channel (undecided is not a channel).
+func (b *Bank) Channel(value string) *Option {
+	q := b.ChannelQuestion()
+	if q == nil || value == Undecided {
+		return nil
+	}
+	return q.Option(value)
+}
+
+// ChannelValues lists every channel the bank knows, in its order.
+func (b *Bank) ChannelValues() []string {
+	q := b.ChannelQuestion()
+	if q == nil {
+		return nil
+	}
+	var out []string
+	for _, o := range q.Options {
+		if o.Value != Undecided {
+			out = append(out, o.Value)
+		}
+	}
+	return out
+}
+
+// ChannelTitle is a channel's short name ("Web retail"), filled with the
+// systems' names; the value itself for a channel the bank does not know.
+func (b *Bank) ChannelTitle(value string, names Names) string {
+	if o := b.Channel(value); o != nil {
+		return names.Fill(o.ShortLabel(), nil)
+	}
+	return value
+}

@@ -1,0 +1,230 @@
+package spec
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/integ-dev/integ/checklist"
+)
+
+// A question marked by_channel may hold, besides (or instead of) the answer
+// for all channels, one answer per sales channel:
+//
+//	customers.match-key:
+//	  value: email
+//	  by_channel:
+//	    phone-email: {value: customer-number, note: Sales reps key in the account number.}
+//
+// A channel's answer overrides the answer for all channels field by field
+// (values, system, note); a channel without one uses the answer for all.
+// Everything that reads the answers reads them per channel view (View), so
+// that no condition ever combines one channel's answer with another's.
+
+// Key is how one channel's answer is named where a single string names an
+// answer (`integ set ID@CHANNEL=VALUE`, merge conflicts, questionnaires):
+// the question's ID, or ID@CHANNEL.
+func Key(id, channel string) string {
+	if channel == "" {
+		return id
+	}
+	return id + checklist.ChannelSep + channel
+}
+
+// SplitKey splits a Key into the question's ID and the channel ("" for the
+// answer for all channels).
+func SplitKey(key string) (id, channel string) {
+	id, channel, _ = strings.Cut(key, checklist.ChannelSep)
+	return id, channel
+}
+
+// Shared is the answer for all channels alone, without the per-channel ones.
+func (a Answer) Shared() Answer {
+	return Answer{Values: a.Values, System: a.System, Note: a.Note}
+}
+
+// IsZero reports whether the answer holds nothing at all.
+func (a Answer) IsZero() bool {
+	return len(a.Values) == 0 && a.System == "" && a.Note == "" && len(a.Channels) == 0
+}
+
+// For is the answer as one channel sees it: the channel's own values, system
+// and note where it has them, the answer for all channels for the rest.
+func (a Answer) For(channel string) Answer {
+	own, ok := a.Channels[channel]
+	if !ok {
+		return a.Shared()
+	}
+	out := a.Shared()
+	if len(own.Values) > 0 {
+		out.Values = own.Values
+	}
+	if own.System != "" {
+		out.System = own.System
+	}
+	if own.Note != "" {
+		out.Note = own.Note
+	}
+	return out
+}
+
+// Get returns the answer a Key names: a question's answer for all channels
+// (without its per-channel answers), or one channel's own answer.
+func (s *Spec) Get(key string) Answer {
+	id, channel := SplitKey(key)
+	a := s.Answers[id]
+	if channel == "" {
+		return a.Shared()
+	}
+	return a.Channels[channel]
+}
+
+// Put records the answer a Key names, leaving the question's other parts as
+// they are; an empty answer removes that part.
+func (s *Spec) Put(key string, part Answer) {
+	id, channel := SplitKey(key)
+	a := s.Answers[id]
+	part.Channels = nil
+	if channel == "" {
+		part.Channels = a.Channels
+		s.Set(id, part)
+		return
+	}
+	channels := maps.Clone(a.Channels)
+	if channels == nil {
+		channels = map[string]Answer{}
+	}
+	if part.IsZero() {
+		delete(channels, channel)
+	} else {
+		channels[channel] = part
+	}
+	if len(channels) == 0 {
+		channels = nil
+	}
+	a.Channels = channels
+	s.Set(id, a)
+}
+
+// Channels are the sales channels chosen in project.channels, as answered
+// (undecided is not a channel).
+func (s *Spec) Channels() []string {
+	var out []string
+	for _, v := range s.Answers[checklist.QProjectChannels].Values {
+		if v != checklist.Undecided {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// View is the answers as one sales channel sees them. The zero Channel is
+// the answers for all channels: the only view of a spec with no per-channel
+// answer for a chosen channel. It implements checklist.Answers (and
+// checklist.Recorded and checklist.ChannelDiffer), so that conditions,
+// requirement texts and scenarios read one channel's answers at a time.
+type View struct {
+	Spec    *Spec
+	Channel string
+}
+
+// Answer is the answer to id in this view.
+func (v View) Answer(id string) Answer { return v.Spec.Answers[id].For(v.Channel) }
+
+// Values implements checklist.Answers.
+func (v View) Values(id string) []string { return v.Answer(id).Values }
+
+// Note implements checklist.Answers.
+func (v View) Note(id string) string { return v.Answer(id).Note }
+
+// System implements checklist.Recorded.
+func (v View) System(id string) string { return v.Answer(id).System }
+
+// Differs implements checklist.ChannelDiffer.
+func (v View) Differs(id string) bool { return v.Spec.Differs(id) }
+
+// Views are the views conditions are evaluated in: one per chosen channel
+// when some answer has a channel's own answer for a chosen channel, else the
+// single view of the answers for all channels (every channel would see the
+// same). A spec without per-channel answers has one view, and reads exactly
+// as it did before answers could differ by channel.
+func (s *Spec) Views() []View {
+	channels := s.Channels()
+	for _, a := range s.Answers {
+		for ch := range a.Channels {
+			if slices.Contains(channels, ch) {
+				views := make([]View, len(channels))
+				for i, c := range channels {
+					views[i] = View{Spec: s, Channel: c}
+				}
+				return views
+			}
+		}
+	}
+	return []View{{Spec: s}}
+}
+
+// Differs reports whether the chosen channels see different answers to id
+// (values, or the system named).
+func (s *Spec) Differs(id string) bool {
+	a := s.Answers[id]
+	if len(a.Channels) == 0 {
+		return false
+	}
+	channels := s.Channels()
+	for _, ch := range channels[min(1, len(channels)):] {
+		x, y := a.For(channels[0]), a.For(ch)
+		if !slices.Equal(x.Values, y.Values) || x.System != y.System {
+			return true
+		}
+	}
+	return false
+}
+
+// ChannelsWhere lists the channels whose view satisfies c, in the order of
+// Views; nil when c holds in no view, and [""] when there is one view for
+// all channels and c holds in it.
+func (s *Spec) ChannelsWhere(c *checklist.Condition) []string {
+	var out []string
+	for _, v := range s.Views() {
+		if c.Holds(v) {
+			out = append(out, v.Channel)
+		}
+	}
+	return out
+}
+
+// HoldsAnywhere reports whether c holds in at least one channel's view: what
+// a follow-up question's condition needs to be asked, and what the budget
+// needs to count a piece of work once.
+func (s *Spec) HoldsAnywhere(c *checklist.Condition) bool {
+	for _, v := range s.Views() {
+		if c.Holds(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// StatusIn classifies a question in one view: hidden when its condition
+// does not hold there, else by the answer the view sees.
+func (v View) StatusIn(q *checklist.Question) Status {
+	if !q.When.Holds(v) {
+		return Hidden
+	}
+	a, ok := v.Spec.Answers[q.ID]
+	if !ok {
+		return Open
+	}
+	return statusOfValues(a.For(v.Channel).Values)
+}
+
+func statusOfValues(values []string) Status {
+	switch {
+	case len(values) == 0:
+		return Open
+	case slices.Equal(values, []string{checklist.Undecided}):
+		return Undecided
+	}
+	return Answered
+}
