@@ -328,7 +328,7 @@ func (q *Question) ShortTitle() string {
 	case q.Title != "":
 		return q.Title
 	case q.Entity != "":
-		return strings.ToUpper(q.Entity[:1]) + q.Entity[1:]
+		return UpperFirst(q.Entity)
 	}
 	return q.Prompt
 }

@@ -5,8 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -103,7 +101,7 @@ func (b *Bank) describeLeaf(c *Condition, names Names) string {
 	q := b.Question(c.Question)
 	subject := "`" + c.Question + "`"
 	if q != nil {
-		subject = names.Fill(lowerFirstRune(q.ShortTitle()), nil)
+		subject = names.Fill(LowerFirst(q.ShortTitle()), nil)
 	}
 	label := func(v string) string {
 		if q != nil {
@@ -145,13 +143,3 @@ func (b *Bank) describeLeaf(c *Condition, names Names) string {
 
 // formatFloat writes 500 as "500" and 2.5 as "2.5".
 func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-
-// lowerFirstRune lowers the first letter, by runes, so that a title reads
-// inside a sentence.
-func lowerFirstRune(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if size == 0 {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[size:]
-}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Names are the two systems' names, filled into every prompt, label and
@@ -77,12 +79,40 @@ func (n Names) Fill(text string, extra map[string]string) string {
 		rest = rest[open+closing+1:]
 	}
 	filled := b.String()
-	if text[0] == '{' && filled != "" {
+	if text[0] == '{' {
 		// A sentence that starts with a name ("{store} shall…") must start with a capital
 		// even when the name is a default such as "the online store".
-		filled = strings.ToUpper(filled[:1]) + filled[1:]
+		filled = UpperFirst(filled)
 	}
 	return filled
+}
+
+// UpperFirst starts a sentence with a capital, by runes, so that a name in
+// any language ("ökolager", "магазин") is capitalised and never cut inside
+// a letter. A first word that already has a capital is a name written as
+// its owner spells it ("eBay", "iPad Store") and is left alone, as is text
+// in a script without capitals (库存系统, مخزن).
+func UpperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	word, _, _ := strings.Cut(s, " ")
+	if strings.IndexFunc(word, unicode.IsUpper) >= 0 {
+		return s
+	}
+	return string(unicode.ToTitle(r)) + s[size:]
+}
+
+// LowerFirst writes "Product images" as "product images" inside a sentence
+// or a list, by runes; a word in capitals ("SKU", "EDI orders") keeps them.
+func LowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	next, _ := utf8.DecodeRuneInString(s[size:])
+	if !unicode.IsUpper(r) || unicode.IsUpper(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[size:]
 }
 
 // unknownPlaceholders returns placeholders in text that no stage fills; with

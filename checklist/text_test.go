@@ -1,6 +1,11 @@
 package checklist
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestFill(t *testing.T) {
 	n := Names{Store: "Shopify", Inventory: "Odoo"}
@@ -20,4 +25,56 @@ func TestFill(t *testing.T) {
 	if got := (Names{Store: "the online store"}).Fill("{store} shall", nil); got != "The online store shall" {
 		t.Errorf("a sentence starting with a default name is not capitalised: %q", got)
 	}
+}
+
+// A sentence that starts with a name capitalises it by runes, in any
+// language: slicing the first byte of "Ökolager" made invalid UTF-8, and
+// integ set, export and the wizard panicked on it.
+func TestFillNamesInAnyLanguage(t *testing.T) {
+	tests := []struct{ store, want string }{
+		{"Ökolager", "Ökolager shall"},
+		{"ökolager", "Ökolager shall"},
+		{"Épicerie Dupont", "Épicerie Dupont shall"},
+		{"épicerie", "Épicerie shall"},
+		{"Магазин", "Магазин shall"},
+		{"магазин", "Магазин shall"},
+		{"库存系统", "库存系统 shall"},
+		{"متجر الإنترنت", "متجر الإنترنت shall"},
+		{"🛒 Shop", "🛒 Shop shall"},
+		{"eBay", "eBay shall"},             // a brand's own spelling stays
+		{"iPad store", "iPad store shall"}, // so does a first word with a capital inside
+		{"ǆungla", "ǅungla shall"},         // title case, not upper case, for digraphs
+		{"", " shall"},
+	}
+	for _, tt := range tests {
+		got := (Names{Store: tt.store}).Fill("{store} shall", nil)
+		if got != tt.want || !utf8.ValidString(got) {
+			t.Errorf("store %q: %q, want %q", tt.store, got, tt.want)
+		}
+	}
+	for in, want := range map[string]string{"Product images": "product images", "SKU count": "SKU count", "A": "a", "Ökologie": "ökologie", "库存": "库存", "": ""} {
+		if got := LowerFirst(in); got != want {
+			t.Errorf("LowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzFill: whatever the names and the text, filling them in gives valid
+// UTF-8, and a name whose first word has a capital appears as it was given.
+func FuzzFill(f *testing.F) {
+	for _, s := range []string{"Ökolager", "épicerie", "库存系统", "🛒", "eBay", "\xff", ""} {
+		f.Add(s, "{store} shall send {inventory} to {third}.")
+	}
+	f.Fuzz(func(t *testing.T, name, text string) {
+		if !utf8.ValidString(name) || !utf8.ValidString(text) {
+			return
+		}
+		out := (Names{Store: name, Inventory: name}).Fill(text, map[string]string{"third": name})
+		if !utf8.ValidString(out) {
+			t.Fatalf("Fill(%q) with %q is not UTF-8: %q", text, name, out)
+		}
+		if word, _, _ := strings.Cut(name, " "); strings.IndexFunc(word, unicode.IsUpper) >= 0 && strings.Contains(text, "{store}") && !strings.Contains(out, name) {
+			t.Fatalf("the name %q was changed: %q", name, out)
+		}
+	})
 }

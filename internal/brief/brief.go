@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/check"
@@ -112,21 +110,9 @@ func (f Flow) Label() string {
 func (f Flow) DataLabel() string {
 	items := slices.Clone(f.Data)
 	for i := 1; i < len(items); i++ {
-		items[i] = lowerFirst(items[i])
+		items[i] = checklist.LowerFirst(items[i])
 	}
 	return strings.Join(items, ", ")
-}
-
-// lowerFirst writes "Product images" as "product images" inside a list, so
-// that entity names read like the other items; "SKU" and "EDI orders" keep
-// their capitals.
-func lowerFirst(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	next, _ := utf8.DecodeRuneInString(s[size:])
-	if !unicode.IsUpper(r) || !unicode.IsLower(next) {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[size:]
 }
 
 type RequirementGroup struct {
@@ -308,7 +294,7 @@ func (b *builder) topRisks(findings []check.Finding, open []OpenDecision) []Risk
 		}
 		risks = append(risks, Risk{
 			Title:  "Open decision: " + d.Prompt,
-			Detail: fmt.Sprintf("%s; the estimate carries %s–%s hours until it is settled.", strings.ToUpper(d.Status[:1])+d.Status[1:], estimate.FormatHours(d.RiskLow), estimate.FormatHours(d.RiskHigh)),
+			Detail: fmt.Sprintf("%s; the estimate carries %s–%s hours until it is settled.", checklist.UpperFirst(d.Status), estimate.FormatHours(d.RiskLow), estimate.FormatHours(d.RiskHigh)),
 		})
 	}
 	return risks
