@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -81,7 +82,7 @@ func runPlan(opts *planOptions) error {
 	wo := wizard.Options{
 		Bank:       bank,
 		Spec:       s,
-		Accessible: opts.accessible || streams.Getenv("ACCESSIBLE") != "",
+		Accessible: opts.accessible || envBool(streams.Getenv("ACCESSIBLE")),
 		Plain:      streams.colorless(),
 		Input:      streams.InFile,
 		Output:     streams.ErrFile,
@@ -113,6 +114,14 @@ func runPlan(opts *planOptions) error {
 	}
 	printPlanSummary(streams, bank, s, path)
 	return nil
+}
+
+// envBool reads an environment switch as huh's examples do: ACCESSIBLE=1 or
+// true turns it on; 0, false, empty or anything else leaves it off (any
+// value at all used to turn it on, ACCESSIBLE=0 included).
+func envBool(v string) bool {
+	on, err := strconv.ParseBool(strings.TrimSpace(v))
+	return err == nil && on
 }
 
 // printStopped says exactly what a stopped run left on disk.

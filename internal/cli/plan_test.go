@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/estimate"
 	"github.com/integ-dev/integ/internal/spec"
@@ -242,5 +244,30 @@ findings:
 	}
 	if !strings.Contains(errb.String(), "one of the two volume answers is wrong") {
 		t.Errorf("the end summary does not flag the contradiction:\n%s", errb.String())
+	}
+}
+
+// ACCESSIBLE is a boolean: ACCESSIBLE=0 turned accessible mode on. With it
+// set to 0 the wizard runs its full-screen program (the driver), as without.
+func TestAccessibleIsABoolean(t *testing.T) {
+	dir := t.TempDir()
+	bankPath := filepath.Join(dir, "bank.yaml")
+	os.WriteFile(bankPath, []byte(wizardtest.SmallBank), 0o644)
+	streams, _, errb := fakeStreams("", map[string]string{"ACCESSIBLE": "0"})
+	g := &globalOptions{streams: streams, checklistPath: bankPath, specFlag: filepath.Join(dir, "spec.yaml")}
+	drove := false
+	drive, _ := wizardtest.Driver(t, firstSection, keys{"ctrl+c"})
+	run := func(m tea.Model) (tea.Model, error) {
+		drove = true
+		return drive(m)
+	}
+	err := runPlan(&planOptions{globalOptions: g, run: run})
+	if !drove || exitCode(err) != exitAborted {
+		t.Errorf("ACCESSIBLE=0: the full-screen wizard ran: %v; plan: %v\n%s", drove, err, errb.String())
+	}
+	for v, want := range map[string]bool{"1": true, "true": true, "TRUE": true, " 1 ": true, "0": false, "false": false, "": false, "no": false} {
+		if got := envBool(v); got != want {
+			t.Errorf("ACCESSIBLE=%q: %v, want %v", v, got, want)
+		}
 	}
 }
