@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/integ-dev/integ/internal/fsutil"
+	"github.com/integ-dev/integ/internal/yamllimit"
 )
 
 // defaultYAML is a byte slice, not an embed.FS, so using it copies nothing
@@ -28,6 +28,10 @@ const DefaultFile = "ecommerce-inventory.yaml"
 
 // MaxBankSize bounds a user's own bank; a real one is a few hundred KB at most.
 const MaxBankSize = 10 << 20
+
+// maxBankItems bounds what a bank's YAML holds once its aliases are
+// expanded: the built-in bank holds about 4,500 items.
+const maxBankItems = 100_000
 
 //go:generate go run ./internal/gen
 
@@ -86,17 +90,15 @@ func Load(path string) (*Bank, error) {
 	if path == "" {
 		return Default()
 	}
-	info, err := os.Stat(path)
+	data, err := fsutil.ReadFile(path, MaxBankSize)
+	var notFile *fsutil.NotFileError
+	var tooBig *fsutil.TooBigError
 	switch {
+	case errors.As(err, &notFile):
+		return nil, Problem{File: path, Msg: "is " + notFile.What() + ", not a checklist file"}
+	case errors.As(err, &tooBig):
+		return nil, Problem{File: path, Msg: fmt.Sprintf("is %s; a checklist is at most %d MB", fsutil.Size(tooBig.Size), MaxBankSize>>20)}
 	case err != nil:
-		return nil, Problem{File: path, Msg: "cannot read the checklist: " + fsutil.Reason(err)}
-	case info.IsDir():
-		return nil, Problem{File: path, Msg: "is a folder, not a checklist file"}
-	case info.Size() > MaxBankSize:
-		return nil, Problem{File: path, Msg: fmt.Sprintf("is %d MB; a checklist is at most %d MB", info.Size()>>20, MaxBankSize>>20)}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
 		return nil, Problem{File: path, Msg: "cannot read the checklist: " + fsutil.Reason(err)}
 	}
 	return Parse(path, data)
@@ -107,9 +109,18 @@ func Parse(file string, data []byte) (*Bank, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, Problems{{File: file, Msg: "is empty; a checklist needs an id, a title and sections"}}
 	}
+	if err := yamllimit.CheckSize(data); err != nil {
+		return nil, Problems{{File: file, Msg: err.Error()}}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, Problems{ProblemFromYAML(file, err.Error())}
+	}
+	// A bank may use anchors and aliases for what it repeats (the built-in
+	// one does), but decoding expands them: bound what they expand to.
+	var tooMany *yamllimit.ErrTooManyAliases
+	if _, err := yamllimit.Expanded(&doc, maxBankItems); errors.As(err, &tooMany) {
+		return nil, Problems{{File: file, Line: tooMany.Line, Msg: err.Error()}}
 	}
 	root := &doc
 	if len(doc.Content) > 0 {
@@ -330,8 +341,8 @@ type entityReplacer struct{ entity string }
 
 func (r entityReplacer) Replace(s string) string {
 	out := strings.ReplaceAll(s, "{entity}", r.entity)
-	if strings.HasPrefix(s, "{entity}") && out != "" {
-		out = strings.ToUpper(out[:1]) + out[1:]
+	if strings.HasPrefix(s, "{entity}") {
+		out = UpperFirst(out)
 	}
 	return out
 }

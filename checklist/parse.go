@@ -98,6 +98,16 @@ func ParseSystemName(name string) (string, error) {
 	return strings.TrimSpace(name), nil
 }
 
+// ParseLine checks a short text on one line (the name of a person asked):
+// at most MaxText characters, no control characters. Its error follows the
+// subject.
+func ParseLine(s string) (string, error) {
+	if err := checkText(s, MaxText, false); err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
 // SplitList splits a comma-separated multi-select answer.
 func SplitList(v string) []string {
 	var out []string

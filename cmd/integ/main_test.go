@@ -17,7 +17,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"integ": func() { os.Exit(cli.Main()) }})
+	testscript.Main(m, map[string]func(){
+		"integ": func() { os.Exit(cli.Main()) },
+		// integ-peak is integ that writes its peak memory to $INTEG_PEAK_FILE.
+		"integ-peak": func() { os.Exit(withPeakMemory(os.Getenv("INTEG_PEAK_FILE"), cli.Main)) },
+	})
 }
 
 // TestScripts runs testdata/script/*.txtar: integ as a user runs it, end to end.
@@ -104,6 +108,12 @@ func TestScripts(t *testing.T) {
 				}
 			},
 			// exits CODE COMMAND [ARGS...]: CODE is the exact exit code, or "any".
+			// mkfifo NAME: a named pipe, which integ must refuse without waiting for a writer.
+			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
+				if err := makeFIFO(ts.MkAbs(args[0])); err != nil {
+					ts.Fatalf("mkfifo: %v", err)
+				}
+			},
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 2 {
 					ts.Fatalf("usage: exits CODE COMMAND [ARGS...]")

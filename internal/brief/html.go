@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"bytes"
 	htmltemplate "html/template"
 	"io"
 	"strings"
@@ -68,10 +67,10 @@ func WriteHTML(w io.Writer, b *Brief, t *HTMLTemplate, paper string) error {
 		return templateError(t.file, err)
 	}
 	run.Funcs(htmltemplate.FuncMap{"paper": func() string { return paper }})
-	var buf bytes.Buffer
+	buf := boundedBuffer{max: MaxOutput}
 	buf.Grow(htmlSizeHint)
 	if err := run.Execute(&buf, b); err != nil {
-		return templateError(t.file, err)
+		return outputError(t.file, err)
 	}
 	_, err = w.Write(buf.Bytes())
 	return err

@@ -3,6 +3,7 @@ package brief
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -75,13 +76,53 @@ const markdownSizeHint = 64 << 10
 // WriteMarkdown renders the brief. Nothing is written if the template fails,
 // so a broken template never leaves half a brief behind.
 func WriteMarkdown(w io.Writer, b *Brief, t *Template) error {
-	var buf bytes.Buffer
+	buf := boundedBuffer{max: MaxOutput}
 	buf.Grow(markdownSizeHint)
 	if err := t.t.Execute(&buf, b); err != nil {
-		return templateError(t.file, err)
+		return outputError(t.file, err)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// MaxOutput bounds what a template may write: a brief is a few hundred KB,
+// and a template of one's own that ranges over ranges could otherwise fill
+// the memory. MaxTemplateSize bounds the template itself.
+const (
+	MaxOutput       = 32 << 20
+	MaxTemplateSize = 1 << 20
+)
+
+// errTooMuchOutput stops a template that writes more than MaxOutput.
+var errTooMuchOutput = fmt.Errorf("the template writes more than %d MB; a brief is a few hundred KB (does a range run inside another?)", MaxOutput>>20)
+
+// boundedBuffer is a bytes.Buffer that refuses to grow past max.
+type boundedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (b *boundedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.max {
+		return 0, errTooMuchOutput
+	}
+	return b.Buffer.Write(p)
+}
+
+func (b *boundedBuffer) WriteString(s string) (int, error) {
+	if b.Len()+len(s) > b.max {
+		return 0, errTooMuchOutput
+	}
+	return b.Buffer.WriteString(s)
+}
+
+// outputError names the template's file for a template error, and says
+// plainly when the template wrote too much.
+func outputError(file string, err error) error {
+	if errors.Is(err, errTooMuchOutput) {
+		return fmt.Errorf("%s: %w", file, errTooMuchOutput)
+	}
+	return templateError(file, err)
 }
 
 // WriteJSON writes the view model the template receives. Like WriteMarkdown

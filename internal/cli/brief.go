@@ -83,8 +83,15 @@ func loadHTMLTemplate(path string) (*brief.HTMLTemplate, error) {
 }
 
 func readTemplate(path string) (string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
+	data, err := fsutil.ReadFile(path, brief.MaxTemplateSize)
+	var notFile *fsutil.NotFileError
+	var tooBig *fsutil.TooBigError
+	switch {
+	case errors.As(err, &notFile):
+		return "", unusable(fmt.Errorf("%s: is %s, not a template file", path, notFile.What()))
+	case errors.As(err, &tooBig):
+		return "", unusable(fmt.Errorf("%s: is %s; a template is at most %d MB", path, fsutil.Size(tooBig.Size), brief.MaxTemplateSize>>20))
+	case err != nil:
 		return "", unusable(fmt.Errorf("%s: cannot read the template: %s", path, fsutil.Reason(err)))
 	}
 	return string(data), nil

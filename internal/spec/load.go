@@ -15,6 +15,7 @@ import (
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/fsutil"
+	"github.com/integ-dev/integ/internal/yamllimit"
 )
 
 // Load reads the spec at path. A missing file gives a new, empty spec; any
@@ -84,6 +85,9 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
 		return nil, problemf(file, 0, "is not a text file; a spec is YAML text")
 	}
+	if err := yamllimit.CheckSize(data); err != nil {
+		return nil, problemf(file, 0, "%v", err)
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		p := checklist.ProblemFromYAML(file, err.Error())
@@ -95,9 +99,15 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 	if len(doc.Content) == 0 {
 		return nil, problemf(file, 0, "holds only comments; delete it to start a new spec")
 	}
+	// Aliases are expanded here, within a budget, so that an answer kept as
+	// written never refers to an anchor that a save does not write back.
+	var tooMany *yamllimit.ErrTooManyAliases
+	if err := yamllimit.Resolve(&doc, maxAliasItems); errors.As(err, &tooMany) {
+		return nil, problemf(file, tooMany.Line, "%v", err)
+	}
 	root := doc.Content[0]
-	if line, key, first := duplicateKey(root); line > 0 {
-		return nil, problemf(file, line, "mapping key %q already defined at line %d", key, first)
+	if line, msg := keyProblem(root); line > 0 {
+		return nil, problemf(file, line, "%s", msg)
 	}
 	if root.Kind != yaml.MappingNode {
 		return nil, problemf(file, root.Line, "must be a mapping with version, checklist, updated and answers, not a %s", kindName(root))
@@ -108,6 +118,7 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 		s.Modeline = strings.TrimSpace(first)
 	}
 	var versionSeen bool
+	unknownNotes := 0
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
@@ -147,6 +158,9 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 					return nil, problemf(file, sv.Line, "the note for section %q must be text, not a %s", sk.Value, kindName(sv))
 				}
 				if bank.Section(sk.Value) == nil {
+					if unknownNotes++; unknownNotes > maxKept {
+						return nil, problemf(file, sk.Line, "keeps notes on more than %d sections this checklist does not know; is it a spec for another checklist (--checklist)?", maxKept)
+					}
 					s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: note for unknown section %q (kept)", file, sk.Line, sk.Value))
 				}
 				note, err := checklist.ParseNote(sv.Value)
@@ -190,6 +204,9 @@ func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, 
 		k, v := node.Content[i], node.Content[i+1]
 		q := bank.Question(k.Value)
 		if q == nil {
+			if len(s.unknown) == maxKept {
+				return problemf(file, k.Line, "keeps more than %d answers to questions this checklist does not know; is it a spec for another checklist (--checklist)?", maxKept)
+			}
 			s.unknown = append(s.unknown, unknownAnswer{id: k.Value, node: v})
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: %q is not a question in this checklist; its answer is kept but not used", file, k.Line, k.Value))
 			continue
@@ -364,18 +381,27 @@ func mappingPairs(file string, node *yaml.Node, must string, each func(k, v *yam
 // parseConflicts reads the other side of unresolved merge conflicts. Its
 // values are kept as written: they are there for a person to choose from.
 func (s *Spec) parseConflicts(file string, node *yaml.Node, bank *checklist.Bank) error {
+	unknown := 0
 	return mappingPairs(file, node, "conflicts must map question IDs to the other side's answer", func(k, v *yaml.Node) error {
 		q := bank.Question(k.Value)
 		if id, channel := SplitKey(k.Value); channel != "" && bank.Channel(channel) != nil {
 			q = bank.Question(id) // one channel's answer
 		}
 		if q == nil && bank.Section(k.Value) == nil {
+			if unknown++; unknown > maxKept {
+				return problemf(file, k.Line, "keeps more than %d conflicts on IDs this checklist does not know; is it a spec for another checklist (--checklist)?", maxKept)
+			}
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: conflict on %q, which is neither a question nor a section in this checklist (kept)", file, k.Line, k.Value))
 		}
 		var a Answer
 		err := mappingPairs(file, v, "the conflict on "+k.Value+" must be a mapping with value and note", func(key, val *yaml.Node) error {
 			return conflictField(file, k.Value, q, key, val, &a)
 		})
+		if err == nil {
+			if cerr := checkConflict(a); cerr != nil {
+				err = problemf(file, v.Line, "conflicts: %s: %v", k.Value, cerr)
+			}
+		}
 		s.Conflicts[k.Value] = a
 		return err
 	})
@@ -409,6 +435,29 @@ func conflictField(file, id string, q *checklist.Question, key, val *yaml.Node, 
 	return nil
 }
 
+// checkConflict bounds the other side of a conflict, which is kept as
+// written: as many values as a question has options, each no longer than a
+// note, and a note and a system name as an answer's.
+func checkConflict(a Answer) error {
+	if len(a.Values) > maxKept {
+		return fmt.Errorf("lists %d values; an answer has at most %d", len(a.Values), maxKept)
+	}
+	for _, v := range a.Values {
+		if _, err := checklist.ParseNote(v); err != nil {
+			return fmt.Errorf("a value: %w", err)
+		}
+	}
+	if _, err := checklist.ParseNote(a.Note); err != nil {
+		return err
+	}
+	if a.System != "" {
+		if _, err := checklist.ParseSystemName(a.System); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // parseAsked reads who was asked to answer which section.
 func (s *Spec) parseAsked(file string, node *yaml.Node, bank *checklist.Bank) error {
 	return mappingPairs(file, node, "asked must map section IDs to lists of who was asked", func(k, v *yaml.Node) error {
@@ -417,6 +466,9 @@ func (s *Spec) parseAsked(file string, node *yaml.Node, bank *checklist.Bank) er
 		}
 		if v.Kind != yaml.SequenceNode {
 			return problemf(file, v.Line, "asked: %s must be a list of {who, date}, not a %s", k.Value, kindName(v))
+		}
+		if len(v.Content) > maxKept || len(s.Asked) >= maxKept+len(bank.Sections) {
+			return problemf(file, v.Line, "asked: lists more people or sections than a spec keeps (%d)", maxKept)
 		}
 		for _, el := range v.Content {
 			var a Asked
@@ -436,6 +488,8 @@ func (s *Spec) parseAsked(file string, node *yaml.Node, bank *checklist.Bank) er
 				return err
 			case a.Who == "":
 				return problemf(file, el.Line, "asked: %s: who was asked is missing", k.Value)
+			case checkLine(a.Who) != nil:
+				return problemf(file, el.Line, "asked: %s: the name %v", k.Value, checkLine(a.Who))
 			case dateErr != nil:
 				return problemf(file, el.Line, "asked: %s: date must be a day such as 2026-01-31, not %q", k.Value, a.Date)
 			}
@@ -469,25 +523,45 @@ func kindName(n *yaml.Node) string {
 	return "single value"
 }
 
-// duplicateKey finds a key given twice in one mapping: yaml.v3 only notices
-// that when decoding into Go values, and a spec is read node by node.
-func duplicateKey(n *yaml.Node) (line int, key string, first int) {
+// keyProblem finds a key that is not text (a YAML complex key such as
+// "? [a, b]", read as "" and so written back as "") or that is given twice in
+// one mapping: yaml.v3 only notices duplicates when decoding into Go values,
+// and a spec is read node by node.
+func keyProblem(n *yaml.Node) (line int, msg string) {
 	if n.Kind == yaml.MappingNode {
 		seen := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				return k.Line, fmt.Sprintf("a key must be text (an ID), not a %s", kindName(k))
+			}
 			if at, dup := seen[k.Value]; dup {
-				return k.Line, k.Value, at
+				return k.Line, fmt.Sprintf("mapping key %q already defined at line %d", k.Value, at)
 			}
 			seen[k.Value] = k.Line
 		}
 	}
 	for _, c := range n.Content {
-		if line, key, first := duplicateKey(c); line > 0 {
-			return line, key, first
+		if line, msg := keyProblem(c); line > 0 {
+			return line, msg
 		}
 	}
-	return 0, "", 0
+	return 0, ""
+}
+
+// Limits on what a spec keeps beyond the bank's answers, so that a spec
+// under the size limit still costs little to load, render and save.
+const (
+	// maxKept is how many answers to unknown questions, and notes on
+	// unknown sections, a spec may keep.
+	maxKept = 100
+	// maxAliasItems is how many items a spec's aliases may expand to.
+	maxAliasItems = 10_000
+)
+
+func checkLine(s string) error {
+	_, err := checklist.ParseLine(s)
+	return err
 }
 
 // problemf is a load error that names the file and, where there is one, the line.

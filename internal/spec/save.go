@@ -259,8 +259,10 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 				seen[sec.ID] = true
 			}
 		}
-		for id, n := range s.SectionNotes {
-			if !seen[id] && n != "" {
+		// Notes on sections the bank does not know follow, sorted: map order
+		// made every save different.
+		for _, id := range slices.Sorted(maps.Keys(s.SectionNotes)) {
+			if n := s.SectionNotes[id]; !seen[id] && n != "" {
 				add(notes, id, noteNode(n), "")
 			}
 		}

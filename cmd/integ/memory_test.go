@@ -1,0 +1,188 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+// peak is what withPeakMemory reports, in bytes.
+type peak struct {
+	// Held is the most memory the Go runtime held from the system at once
+	// (mapped, not yet given back): what the process costs the machine.
+	Held uint64 `json:"held"`
+	// Heap is the most bytes the heap's objects took at once.
+	Heap uint64 `json:"heap"`
+}
+
+// withPeakMemory runs main while sampling the runtime's own statistics every
+// millisecond, and writes the peaks to file.
+func withPeakMemory(file string, main func() int) int {
+	samples := []metrics.Sample{
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+	}
+	var held, heap atomic.Uint64
+	sample := func() {
+		metrics.Read(samples)
+		if h := samples[0].Value.Uint64() - samples[1].Value.Uint64(); h > held.Load() {
+			held.Store(h)
+		}
+		if o := samples[2].Value.Uint64(); o > heap.Load() {
+			heap.Store(o)
+		}
+	}
+	stop, done := make(chan bool), make(chan bool)
+	go func() {
+		defer close(done)
+		for {
+			sample()
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+	code := main()
+	close(stop)
+	<-done
+	sample()
+	data, _ := json.Marshal(peak{Held: held.Load(), Heap: heap.Load()})
+	os.WriteFile(file, data, 0o644)
+	return code
+}
+
+// largestSpec writes the largest spec integ accepts, or near it: every
+// question answered with the longest text and every option a multi-select
+// has, a note of the longest length on every answer, on every section and on
+// a conflict for every question, in a script of three bytes a character, and
+// answers to unknown questions up to the size limit.
+func largestSpec(t *testing.T, bank *checklist.Bank, path string) int {
+	t.Helper()
+	name := strings.Repeat("界", checklist.MaxText)
+	note := strconv.Quote(strings.Repeat("界", checklist.MaxNote-20) + "\n second line")
+	var b strings.Builder
+	b.WriteString("version: 1\nconflicts:\n")
+	for _, q := range bank.Questions() {
+		fmt.Fprintf(&b, "  %s: {note: %s}\n", q.ID, note)
+	}
+	b.WriteString("answers:\n")
+	for _, q := range bank.Questions() {
+		var value []string
+		switch {
+		case q.Kind == checklist.KindText:
+			value = []string{name}
+		case q.Kind == checklist.KindNumber:
+			value = []string{"1000000000"}
+			if q.Max != nil {
+				value = []string{strconv.FormatFloat(*q.Max, 'f', -1, 64)}
+			}
+		case q.Kind == checklist.KindMulti:
+			for _, o := range q.Options {
+				if o.Value != checklist.Undecided {
+					value = append(value, o.Value)
+				}
+			}
+		case q.Option(checklist.EndThird) != nil:
+			value = []string{checklist.EndThird}
+		default:
+			value = []string{q.Options[0].Value}
+		}
+		if _, err := q.ParseValues(value); err != nil {
+			t.Fatalf("%s: %v", q.ID, err)
+		}
+		fmt.Fprintf(&b, "  %s:\n    value: [%s]\n    system: %q\n    note: %s\n", q.ID, strings.Join(value, ", "), name, note)
+		if q.Kind != checklist.KindMulti {
+			s := b.String()
+			b.Reset()
+			b.WriteString(strings.Replace(s, "value: ["+value[0]+"]", "value: "+strconv.Quote(value[0]), 1))
+		}
+	}
+	b.WriteString("notes:\n")
+	for _, sec := range bank.Sections {
+		fmt.Fprintf(&b, "  %s: %s\n", sec.ID, note)
+	}
+	// Fill up to just under the limit with answers to questions the bank does
+	// not know, each as long as the rest allows.
+	room := spec.MaxSize - b.Len() - 4096
+	each := room / 100
+	var unknown strings.Builder
+	unknown.WriteString("  # kept as written\n")
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&unknown, "  legacy.q%03d: %q\n", i, strings.Repeat("x", each-30))
+	}
+	text := strings.Replace(b.String(), "notes:\n", unknown.String()+"notes:\n", 1)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := spec.Load(path, bank); err != nil {
+		t.Fatalf("the largest spec is not accepted: %v", err)
+	}
+	return len(text)
+}
+
+// Peak memory stays under 200 MB for every command on the largest spec integ
+// accepts, measured by the runtime's statistics in each integ process (not
+// by wall time). A multi-megabyte name pasted into every line of a brief
+// used to take gigabytes.
+func TestPeakMemoryOnTheLargestSpec(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every command on a 10 MB spec")
+	}
+	bank, err := checklist.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "largest.yaml")
+	size := largestSpec(t, bank, path)
+	example, _ := filepath.Abs("../../checklist/examples/acme-outdoor.yaml")
+	const limit = 200 << 20
+	for _, args := range [][]string{
+		{"status"}, {"check"}, {"check", "--format", "json"},
+		{"brief", "-o", filepath.Join(dir, "brief.md")},
+		{"brief", "--format", "html", "-o", filepath.Join(dir, "brief.html")},
+		{"brief", "--format", "json", "-o", filepath.Join(dir, "brief.json")},
+		{"export", "--dir", filepath.Join(dir, "handoff")},
+		{"questions", "-o", filepath.Join(dir, "q.md")},
+		{"questions", "--format", "csv", "-o", filepath.Join(dir, "q.csv")},
+		{"schema"},
+		{"diff", example, path},
+		{"set", "project.name=Largest"},
+	} {
+		if args[0] != "diff" {
+			args = append(args, "--spec", path)
+		}
+		out := filepath.Join(dir, "peak.json")
+		cmd := exec.Command("integ-peak", args...)
+		cmd.Env = append(os.Environ(), "INTEG_PEAK_FILE="+out)
+		start := time.Now()
+		output, err := cmd.CombinedOutput()
+		if code := cmd.ProcessState.ExitCode(); code > 1 {
+			t.Errorf("%s: exit %d (%v): %.300s", args[0], code, err, output)
+			continue
+		}
+		var p peak
+		data, _ := os.ReadFile(out)
+		if err := json.Unmarshal(data, &p); err != nil {
+			t.Fatalf("%s: no peak reported: %v", args[0], err)
+		}
+		t.Logf("%-40s held %3d MB, heap %3d MB (%.1fs; spec %.1f MB)", strings.Join(args[:min(len(args), 3)], " "), p.Held>>20, p.Heap>>20, time.Since(start).Seconds(), float64(size)/(1<<20))
+		if p.Held > limit {
+			t.Errorf("%s holds %d MB at its peak, more than %d MB", strings.Join(args, " "), p.Held>>20, limit>>20)
+		}
+	}
+}
