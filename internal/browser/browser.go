@@ -95,7 +95,7 @@ func installed(env Env) []string {
 // Args are the command-line flags that print page to pdf headless, with a
 // profile of its own in profile. The browser starts no background services
 // and adds no header or footer of its own (the page's print style sheet has
-// one). Scripts stay enabled although the page has none: headless Chromium
+// one); the PDF gets bookmarks from the page's headings. Scripts stay enabled although the page has none: headless Chromium
 // prints nothing without them. As root, Chromium refuses to start without
 // --no-sandbox.
 func Args(page, pdf, profile string, root bool) []string {
@@ -105,6 +105,7 @@ func Args(page, pdf, profile string, root bool) []string {
 		"--disable-default-apps", "--disable-extensions", "--disable-quic",
 		"--user-data-dir=" + profile,
 		"--no-pdf-header-footer", "--print-to-pdf-no-header",
+		"--generate-pdf-document-outline", // bookmarks from the headings
 		"--print-to-pdf=" + pdf,
 	}
 	if root {

@@ -29,8 +29,9 @@ import (
 // with integ, and checks them in a real browser: it loads the page with no
 // error, builds every requirement, the diagram with every system and every
 // table with its rows, and draws something; the PDF has a sensible number of
-// A4 pages with the footer on each, and its text has every requirement ID and
-// the budget's totals (the planning range and the planned figure). Screenshots and PDFs are kept in $INTEG_ARTIFACTS when
+// A4 pages with the footer on each and a bookmark per section, and its text
+// has every requirement ID and the budget's totals (the planning range and the
+// planned figure). Screenshots and PDFs are kept in $INTEG_ARTIFACTS when
 // it is set (CI prints where), else in a temporary folder removed afterwards.
 func TestBrowserEndToEnd(t *testing.T) {
 	if testing.Short() {
@@ -120,6 +121,7 @@ var (
 	styleRE   = regexp.MustCompile(`(?s)<style>.*?</style>|<title>.*?</title>`)
 	tagRE     = regexp.MustCompile(`<[^>]*>`)
 	newpageRE = regexp.MustCompile(`<h2 id="[^"]*" class="newpage">(.*?)</h2>`)
+	sectionRE = regexp.MustCompile(`<h2 id="[^"]*"[^>]*>(.*?)</h2>`)
 	tableRE   = regexp.MustCompile(`(?s)<table class="([^"]*)">(.*?)</table>`)
 	rowRE     = regexp.MustCompile(`(?s)<tr[ >].*?</tr>`)
 	svgRE     = regexp.MustCompile(`(?s)<svg class="flows".*?</svg>`)
@@ -327,6 +329,16 @@ func (e *e2e) checkPDF() {
 		}
 	}
 	e.checkPageText(pageTexts)
+	// The PDF's bookmarks are the page's headings.
+	raw, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range sectionRE.FindAllStringSubmatch(e.source, -1) {
+		if h := html.UnescapeString(m[1]); !bytes.Contains(raw, []byte("/Title ("+h+")")) {
+			t.Errorf("the PDF has no bookmark for %q", h)
+		}
+	}
 	t.Logf("%s.pdf: %d A4 pages (expected %d to %d)", filepath.Base(e.base), pages, low, high)
 }
 
