@@ -325,3 +325,27 @@ func addsUp(b Budget) error {
 	}
 	return nil
 }
+
+// An answer that differs by sales channel prices the work of each channel's
+// answer once: phone orders matched by customer number, web orders by e-mail.
+func TestChannelAnswersPriceTheirWork(t *testing.T) {
+	bank := defaultBank(t)
+	items := func(s *spec.Spec) []string {
+		b := For(bank, s)
+		var titles []string
+		if p := b.Package("WP-CUS"); p != nil {
+			for _, it := range p.Items {
+				titles = append(titles, it.Title)
+			}
+		}
+		return titles
+	}
+	s := specOf(t, bank, with(midMarket, "customers.match-key", "email"))
+	shared := items(s)
+	s.Put(spec.Key("customers.match-key", "phone-email"), spec.Answer{Values: []string{"customer-number"}})
+	both := items(s)
+	if !slices.Contains(both, "Customers matched by e-mail") || !slices.Contains(both, "Customers matched by Cin7 Core's customer number") ||
+		len(both) != len(shared)+1 {
+		t.Errorf("with phone orders matched by customer number, the customers package has %q (for all channels alike: %q)", both, shared)
+	}
+}

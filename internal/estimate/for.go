@@ -112,7 +112,7 @@ func (e *engine) chosenApproach() (*checklist.Approach, bool) {
 	if e.model.ApproachQuestion == "" {
 		return &asBuilt, true
 	}
-	vals := e.base.Values(e.model.ApproachQuestion)
+	vals := e.base.chans[0].Values(e.model.ApproachQuestion)
 	if len(vals) == 1 {
 		if a := e.model.Approach(vals[0]); a != nil {
 			return a, true
@@ -359,7 +359,7 @@ func (e *engine) pack(v *view, a *checklist.Approach, wp *checklist.WorkPackage)
 	p := Package{ID: wp.ID, Title: e.names.Fill(wp.Title, nil), Phase: wp.PhaseOf(), Items: []Item{}, Factors: []Factor{}}
 	var o, m, pe float64
 	for _, it := range wp.Items {
-		if !it.When.Holds(v) {
+		if !v.holds(it.When) {
 			continue
 		}
 		scale := 1.0
@@ -406,7 +406,7 @@ const minFactor = 0.5
 // size is the business's size class: the first whose condition holds.
 func (e *engine) size(v *view) string {
 	for _, s := range e.model.Sizes {
-		if s.When.Holds(v) {
+		if v.holds(s.When) {
 			return s.ID
 		}
 	}

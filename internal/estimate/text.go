@@ -20,7 +20,7 @@ var paidAs = map[string]string{
 func (e *engine) running(v *view, a *checklist.Approach, size string, buildCost float64) ([]RunningCost, []CostRange) {
 	costs := []RunningCost{}
 	for _, rc := range e.model.Running {
-		if len(rc.Approaches) > 0 && !slices.Contains(rc.Approaches, a.Value) || !rc.When.Holds(v) {
+		if len(rc.Approaches) > 0 && !slices.Contains(rc.Approaches, a.Value) || !v.holds(rc.When) {
 			continue
 		}
 		c := RunningCost{ID: rc.ID, Title: e.names.Fill(rc.Title, nil), Owner: rc.Owner, PaidAs: paidAs[rc.Owner], Source: rc.Source}
@@ -71,7 +71,7 @@ func (e *engine) sizeTitle(id string) string {
 func (e *engine) remarks(v *view, list []checklist.Remark, a *checklist.Approach) []string {
 	out := []string{}
 	for _, r := range list {
-		if len(r.Approaches) > 0 && !slices.Contains(r.Approaches, a.Value) || !r.When.Holds(v) {
+		if len(r.Approaches) > 0 && !slices.Contains(r.Approaches, a.Value) || !v.holds(r.When) {
 			continue
 		}
 		out = append(out, e.names.Fill(r.Text, nil))

@@ -10,15 +10,31 @@ import (
 // view is the answers the budget sees: the spec's, with answers to hidden
 // questions left out (a kept answer to a question no longer asked costs
 // nothing), and optionally some answers supposed, to price an open decision.
+//
+// Answers may differ by sales channel: the view then holds one channel view
+// per channel (spec.Views), and a piece of work counts once when its
+// condition holds in any of them, as a follow-up question is asked when its
+// condition holds in any. A supposed answer holds for every channel.
 type view struct {
 	bank  *checklist.Bank
 	spec  *spec.Spec
 	over  map[string][]string
-	shown map[string]bool
+	chans []*channelView
+}
+
+// channelView is the answers as one sales channel sees them ("" for all).
+type channelView struct {
+	v       *view
+	channel string
+	shown   map[string]bool
 }
 
 func newView(bank *checklist.Bank, s *spec.Spec, over map[string][]string) *view {
-	return &view{bank: bank, spec: s, over: over, shown: map[string]bool{}}
+	v := &view{bank: bank, spec: s, over: over}
+	for _, sv := range s.Views() {
+		v.chans = append(v.chans, &channelView{v: v, channel: sv.Channel, shown: map[string]bool{}})
+	}
+	return v
 }
 
 // with is a view that also supposes id is answered values.
@@ -31,47 +47,76 @@ func (v *view) with(id string, values []string) *view {
 	return newView(v.bank, v.spec, over)
 }
 
+// holds reports whether c holds in any channel's view.
+func (v *view) holds(c *checklist.Condition) bool {
+	for _, cv := range v.chans {
+		if c.Holds(cv) {
+			return true
+		}
+	}
+	return false
+}
+
+// asked reports whether q is asked in any channel's view.
+func (v *view) asked(q *checklist.Question) bool {
+	for _, cv := range v.chans {
+		if cv.asked(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// open reports whether q is asked and not decided in any channel's view.
+func (v *view) open(q *checklist.Question) bool {
+	for _, cv := range v.chans {
+		if cv.open(q) {
+			return true
+		}
+	}
+	return false
+}
+
 // Values implements checklist.Answers.
-func (v *view) Values(id string) []string {
-	q := v.bank.Question(id)
-	if q == nil || !v.asked(q) {
+func (cv *channelView) Values(id string) []string {
+	q := cv.v.bank.Question(id)
+	if q == nil || !cv.asked(q) {
 		return nil
 	}
-	if vals, ok := v.over[id]; ok {
+	if vals, ok := cv.v.over[id]; ok {
 		return vals
 	}
-	return v.spec.Values(id)
+	return cv.v.spec.Answers[id].For(cv.channel).Values
 }
 
 // Note implements checklist.Answers.
-func (v *view) Note(id string) string { return v.spec.Note(id) }
+func (cv *channelView) Note(id string) string { return cv.v.spec.Answers[id].For(cv.channel).Note }
 
 // asked reports whether q's condition holds. Conditions refer only to earlier
 // questions, so the recursion ends.
-func (v *view) asked(q *checklist.Question) bool {
+func (cv *channelView) asked(q *checklist.Question) bool {
 	if q.When == nil {
 		return true
 	}
-	if shown, ok := v.shown[q.ID]; ok {
+	if shown, ok := cv.shown[q.ID]; ok {
 		return shown
 	}
-	shown := q.When.Holds(v)
-	v.shown[q.ID] = shown
+	shown := q.When.Holds(cv)
+	cv.shown[q.ID] = shown
 	return shown
 }
 
-// open reports whether q is asked and not decided under this view.
-func (v *view) open(q *checklist.Question) bool {
-	if !v.asked(q) {
+func (cv *channelView) open(q *checklist.Question) bool {
+	if !cv.asked(q) {
 		return false
 	}
-	vals := v.Values(q.ID)
+	vals := cv.Values(q.ID)
 	return len(vals) == 0 || len(vals) == 1 && vals[0] == checklist.Undecided
 }
 
 // number is a number answer, if there is one.
-func (v *view) number(id string) (float64, bool) {
-	vals := v.Values(id)
+func (cv *channelView) number(id string) (float64, bool) {
+	vals := cv.Values(id)
 	if len(vals) != 1 {
 		return 0, false
 	}
@@ -80,17 +125,33 @@ func (v *view) number(id string) (float64, bool) {
 }
 
 // driverFactor is a driver's multiplier under the answers, and the answer
-// behind it as the brief shows it. An open driver counts as 1: the packages'
-// hours are set for a typical business.
+// behind it as the brief shows it: the largest any channel's answer gives.
+// An open driver counts as 1: the packages' hours are set for a typical
+// business.
 func (e *engine) driverFactor(v *view, d *checklist.Driver) (float64, string) {
 	q := e.bank.Question(d.Question)
-	if q == nil || v.open(q) {
-		return 1, ""
+	f, label := 1.0, ""
+	if q == nil {
+		return f, label
 	}
+	for _, cv := range v.chans {
+		if cv.open(q) {
+			continue
+		}
+		if g, l := e.channelFactor(cv, q, d); l != "" && (label == "" || g > f) {
+			f, label = g, l
+		}
+	}
+	return f, label
+}
+
+// channelFactor is driverFactor in one channel's view; the label is "" when
+// the answer gives no factor.
+func (e *engine) channelFactor(cv *channelView, q *checklist.Question, d *checklist.Driver) (float64, string) {
 	switch {
 	case len(d.Values) > 0:
 		f, label := 1.0, ""
-		for _, val := range v.Values(q.ID) {
+		for _, val := range cv.Values(q.ID) {
 			for _, vf := range d.Values {
 				if vf.Value == val && (label == "" || vf.Factor > f) {
 					f = vf.Factor
@@ -102,7 +163,7 @@ func (e *engine) driverFactor(v *view, d *checklist.Driver) (float64, string) {
 		}
 		return f, label
 	case len(d.Steps) > 0:
-		n, ok := v.number(q.ID)
+		n, ok := cv.number(q.ID)
 		if !ok {
 			return 1, ""
 		}
@@ -114,10 +175,10 @@ func (e *engine) driverFactor(v *view, d *checklist.Driver) (float64, string) {
 		}
 		return f, FormatNumber(n)
 	default:
-		units := float64(len(v.Values(q.ID)))
-		label := strconv.Itoa(len(v.Values(q.ID))) + " chosen"
+		units := float64(len(cv.Values(q.ID)))
+		label := strconv.Itoa(len(cv.Values(q.ID))) + " chosen"
 		if q.Kind == checklist.KindNumber {
-			n, ok := v.number(q.ID)
+			n, ok := cv.number(q.ID)
 			if !ok {
 				return 1, ""
 			}
