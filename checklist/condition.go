@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Condition says when a follow-up question is relevant, or when a finding,
@@ -18,7 +19,11 @@ type Condition struct {
 	In       []string `yaml:"in,omitempty" json:"in,omitempty"`
 	Above    *float64 `yaml:"above,omitempty" json:"above,omitempty"`
 	Below    *float64 `yaml:"below,omitempty" json:"below,omitempty"`
-	Noted    *bool    `yaml:"noted,omitempty" json:"noted,omitempty"`
+	// Matches holds when a text answer contains it, ignoring case: a platform
+	// fact applies where the store is Shopify ({question: project.store,
+	// matches: shopify}).
+	Matches string `yaml:"matches,omitempty" json:"matches,omitempty"`
+	Noted   *bool  `yaml:"noted,omitempty" json:"noted,omitempty"`
 	// Differs holds when the question (a by_channel one) is answered
 	// differently for some of the chosen sales channels (true), or the same
 	// for all of them (false).
@@ -135,6 +140,9 @@ func (c *Condition) leafHolds(a Answers) bool {
 	if c.Noted != nil && (a.Note(c.Question) != "") != *c.Noted {
 		return false
 	}
+	if c.Matches != "" {
+		return len(values) == 1 && strings.Contains(strings.ToLower(values[0]), strings.ToLower(c.Matches))
+	}
 	if c.Above != nil || c.Below != nil {
 		if len(values) != 1 {
 			return false
@@ -191,7 +199,8 @@ func (c *Condition) Questions() []string {
 // shapeProblem says what is wrong with the form of one condition node, or "".
 func (c *Condition) shapeProblem() string {
 	forms := 0
-	if c.Question != "" || c.Is != "" || len(c.In) > 0 || c.Noted != nil || c.Above != nil || c.Below != nil || c.Differs != nil {
+	number := c.Above != nil || c.Below != nil
+	if c.Question != "" || c.Is != "" || len(c.In) > 0 || c.Noted != nil || number || c.Matches != "" || c.Differs != nil {
 		forms++
 	}
 	if len(c.All) > 0 {
@@ -214,14 +223,14 @@ func (c *Condition) shapeProblem() string {
 		return "condition is empty: give `question` (with `is`, `in`, `above`, `below` or `noted`), `all`, `any` or `not`"
 	case forms > 1:
 		return "condition mixes forms: use one of `question`, `all`, `any`, `not` per level"
-	case (compares || c.Noted != nil || c.Above != nil || c.Below != nil || c.Differs != nil) && c.Question == "":
-		return "condition has `is`, `in`, `above`, `below`, `noted` or `differs` but no `question`"
-	case c.Differs != nil && (compares || c.Noted != nil || c.Above != nil || c.Below != nil):
+	case (compares || c.Noted != nil || number || c.Matches != "" || c.Differs != nil) && c.Question == "":
+		return "condition has `is`, `in`, `above`, `below`, `matches`, `noted` or `differs` but no `question`"
+	case c.Differs != nil && (compares || c.Noted != nil || number || c.Matches != ""):
 		return fmt.Sprintf("condition on %q asks whether it differs by channel and also compares it; use one", c.Question)
 	case c.Is != "" && len(c.In) > 0:
 		return fmt.Sprintf("condition on %q has both `is` and `in`; use one", c.Question)
-	case compares && (c.Above != nil || c.Below != nil):
-		return fmt.Sprintf("condition on %q compares with values and with a number; use one", c.Question)
+	case compares && number || compares && c.Matches != "" || number && c.Matches != "":
+		return fmt.Sprintf("condition on %q mixes is/in, above/below and matches; use one", c.Question)
 	}
 	return ""
 }

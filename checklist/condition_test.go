@@ -65,13 +65,29 @@ func TestNumericConditionsOnlyOnNumbers(t *testing.T) {
 	_, err := Parse("bank.yaml", []byte(minimalHeader+`      - {id: s.day, kind: choice, prompt: A, help: H, options: [{value: few, label: Few}]}
       - {id: s.b, kind: text, prompt: B, help: H, when: {question: s.day, above: 3}}
       - {id: s.c, kind: text, prompt: C, help: H, when: {question: s.day, is: few, below: 3}}
+      - {id: s.d, kind: text, prompt: D, help: H, when: {question: s.day, matches: few}}
 `))
 	for _, want := range []string{
 		`bank.yaml:9: question "s.b" condition compares "s.day" (a choice question) with a number`,
-		`bank.yaml:10: question "s.c" condition on "s.day" compares with values and with a number; use one`,
+		`bank.yaml:10: question "s.c" condition on "s.day" mixes is/in, above/below and matches; use one`,
+		`bank.yaml:11: question "s.d" condition matches text in "s.day" (a choice question); only text questions can match`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+}
+
+// A platform fact applies where a system's name mentions the platform.
+func TestMatchesText(t *testing.T) {
+	c := &Condition{Question: "project.store", Matches: "shopify"}
+	for store, want := range map[string]bool{"Shopify Plus": true, "shopify": true, "WooCommerce": false, "": false} {
+		a := fuzzAnswers{}
+		if store != "" {
+			a["project.store"] = []string{store}
+		}
+		if got := c.Holds(a); got != want {
+			t.Errorf("store %q: holds = %v, want %v", store, got, want)
 		}
 	}
 }

@@ -115,7 +115,7 @@ type keySchema struct {
 
 func bankSchema() *keySchema {
 	condition := &keySchema{what: "a condition"}
-	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "noted": nil, "differs": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
+	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "matches": nil, "noted": nil, "differs": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
 	effort := &keySchema{what: "an effort", keys: map[string]*keySchema{"low": nil, "high": nil}}
 	sentence := &keySchema{what: "a requirement sentence", keys: map[string]*keySchema{"text": nil, "if": condition, "source": nil}}
 	scenario := &keySchema{what: "a scenario", keys: map[string]*keySchema{"given": nil, "when": nil, "then": nil, "if": condition, "checks": nil}}

@@ -127,6 +127,8 @@ func (b *Bank) describeLeaf(c *Condition, names Names) string {
 		return subject + " differs by sales channel"
 	case c.Differs != nil:
 		return subject + " is the same for every sales channel"
+	case c.Matches != "":
+		return subject + " mentions \"" + c.Matches + "\""
 	case len(bounds) > 0:
 		return subject + " is " + strings.Join(bounds, " and ")
 	case len(parts) == 1:

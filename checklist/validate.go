@@ -375,6 +375,9 @@ func (v *validator) conditionLeaf(c *Condition, where, owner string) {
 	case c.Differs != nil && !target.ByChannel:
 		v.add(c.Line, fmt.Sprintf("%s condition asks whether %q differs by channel, but that question is not marked by_channel", where, c.Question))
 		return
+	case c.Matches != "" && target.Kind != KindText:
+		v.add(c.Line, fmt.Sprintf("%s condition matches text in %q (a %s question); only text questions can match", where, c.Question, target.Kind))
+		return
 	case (c.Above != nil || c.Below != nil) && target.Kind != KindNumber:
 		v.add(c.Line, fmt.Sprintf("%s condition compares %q (a %s question) with a number; only number questions can be above or below one", where, c.Question, target.Kind))
 		return
