@@ -85,9 +85,29 @@ func (b *Bank) DescribeCondition(c *Condition, names Names) string {
 			case OpAny:
 				return strings.Join(parts, " or ")
 			default:
+				if neg, ok := b.describeNegatedLeaf(node.Not, names); ok {
+					return neg
+				}
 				return "not (" + parts[0] + ")"
 			}
 		})
+}
+
+// describeNegatedLeaf says "not" of a simple leaf in plain words: "sales
+// channels is not answered yet", "capture timing is not \"At checkout\"".
+func (b *Bank) describeNegatedLeaf(c *Condition, names Names) (string, bool) {
+	if c.Op() != "" || c.Question == "" || c.Noted != nil || c.Above != nil || c.Below != nil || c.Matches != "" {
+		return "", false
+	}
+	plain := b.describeLeaf(c, names)
+	switch subject, rest, _ := strings.Cut(plain, " is "); {
+	case rest == "answered":
+		return subject + " is not answered yet (or undecided)", true
+	case strings.HasPrefix(rest, "one of "):
+		return subject + " is none of " + strings.TrimPrefix(rest, "one of "), true
+	default:
+		return subject + " is not " + rest, true
+	}
 }
 
 func (b *Bank) describeLeaf(c *Condition, names Names) string {

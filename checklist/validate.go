@@ -3,6 +3,7 @@ package checklist
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -165,7 +166,7 @@ func (v *validator) sentences(line int, what string, list []Sentence, q *Questio
 
 // scenarios checks acceptance scenarios: given, when and then, their
 // placeholders and conditions, and the questions they check.
-func (v *validator) scenarios(line int, what string, list []Scenario, q *Question) {
+func (v *validator) scenarios(line int, what string, list []Scenario, q *Question, ownSentences int) {
 	for _, s := range list {
 		if s.Line > 0 {
 			line = s.Line
@@ -176,6 +177,12 @@ func (v *validator) scenarios(line int, what string, list []Scenario, q *Questio
 		v.richText(line, what, q, s.If, s.Given, s.When, s.Then)
 		v.condition(s.If, what+" scenario", "")
 		for _, id := range s.Checks {
+			if n, own := strings.CutPrefix(id, "#"); own {
+				if i, err := strconv.Atoi(n); err != nil || i < 1 || i > ownSentences {
+					v.add(line, fmt.Sprintf("%s has a scenario that checks %q; its own requirement sentences are #1 to #%d", what, id, ownSentences))
+				}
+				continue
+			}
 			if v.bank.Question(id) == nil {
 				v.add(line, fmt.Sprintf("%s has a scenario that checks %q, which is not a question", what, id))
 			}
@@ -292,7 +299,7 @@ func (v *validator) question(q *Question) {
 		}
 		what := fmt.Sprintf("%s option %q", where, o.Value)
 		v.sentences(o.Line, what, o.Requires, q)
-		v.scenarios(o.Line, what, o.Scenarios, q)
+		v.scenarios(o.Line, what, o.Scenarios, q, len(o.Requires))
 		v.effort(o.Line, what, o.Effort)
 		for _, f := range o.Flows {
 			if !slices.Contains(endpoints, f.From) || !slices.Contains(endpoints, f.To) || f.From == f.To {
@@ -309,7 +316,7 @@ func (v *validator) question(q *Question) {
 		v.add(q.Line, where+" has options: put its requirements and scenarios on them, not on the question")
 	}
 	v.sentences(q.Line, where, q.Requires, q)
-	v.scenarios(q.Line, where, q.Scenarios, q)
+	v.scenarios(q.Line, where, q.Scenarios, q, len(q.Requires))
 	if q.Kind == KindNumber && q.Default != "" {
 		var f float64
 		if _, err := fmt.Sscan(q.Default, &f); err != nil {

@@ -60,6 +60,7 @@ func (b *builder) requirementsAndScenarios() ([]RequirementGroup, []ScenarioGrou
 	var groups []RequirementGroup
 	byQuestion := map[string][]string{} // requirement IDs per question, for scenarios' checks
 	ofItem := map[string][]string{}     // requirement IDs per item ID
+	bySentence := map[string]string{}   // item ID and "#n" (1-based sentence) -> requirement ID
 	perSection := make([][]item, len(b.bank.Sections))
 	for si, sec := range b.bank.Sections {
 		group := RequirementGroup{SectionID: sec.ID, Title: b.fill(sec.Title, ""), Note: b.spec.SectionNotes[sec.ID]}
@@ -70,11 +71,17 @@ func (b *builder) requirementsAndScenarios() ([]RequirementGroup, []ScenarioGrou
 					continue
 				}
 				rid := lettered(it.id, i, len(it.requires))
+				// The answer's note is shown once, beside its question's first sentence.
+				note := ""
+				if len(byQuestion[it.q.ID]) == 0 {
+					note = b.spec.Note(it.q.ID)
+				}
 				group.Requirements = append(group.Requirements, Requirement{
-					ID: rid, QuestionID: it.q.ID, Text: it.ctx.Fill(sen.Text), Note: b.spec.Note(it.q.ID), Source: sen.Source,
+					ID: rid, QuestionID: it.q.ID, Text: it.ctx.Fill(sen.Text), Note: note, Source: sen.Source,
 				})
 				byQuestion[it.q.ID] = append(byQuestion[it.q.ID], rid)
 				ofItem[it.id] = append(ofItem[it.id], rid)
+				bySentence[fmt.Sprintf("%s#%d", it.id, i+1)] = rid
 			}
 		}
 		if len(group.Requirements) > 0 || group.Note != "" {
@@ -89,14 +96,7 @@ func (b *builder) requirementsAndScenarios() ([]RequirementGroup, []ScenarioGrou
 				if !sc.If.Holds(b.spec) {
 					continue
 				}
-				checks := append([]string{}, ofItem[it.id]...)
-				for _, qid := range sc.Checks {
-					for _, rid := range byQuestion[qid] {
-						if !slices.Contains(checks, rid) {
-							checks = append(checks, rid)
-						}
-					}
-				}
+				checks := scenarioChecks(sc, it.id, ofItem, bySentence, byQuestion)
 				group.Scenarios = append(group.Scenarios, Scenario{
 					ID: lettered("AT-"+strings.TrimPrefix(it.id, "REQ-"), i, len(it.scenarios)), QuestionID: it.q.ID,
 					Given: it.ctx.Fill(sc.Given), When: it.ctx.Fill(sc.When), Then: it.ctx.Fill(sc.Then), Checks: checks,
@@ -108,6 +108,35 @@ func (b *builder) requirementsAndScenarios() ([]RequirementGroup, []ScenarioGrou
 		}
 	}
 	return groups, scenarioGroups
+}
+
+// scenarioChecks lists the requirements a scenario names: its own answer's
+// (only the sentences it lists as "#n", if it lists any) and those of every
+// question in its checks, as far as they are in the brief.
+func scenarioChecks(sc checklist.Scenario, itemID string, ofItem map[string][]string, bySentence map[string]string, byQuestion map[string][]string) []string {
+	var own, others []string
+	for _, c := range sc.Checks {
+		if strings.HasPrefix(c, "#") {
+			if rid, ok := bySentence[itemID+c]; ok {
+				own = append(own, rid)
+			}
+			continue
+		}
+		others = append(others, byQuestion[c]...)
+	}
+	if !slices.ContainsFunc(sc.Checks, func(c string) bool { return strings.HasPrefix(c, "#") }) {
+		own = ofItem[itemID]
+	}
+	checks := slices.Clone(own)
+	for _, rid := range others {
+		if !slices.Contains(checks, rid) {
+			checks = append(checks, rid)
+		}
+	}
+	if checks == nil {
+		checks = []string{}
+	}
+	return checks
 }
 
 // coverage counts the requirements that some scenario checks.

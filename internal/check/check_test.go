@@ -46,12 +46,12 @@ var cases = map[string]struct{ trigger, not given }{
 	"authorisation-expiry": {
 		given{"payments.capture-timing": "at-shipment"},
 		given{"payments.capture-timing": "at-shipment", "payments.auth-expiry": "reauthorise"}},
-	"settle-without-token": {
-		given{"payments.capture-timing": "at-shipment", "payments.auth-web-settle-inventory": "yes", "master.payment-tokens": "store"},
-		given{"payments.capture-timing": "at-shipment", "payments.auth-web-settle-inventory": "yes", "master.payment-tokens": "third"}},
+	"settle-on-store-payments": {
+		given{"payments.capture-timing": "at-shipment", "payments.auth-web-settle-inventory": "yes", "payments.gateway": "platform"},
+		given{"payments.capture-timing": "at-shipment", "payments.auth-web-settle-inventory": "yes", "payments.gateway": "gateway"}},
 	"phone-orders-on-saved-cards": {
-		given{"payments.offline-payments": "saved-card", "master.payment-tokens": "store"},
-		given{"payments.offline-payments": "payment-link", "master.payment-tokens": "store"}},
+		given{"payments.offline-payments": "saved-card", "master.payment-tokens": "store", "payments.token-charger": "nobody"},
+		given{"payments.offline-payments": "saved-card", "master.payment-tokens": "store", "payments.token-charger": "store"}},
 	"returns-not-shown-on-web": {
 		given{"returns.entered-where": "inventory", "returns.update-web": "no"},
 		given{"returns.entered-where": "inventory", "returns.update-web": "yes"}},
@@ -97,6 +97,75 @@ var cases = map[string]struct{ trigger, not given }{
 	"big-bang-without-test-systems": {
 		given{"operations.sandbox": "none", "operations.go-live": "all-at-once"},
 		given{"operations.sandbox": "none", "operations.go-live": "phased"}},
+	"refunded-in-both": {
+		given{"returns.refunds-where": "both", "returns.refund-sync": "manual"},
+		given{"returns.refunds-where": "both", "returns.refund-sync": "automatic"}},
+	"split-shipments-one-capture": {
+		given{"payments.capture-timing": "at-shipment", "orders.partial-shipments": "per-item", "payments.partial-capture": "yes", "payments.multi-capture": "no"},
+		given{"payments.capture-timing": "at-shipment", "orders.partial-shipments": "per-item", "payments.partial-capture": "yes", "payments.multi-capture": "no", "payments.split-capture": "last-shipment"}},
+	"reauthorise-without-saved-card": {
+		given{"payments.capture-timing": "at-shipment", "payments.auth-expiry": "reauthorise", "master.payment-tokens": "not-needed"},
+		given{"payments.capture-timing": "at-shipment", "payments.auth-expiry": "hold-and-ask", "master.payment-tokens": "not-needed"}},
+	"offline-orders-counted-twice": {
+		given{"orders.offline-upload": "yes", "inventory.live-counts": "yes"},
+		given{"orders.offline-upload": "no", "inventory.live-counts": "yes"}},
+	"tax-reported-twice": {
+		given{"master.sales-taxes": "third", "tax.commit": "both"},
+		given{"master.sales-taxes": "third", "tax.commit": "inventory"}},
+	"tax-reported-by-nobody": {
+		given{"master.sales-taxes": "third", "tax.commit": "undecided"},
+		given{"master.sales-taxes": "third", "tax.commit": "store"}},
+	"credited-twice": {
+		given{"returns.refunds-where": "store", "returns.credit-memos": "inventory", "returns.entered-where": "inventory"},
+		given{"returns.refunds-where": "inventory", "returns.credit-memos": "inventory", "returns.entered-where": "inventory"}},
+	"allocation-but-on-hand": {
+		given{"inventory.live-counts": "yes", "inventory.allocation": "yes", "inventory.available-meaning": "on-hand"},
+		given{"inventory.live-counts": "yes", "inventory.allocation": "yes", "inventory.available-meaning": "available"}},
+	"edits-with-nothing-synced": {
+		given{"orders.changes-where": "store", "orders.changes-sync": "none"},
+		given{"orders.changes-where": "store", "orders.changes-sync": "status-notes"}},
+	"busiest-day-far-above-normal": {
+		given{"operations.orders-per-day": "under-50", "operations.peak-orders": "1200"},
+		given{"operations.orders-per-day": "under-50", "operations.peak-orders": "400"}},
+	"busiest-day-below-normal": {
+		given{"operations.orders-per-day": "500-5000", "operations.peak-orders": "300"},
+		given{"operations.orders-per-day": "500-5000", "operations.peak-orders": "800"}},
+	"subscriptions-charged-at-shipment": {
+		given{"subscriptions.model": "store-app", "subscriptions.charge": "at-shipment"},
+		given{"subscriptions.model": "store-app", "subscriptions.charge": "at-renewal"}},
+	"currencies-without-price-rule": {
+		given{"project.currencies": "3"},
+		given{"project.currencies": "3", "project.currency-prices": "price-lists"}},
+	"companies-without-rule": {
+		given{"project.companies": "2"},
+		given{"project.companies": "2", "project.company-rule": "US customers in Acme Inc., all others in Acme BV"}},
+	"connector-with-custom-needs": {
+		given{"project.approach": "connector", "orders.changes-where": "both"},
+		given{"project.approach": "custom", "orders.changes-where": "both"}},
+	"shopify-several-captures-need-plus": {
+		given{"payments.gateway": "platform", "payments.capture-timing": "at-shipment", "payments.partial-capture": "yes", "payments.multi-capture": "yes"},
+		given{"payments.gateway": "platform", "payments.capture-timing": "at-shipment", "payments.partial-capture": "yes", "payments.multi-capture": "yes", "project.store": "WooCommerce"}},
+	"tax-recalculated-without-rule": {
+		given{"master.sales-taxes": "store", "tax.accept-unchanged": "no"},
+		given{"master.sales-taxes": "store", "tax.accept-unchanged": "no", "orders.total-mismatch": "hold"}},
+	"shared-stock-slow-counts": {
+		given{"project.channels": "web-retail,pos", "inventory.shared-stock": "yes", "inventory.live-counts": "yes", "inventory.count-freshness": "hourly"},
+		given{"project.channels": "web-retail,pos", "inventory.shared-stock": "yes", "inventory.live-counts": "yes", "inventory.count-freshness": "minutes"}},
+	"api-versions-unowned": {
+		given{"project.approach": "custom"},
+		given{"project.approach": "custom", "support.api-versions": "integrator"}},
+	"shopify-older-orders-need-access": {
+		given{"operations.history": "order-history", "operations.history-months": "24"},
+		given{"operations.history": "order-history", "operations.history-months": "2"}},
+	"live-customer-data-without-dpa": {
+		given{"operations.history": "customers", "privacy.dpa": "no"},
+		given{"operations.history": "customers", "privacy.dpa": "yes"}},
+	"refund-emails-without-refunds": {
+		given{"emails.messages": "store", "returns.refunds-where": "inventory", "returns.refund-sync": "manual"},
+		given{"emails.messages": "store", "returns.refunds-where": "inventory", "returns.refund-sync": "automatic"}},
+	"inventory-charges-store-cards": {
+		given{"master.payment-tokens": "store", "payments.token-charger": "both", "payments.gateway": "platform"},
+		given{"master.payment-tokens": "store", "payments.token-charger": "both", "payments.gateway": "gateway"}},
 	"payments-undecided": {
 		given{"payments.capture-timing": "undecided", "payments.methods": "undecided", "payments.offline-payments": "saved-card"},
 		given{"payments.capture-timing": "at-order", "payments.methods": "cards", "payments.offline-payments": "saved-card"}},
@@ -184,5 +253,34 @@ func TestMissingSystemName(t *testing.T) {
 	s.Set("master.sales-taxes", a)
 	if got := Run(bank, s); slices.Contains(ids(got), "missing-system.master.sales-taxes") {
 		t.Error("reported although the system is named")
+	}
+}
+
+// Guest orders that create customers while customers are matched by e-mail
+// contradict a requirement (a web order never creates a second customer with
+// the same e-mail): an error, not a note.
+func TestGuestDuplicatesAreAnError(t *testing.T) {
+	bank, _ := checklist.Default()
+	for _, f := range Run(bank, specWith(t, bank, given{"customers.guest-orders": "always-new", "customers.match-key": "email"}, nil)) {
+		if f.ID == "guests-duplicate-customers" && f.Severity != "error" {
+			t.Errorf("guest duplicates are a %s", f.Severity)
+		}
+	}
+}
+
+// A finding that states a platform fact names its source, and the rendered
+// finding carries it.
+func TestPlatformFindingsCarrySources(t *testing.T) {
+	bank, _ := checklist.Default()
+	got := Run(bank, specWith(t, bank, cases["shopify-several-captures-need-plus"].trigger, nil))
+	for _, f := range got {
+		if f.ID == "shopify-several-captures-need-plus" && !strings.HasPrefix(f.Source, "https://shopify.dev/") {
+			t.Errorf("source = %q", f.Source)
+		}
+	}
+	for _, f := range bank.Findings {
+		if strings.Contains(f.Message+f.Advice, "Shopify") && f.Source == "" {
+			t.Errorf("finding %s states a Shopify fact without a source", f.ID)
+		}
 	}
 }

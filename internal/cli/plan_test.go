@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/check"
 	"github.com/integ-dev/integ/internal/estimate"
 	"github.com/integ-dev/integ/internal/spec"
 	"github.com/integ-dev/integ/internal/wizard/wizardtest"
@@ -189,13 +190,15 @@ func TestPlanSummaryGivesTheEstimate(t *testing.T) {
 	}
 	printPlanSummary(streams, bank, s, example)
 	b := estimate.For(bank, s)
+	c := check.Count(check.Run(bank, s))
 	for _, want := range []string{
 		fmt.Sprintf("Estimate so far: %s hours, USD %s, in a range of %s–%s hours (a planning range; the brief shows how it adds up).",
 			estimate.FormatHours(b.Planned.Hours), estimate.FormatMoney(b.Planned.Cost), estimate.FormatHours(b.Total.LowHours), estimate.FormatHours(b.Total.HighHours)),
 		// The example has not chosen how to build: the summary says what each way costs.
 		fmt.Sprintf("How it will be built is still open: Connector app %s h, Integration platform (iPaaS) %s h, Custom build %s h.",
 			estimate.FormatHours(b.ByApproach[0].Planned.Hours), estimate.FormatHours(b.ByApproach[1].Planned.Hours), estimate.FormatHours(b.ByApproach[2].Planned.Hours)),
-		"Findings: 0 errors, 1 warning, 1 note. The most serious:\n  • Returns are entered in Odoo but Shopify is not told",
+		fmt.Sprintf("Findings: %s, %s, %s. The most serious:\n  • Returns are entered in Odoo but Shopify is not told",
+			plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes")),
 		"Next: integ brief --spec " + example + " -o integration-brief.md",
 	} {
 		if !strings.Contains(errb.String(), want) {

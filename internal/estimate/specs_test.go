@@ -39,6 +39,17 @@ var smallShop = map[string]string{
 	"operations.product-key": "sku", "operations.orders-per-day": "under-50", "operations.peak-orders": "120",
 	"operations.sku-count": "under-1000", "operations.failure-alerts": "daily-report", "operations.history": "products",
 	"operations.sandbox": "store-only", "operations.go-live": "all-at-once", "operations.deadline": "Before the spring season",
+	// The decisions issue 10 added to the bank.
+	"master.default-shipping": "Standard post", "products.variants": "item-per-variant", "products.barcode-fallback": "no",
+	"products.new-where": "store", "products.discontinued": "hide", "tax.accept-unchanged": "yes", "tax.prices-include": "gross",
+	"tax.example-rate": "20", "orders.number": "reference", "orders.total-parts": "discounts,shipping",
+	"orders.total-mismatch": "accept-store", "orders.unknown-sku": "hold", "inventory.out-of-stock": "stop",
+	"subscriptions.model": "none", "subscriptions.preorders": "none", "returns.restock": "restock", "returns.exchanges": "none",
+	"payments.gateway": "gateway", "payments.token-charger": "store", "accounting.booking": "cash-sale",
+	"accounting.payouts": "outside", "emails.messages": "store", "operations.fix-owner": "our-staff",
+	"operations.reconciliation": "none", "operations.freeze": "yes", "operations.rollback": "manual-process",
+	"operations.sign-off": "The owner", "privacy.customer-fields": "name-address,email,phone", "privacy.deletion": "by-hand",
+	"privacy.dpa": "yes", "support.who": "vendor",
 }
 
 // midMarket: the issue's 400-orders-a-day shop, two warehouses, wholesale
@@ -56,6 +67,8 @@ var midMarket = merge(smallShop, map[string]string{
 	"payments.methods": "cards,wallets,terms", "payments.offline-payments": "terms-or-transfer",
 	"operations.orders-per-day": "50-500", "operations.peak-orders": "1500", "operations.sku-count": "1000-10000",
 	"operations.failure-alerts": "immediate", "operations.history": "products,customers,open-orders",
+	"b2b.accounts": "one-login", "b2b.credit": "inventory-hold", "b2b.invoices-online": "no", "inventory.shared-stock": "yes",
+	"operations.log-retention": "90-days", "privacy.logs": "masked", "returns.location": "origin", "tax.exempt": "yes",
 	"operations.go-live": "phased",
 })
 
@@ -86,6 +99,10 @@ var large = merge(midMarket, map[string]string{
 	"payments.methods": "cards,wallets,terms,bank-transfer", "payments.offline-payments": "saved-card",
 	"operations.orders-per-day": "over-5000", "operations.peak-orders": "40000", "operations.sku-count": "over-100000",
 	"operations.history": "products,customers,open-orders,order-history", "operations.sandbox": "both",
+	"b2b.accounts": "company-buyers", "inventory.buffer-units": "2", "operations.history-months": "24",
+	"payments.partial-capture": "yes", "payments.multi-capture": "no", "payments.split-capture": "last-shipment",
+	"project.company-rule": "By the customer's country", "project.currency-prices": "price-lists",
+	"project.store-scope": "own-range", "tax.commit": "inventory",
 })
 
 func merge(base, over map[string]string) map[string]string {

@@ -73,7 +73,7 @@ func TestRoundTrip(t *testing.T) {
 		"# Which system is the master for product names?\n  master.product-names:\n    value: inventory # Odoo\n    note: Buyers create products in Odoo.",
 		"# What is your online store built on?\n  project.store:\n    value: Shopify",
 		"payments.methods:\n    value: [cards, wallets]",
-		"master.sales-taxes:\n    value: third # Another system (a PIM, tax service, payment gateway, ERP…)\n    system: Avalara AvaTax\n    note: Both systems ask it for tax.",
+		"master.sales-taxes:\n    value: third # A tax service (Avalara, TaxJar, Vertex…) that each system asks\n    system: Avalara AvaTax\n    note: Both systems ask it for tax.",
 		"(not asked with the current answers; kept in case they change back)\n  inventory.count-freshness:",
 		"hourly-rate:\n    value: 95.5\n",
 		"orders: |-\n    Wholesale orders come by EDI.",
@@ -145,7 +145,7 @@ func TestLoadErrors(t *testing.T) {
 		{"answers is a list", "version: 1\nanswers:\n  - a\n", "spec.yaml:3: answers must map question IDs to answers, not a list"},
 		{"wrong type", "version: 1\nanswers:\n  master.product-names:\n    value: [store, inventory]\n", "spec.yaml:4: answer to master.product-names must be one value, not a list"},
 		{"number expected", "version: 1\nanswers:\n  budget.hourly-rate:\n    value: cheap\n", `spec.yaml:4: budget.hourly-rate takes a number (or undecided), not "cheap"`},
-		{"outside the options", "version: 1\nanswers:\n  master.product-names:\n    value: excel\n", `spec.yaml:4: "excel" is not an answer to master.product-names (allowed: store, inventory, third, split, not-needed, undecided)`},
+		{"outside the options", "version: 1\nanswers:\n  master.product-names:\n    value: excel\n", `spec.yaml:4: "excel" is not an answer to master.product-names (allowed: store, inventory, third, split, store-only, inventory-only, not-needed, undecided)`},
 		{"newer version", "version: 99\nanswers: {}\n", "spec.yaml:1: was written by a newer integ (spec version 99); this build understands version 1"},
 		{"missing version", "answers: {}\n", `spec.yaml:1: has no version; add "version: 1"`},
 		{"duplicate keys", "version: 1\nversion: 1\n", `spec.yaml:2: mapping key "version" already defined at line 1`},
@@ -376,9 +376,10 @@ func TestStatus(t *testing.T) {
 	s.Set("inventory.live-counts", Answer{Values: []string{"undecided"}})
 	inv := b.Section("inventory")
 	c := s.Progress(inv)
-	// live-counts undecided; count-freshness, available-meaning and location-count
-	// hidden; allocation, locations, bundles open.
-	want := Counts{Answered: 0, Undecided: 1, Open: 3, Hidden: 3}
+	// live-counts undecided; count-freshness, available-meaning, buffer-units,
+	// location-count and shared-stock hidden; allocation, locations, bundles and
+	// out-of-stock open.
+	want := Counts{Answered: 0, Undecided: 1, Open: 4, Hidden: 5}
 	if c != want {
 		t.Errorf("got %+v, want %+v", c, want)
 	}
