@@ -96,7 +96,7 @@ func (b *Bank) DescribeCondition(c *Condition, names Names) string {
 // describeNegatedLeaf says "not" of a simple leaf in plain words: "sales
 // channels is not answered yet", "capture timing is not \"At checkout\"".
 func (b *Bank) describeNegatedLeaf(c *Condition, names Names) (string, bool) {
-	if c.Op() != "" || c.Question == "" || c.Noted != nil || c.Above != nil || c.Below != nil || c.Matches != "" {
+	if c.Op() != "" || c.Question == "" || c.Noted != nil || c.Above != nil || c.Below != nil || c.Matches != "" || c.Differs != nil {
 		return "", false
 	}
 	plain := b.describeLeaf(c, names)
