@@ -451,3 +451,52 @@ func TestBrowserPDFLetter(t *testing.T) {
 		t.Errorf("the page is %v pt, not Letter", size)
 	}
 }
+
+// User text that is markup stays text in a real browser: a project named
+// like a script tag runs nothing (a script would log to the console), and the
+// browser shows the name as written, in the title, the page and the diagram.
+func TestBrowserHostileText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	path := devtools.BrowserForTest(t)
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "integration-spec.yaml")
+	name := `Acme </style></title><script>console.error("ran")</script>`
+	store := `Shop<img src=x onerror=console.error(1)>`
+	third := `Tax "Engine" <svg onload=console.error(2)>`
+	if _, stderr, code := run(t, nil, "set", "--spec", spec, "project.name="+name, "project.store="+store,
+		"master.sales-taxes=third", "--system", "master.sales-taxes="+third,
+		"--note", "master.sales-taxes=</td></tr></table><iframe src=x></iframe>"); code != 0 {
+		t.Fatalf("integ set: %d %s", code, stderr)
+	}
+	page := filepath.Join(dir, "brief.html")
+	if _, stderr, code := run(t, nil, "brief", "--spec", spec, "--format", "html", "-o", page); code != 0 {
+		t.Fatalf("integ brief: %d %s", code, stderr)
+	}
+	b, err := devtools.Start(path, os.Geteuid() == 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	loaded, err := b.Load(ctx, browser.FileURL(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range loaded.Problems {
+		t.Errorf("the browser reported: %s", p)
+	}
+	for _, tag := range []string{"<script", "<img", "<iframe", "<svg onload"} {
+		if strings.Contains(loaded.DOM, tag) {
+			t.Errorf("the DOM has a %s element from user text", tag)
+		}
+	}
+	dom := html.UnescapeString(loaded.DOM)
+	for _, want := range []string{"<title>" + name + ": integration", "<h1>" + name + ": integration", store, third} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("the page does not show %q as text", want)
+		}
+	}
+}
