@@ -1,5 +1,7 @@
 package checklist
 
+import "strings"
+
 // ChannelSep joins a question ID and a sales channel where one channel's
 // answer is meant: `integ set customers.match-key@web-b2b=customer-number`,
 // and the keys of per-channel merge conflicts.
@@ -47,4 +49,17 @@ func (b *Bank) ChannelTitle(value string, names Names) string {
 		return names.Fill(o.ShortLabel(), nil)
 	}
 	return value
+}
+
+// ChannelList names several channels in a sentence: "Web retail", "Web
+// retail and Phone/e-mail", "Web retail, Web B2B and EDI".
+func (b *Bank) ChannelList(values []string, names Names) string {
+	titles := make([]string, len(values))
+	for i, v := range values {
+		titles[i] = b.ChannelTitle(v, names)
+	}
+	if len(titles) <= 1 {
+		return strings.Join(titles, "")
+	}
+	return strings.Join(titles[:len(titles)-1], ", ") + " and " + titles[len(titles)-1]
 }

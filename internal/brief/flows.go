@@ -150,22 +150,30 @@ func (b *builder) appendix() []AppendixSection {
 					entry.Answer += " (default: " + b.fill(q.Default, "") + ")"
 				}
 			default:
-				var labels []string
-				for _, v := range a.Values {
-					if o := q.Option(v); o != nil {
-						labels = append(labels, b.names.AnswerLabel(q, o, a.System))
-					} else {
-						labels = append(labels, v)
-					}
-				}
-				entry.Answer = strings.Join(labels, "; ")
-				if q.Unit != "" && q.Kind == checklist.KindNumber {
-					entry.Answer += " " + q.Unit
-				}
+				entry.Answer = AnswerText(b.names, q, a)
 			}
 			as.Questions = append(as.Questions, entry)
 		}
 		out = append(out, as)
 	}
 	return out
+}
+
+// AnswerText is how an answer reads in the brief's appendix and in integ
+// diff: its labels (the system it names, for "another system"), or its
+// figure with the unit, or its text.
+func AnswerText(names checklist.Names, q *checklist.Question, a spec.Answer) string {
+	var labels []string
+	for _, v := range a.Values {
+		if o := q.Option(v); o != nil {
+			labels = append(labels, names.AnswerLabel(q, o, a.System))
+		} else {
+			labels = append(labels, v)
+		}
+	}
+	text := strings.Join(labels, "; ")
+	if q.Unit != "" && q.Kind == checklist.KindNumber {
+		text += " " + q.Unit
+	}
+	return text
 }

@@ -22,6 +22,10 @@ type Finding struct {
 	Advice   string   `json:"advice"`
 	Source   string   `json:"source,omitempty"`
 	Refs     []string `json:"questions,omitempty"`
+	// Channels are the sales channels whose answers raise it, when answers
+	// differ by channel and it holds for some channels only; its message
+	// then starts with their names.
+	Channels []string `json:"channels,omitempty"`
 }
 
 // Counts per severity.
@@ -47,9 +51,10 @@ func Count(fs []Finding) Counts {
 	return c
 }
 
-// answers lets conditions count open questions per section.
+// answers is one channel's view of the answers, which also lets conditions
+// count open questions per section.
 type answers struct {
-	*spec.Spec
+	spec.View
 	bank *checklist.Bank
 }
 
@@ -58,64 +63,108 @@ func (a answers) OpenInSection(id string) int {
 	if sec == nil {
 		return 0
 	}
-	c := a.Progress(sec)
+	c := a.Spec.Progress(sec)
 	return c.Open + c.Undecided
 }
 
-// Run evaluates every finding, most serious first, in bank order within a severity.
-func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
-	names := s.Names(bank)
-	eval := answers{Spec: s, bank: bank}
-	out := Conflicts(bank, s)
-	for _, f := range bank.Findings {
-		if !f.When.Holds(eval) {
-			continue
-		}
-		out = append(out, Finding{
-			ID: f.ID, Severity: f.Severity,
-			Message: names.Fill(f.Message, nil), Advice: names.Fill(f.Advice, nil), Source: f.Source,
-			Refs: f.When.Questions(),
-		})
-	}
-	out = append(out, missingFollowUps(bank, s, names)...)
-	Sort(out)
-	return out
+// checker evaluates rules in every channel's view of the answers.
+type checker struct {
+	bank  *checklist.Bank
+	names checklist.Names
+	views []answers
+	out   []Finding
 }
 
-// missingFollowUps reports answers that are not buildable without what their
-// option asks for: the name of the system they name ("which tax service?"),
-// or a note ("how is it split?").
-func missingFollowUps(bank *checklist.Bank, s *spec.Spec, names checklist.Names) []Finding {
-	var out []Finding
+// each runs find in every view and keeps what it finds, so that a finding
+// never comes from a mix of two channels' answers. A finding found in every
+// view is kept once; one found in some views only is kept with those
+// channels, and its message starts with them ("Web retail only: …").
+func (c *checker) each(find func(v answers) []Finding) {
+	type found struct {
+		f        Finding
+		channels []string
+	}
+	var order []*found
+	byKey := map[string]*found{}
+	for _, v := range c.views {
+		for _, f := range find(v) {
+			key := f.ID + "\x00" + f.Message
+			if byKey[key] == nil {
+				byKey[key] = &found{f: f}
+				order = append(order, byKey[key])
+			}
+			byKey[key].channels = append(byKey[key].channels, v.Channel)
+		}
+	}
+	for _, x := range order {
+		if len(x.channels) < len(c.views) {
+			x.f.Channels = x.channels
+			x.f.Message = c.bank.ChannelList(x.channels, c.names) + " only: " + x.f.Message
+		}
+		c.out = append(c.out, x.f)
+	}
+}
+
+// Run evaluates every finding, most serious first, in bank order within a
+// severity. Where answers differ by sales channel, each rule is evaluated in
+// each channel's view (see checker.each).
+func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
+	c := &checker{bank: bank, names: s.Names(bank), out: Conflicts(bank, s)}
+	for _, v := range s.Views() {
+		c.views = append(c.views, answers{View: v, bank: bank})
+	}
+	for _, f := range bank.Findings {
+		c.each(func(v answers) []Finding {
+			if !f.When.Holds(v) {
+				return nil
+			}
+			return []Finding{{
+				ID: f.ID, Severity: f.Severity,
+				Message: c.names.Fill(f.Message, nil), Advice: c.names.Fill(f.Advice, nil), Source: f.Source,
+				Refs: f.When.Questions(),
+			}}
+		})
+	}
 	for _, q := range bank.Questions() {
-		if s.StatusOf(q) != spec.Answered {
+		c.each(func(v answers) []Finding { return missingFollowUps(q, v.View, c.names) })
+	}
+	Sort(c.out)
+	return c.out
+}
+
+// missingFollowUps reports an answer that is not buildable without what its
+// option asks for: the name of the system it names ("which tax service?"),
+// or a note ("how is it split?").
+func missingFollowUps(q *checklist.Question, v spec.View, names checklist.Names) []Finding {
+	if v.StatusIn(q) != spec.Answered {
+		return nil
+	}
+	var out []Finding
+	a := v.Answer(q.ID)
+	for _, val := range a.Values {
+		o := q.Option(val)
+		if o == nil {
 			continue
 		}
-		a := s.Answers[q.ID]
-		for _, v := range a.Values {
-			o := q.Option(v)
-			if o == nil {
-				continue
-			}
-			label := names.Fill(o.Label, map[string]string{"third": "another system"})
-			if o.System != "" && strings.TrimSpace(a.System) == "" {
-				out = append(out, Finding{
-					ID:       "missing-system." + q.ID,
-					Severity: "warning",
-					Message:  fmt.Sprintf("%s is answered %q, but the system is not named: %s", names.Fill(q.ShortTitle(), nil), label, names.Fill(o.System, nil)),
-					Advice:   fmt.Sprintf("Name it: integ set --system %s=\"…\" (or integ plan --section %s).", q.ID, q.Section.ID),
-					Refs:     []string{q.ID},
-				})
-			}
-			if o.FollowUp != "" && a.Note == "" {
-				out = append(out, Finding{
-					ID:       "missing-note." + q.ID,
-					Severity: "warning",
-					Message:  fmt.Sprintf("%s is answered %q, but has no note; the note should answer: %s", names.Fill(q.ShortTitle(), nil), label, names.Fill(o.FollowUp, nil)),
-					Advice:   fmt.Sprintf("Add the note: integ set --note %s=\"…\" (or integ plan --section %s).", q.ID, q.Section.ID),
-					Refs:     []string{q.ID},
-				})
-			}
+		label := names.Fill(o.Label, map[string]string{"third": "another system"})
+		target := spec.Key(q.ID, v.Channel)
+		if o.System != "" && strings.TrimSpace(a.System) == "" {
+			out = append(out, Finding{
+				ID:       "missing-system." + q.ID,
+				Severity: "warning",
+				Message:  fmt.Sprintf("%s is answered %q, but the system is not named: %s", names.Fill(q.ShortTitle(), nil), label, names.Fill(o.System, nil)),
+				Advice:   fmt.Sprintf("Name it: integ set --system %s=\"…\" (or integ plan --section %s).", target, q.Section.ID),
+				Refs:     []string{q.ID},
+			})
+		}
+		if o.FollowUp != "" && a.Note == "" {
+			out = append(out, Finding{
+				ID:       "missing-note." + q.ID,
+				Severity: "warning",
+				Message:  fmt.Sprintf("%s is answered %q, but has no note; the note should answer: %s", names.Fill(q.ShortTitle(), nil), label, names.Fill(o.FollowUp, nil)),
+				Advice:   fmt.Sprintf("Add the note: integ set --note %s=\"…\" (or integ plan --section %s).", target, q.Section.ID),
+				Refs:     []string{q.ID},
+			})
 		}
 	}
 	return out

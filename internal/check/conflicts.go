@@ -17,8 +17,8 @@ func Conflicts(bank *checklist.Bank, s *spec.Spec) []Finding {
 	for _, id := range slices.Sorted(maps.Keys(s.Conflicts)) {
 		theirs := s.Conflicts[id]
 		f := Finding{ID: "merge-conflict." + id, Severity: "error", Refs: []string{id}}
-		ours := s.Answers[id]
-		if q := bank.Question(id); q != nil {
+		ours := s.Get(id)
+		if q := spec.QuestionOf(bank, id); q != nil {
 			f.Message = fmt.Sprintf("%s: two sides of a merge answered differently: this spec says %s, the other side said %s.",
 				id, ours.Quote(q, names), theirs.Quote(q, names))
 			f.Advice = fmt.Sprintf("Decide: integ set %s=VALUE (this also clears the conflict), or edit the answer and delete %s under conflicts: in the spec.", id, id)

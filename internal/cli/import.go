@@ -131,7 +131,7 @@ func readQuestionnaires(opts *importOptions, bank *checklist.Bank, s *spec.Spec)
 				continue
 			}
 			// Checked exactly as `integ set ID=VALUE --note ID=TEXT` checks them.
-			values, err := bank.Question(e.ID).Parse(e.Value)
+			values, err := spec.QuestionOf(bank, e.ID).Parse(e.Value)
 			if err != nil {
 				problems = append(problems, checklist.Problem{File: file, Line: e.Line, Msg: err.Error()})
 				continue
@@ -166,19 +166,19 @@ func importOne(bank *checklist.Bank, s *spec.Spec, f *questionnaire.Filled, chan
 	lines := map[string]int{}
 	for _, e := range f.Entries {
 		lines[e.ID] = e.Line
-		sent := f.Base(e.ID, s.Answers[e.ID])
-		base.Set(e.ID, sent)
+		sent := f.Base(e.ID, s.Get(e.ID))
+		base.Put(e.ID, sent)
 		if a, ok := changed[e.ID]; ok {
-			theirs.Set(e.ID, a)
+			theirs.Put(e.ID, a)
 		} else {
-			theirs.Set(e.ID, sent)
+			theirs.Put(e.ID, sent)
 		}
 	}
 	merged, conflicts := spec.Merge(base, s, theirs)
 	names := s.Names(bank)
 	var out []string
 	for _, c := range conflicts {
-		q := bank.Question(c.ID)
+		q := spec.QuestionOf(bank, c.ID)
 		out = append(out, fmt.Sprintf("%s:%d: %s was changed in %s since the questionnaire was made: it now says %s, the questionnaire says %s",
 			f.File, lines[c.ID], c.ID, s.Path, c.Ours.Quote(q, names), c.Theirs.Quote(q, names)))
 	}

@@ -109,7 +109,7 @@ func loadMergeSide(bank *checklist.Bank, path string, isBase bool) (*spec.Spec, 
 
 // conflictText says what each side answered.
 func conflictText(bank *checklist.Bank, c spec.Conflict, names checklist.Names) string {
-	if q := bank.Question(c.ID); q != nil {
+	if q := spec.QuestionOf(bank, c.ID); q != nil {
 		return fmt.Sprintf("%s: this side says %s, the other side says %s", c.ID, c.Ours.Quote(q, names), c.Theirs.Quote(q, names))
 	}
 	return fmt.Sprintf("the notes on %s: this side says %q, the other side says %q", c.ID, c.Ours.Note, c.Theirs.Note)

@@ -238,8 +238,7 @@ func printMerged(streams *IOStreams, bank *checklist.Bank, s *spec.Spec) {
 	var warnings []string
 	for _, c := range s.Merged {
 		theirs := fmt.Sprintf("note %q", c.Theirs.Note)
-		if id, _ := spec.SplitKey(c.ID); bank.Question(id) != nil {
-			q := bank.Question(id)
+		if q := spec.QuestionOf(bank, c.ID); q != nil {
 			theirs = fmt.Sprintf("%q", q.AnswerText(c.Theirs.Values, names))
 			if c.Theirs.Note != "" {
 				theirs += fmt.Sprintf(" (note %q)", c.Theirs.Note)

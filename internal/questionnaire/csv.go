@@ -37,16 +37,21 @@ func writeCSV(w io.Writer, src Source) error {
 	names := src.Spec.Names(src.Bank)
 	for _, sec := range src.Sections {
 		for _, q := range sec.Questions {
-			a := src.Spec.Answers[q.ID]
 			help := fill(names, q.Help)
 			if q.When != nil {
 				help = "Only if " + src.Bank.DescribeCondition(q.When, names) + ". " + help
 			}
-			p := printedCSV(a)
-			records = append(records, []string{
-				safe.SpreadsheetCell(fill(names, sec.Title)), q.ID, safe.SpreadsheetCell(fill(names, q.Prompt)),
-				safe.SpreadsheetCell(allowedValues(q, names)), p[0], p[1], p[2], safe.SpreadsheetCell(help), p[0], p[1], p[2],
-			})
+			for _, key := range answerKeys(src, q) {
+				prompt := fill(names, q.Prompt)
+				if hint := channelHint(src, key, names); hint != "" {
+					prompt += " (" + hint + ")"
+				}
+				p := printedCSV(src.Spec.Get(key))
+				records = append(records, []string{
+					safe.SpreadsheetCell(fill(names, sec.Title)), key, safe.SpreadsheetCell(prompt),
+					safe.SpreadsheetCell(allowedValues(q, names)), p[0], p[1], p[2], safe.SpreadsheetCell(help), p[0], p[1], p[2],
+				})
+			}
 		}
 	}
 	if err := cw.WriteAll(records); err != nil {
@@ -117,25 +122,28 @@ func readCSV(file string, data []byte, bank *checklist.Bank) (*Filled, error) {
 			return "" // a column the file does not have (system, in a CSV made before it)
 		}
 		id, line := strings.TrimSpace(cell("id")), lines[i]
-		q := bank.Question(id)
+		if id == "" {
+			continue
+		}
+		q, err := target(bank, id)
 		switch first, dup := seen[id]; {
-		case id == "":
-		case q == nil:
-			problems = append(problems, problem(file, line, "%q is not a question in this checklist; was the questionnaire made with another one?", id))
+		case err != nil:
+			problems = append(problems, problem(file, line, "%v", err))
 		case dup:
 			problems = append(problems, problem(file, line, "%s is in the file twice (first at line %d); keep one", id, first))
 		default:
 			seen[id] = line
-			f.addCSVRow(q, line, cell)
+			f.addCSVRow(q, id, line, cell)
 		}
 	}
 	return f, asError(problems)
 }
 
-// addCSVRow keeps one question's row: what was sent, and what came back.
-func (f *Filled) addCSVRow(q *checklist.Question, line int, cell func(string) string) {
+// addCSVRow keeps one row: what was sent, and what came back, for the
+// answer key names (a question's ID, or ID@CHANNEL).
+func (f *Filled) addCSVRow(q *checklist.Question, key string, line int, cell func(string) string) {
 	sentAnswer, sentSystem, sentNote := cell("sent answer"), cell("sent system"), cell("sent note")
-	f.sentPrinted[q.ID] = [3]string{sentAnswer, sentSystem, sentNote}
+	f.sentPrinted[key] = [3]string{sentAnswer, sentSystem, sentNote}
 	sent := spec.Answer{System: strings.TrimSpace(fromCell(sentSystem)), Note: strings.TrimSpace(fromCell(sentNote))}
 	if v := strings.TrimSpace(fromCell(sentAnswer)); v != "" {
 		sent.Values = []string{v}
@@ -144,10 +152,10 @@ func (f *Filled) addCSVRow(q *checklist.Question, line int, cell func(string) st
 		}
 	}
 	if len(sent.Values) > 0 || sent.System != "" || sent.Note != "" {
-		f.Sent[q.ID] = sent
+		f.Sent[key] = sent
 	}
 	f.Entries = append(f.Entries, Entry{
-		ID: q.ID, Line: line,
+		ID: key, Line: line,
 		Changed: !sameText(cell("answer"), sentAnswer) || !sameText(cell("system"), sentSystem) || !sameText(cell("note"), sentNote),
 		Value:   strings.TrimSpace(fromCell(cell("answer"))),
 		System:  strings.TrimSpace(fromCell(cell("system"))),

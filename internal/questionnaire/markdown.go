@@ -41,7 +41,9 @@ func writeMarkdown(w io.Writer, src Source) error {
 			fmt.Fprintf(&b, "%s\n\n", safe.Markdown(fill(names, sec.Intro)))
 		}
 		for _, q := range sec.Questions {
-			writeMarkdownQuestion(&b, src, names, q)
+			for _, key := range answerKeys(src, q) {
+				writeMarkdownQuestion(&b, src, names, q, key)
+			}
 		}
 	}
 	_, err := w.Write(append(bytes.TrimRight(b.Bytes(), "\n"), '\n'))
@@ -57,12 +59,14 @@ func writeMarkdownHeader(b *bytes.Buffer, src Source) error {
 	fmt.Fprintf(b, "%s: 'integ import' reads the answers back with this block; leave it as it is.\n%s\n", markdownMark, safe.JSON(head))
 	for _, sec := range src.Sections {
 		for _, q := range sec.Questions {
-			if a, ok := src.Spec.Answers[q.ID]; ok {
-				line, err := json.Marshal(sentAnswer{ID: q.ID, Value: a.Values, System: a.System, Note: a.Note})
-				if err != nil {
-					return err
+			for _, key := range answerKeys(src, q) {
+				if a := src.Spec.Get(key); !a.IsZero() {
+					line, err := json.Marshal(sentAnswer{ID: key, Value: a.Values, System: a.System, Note: a.Note})
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(b, "sent %s\n", safe.JSON(line))
 				}
-				fmt.Fprintf(b, "sent %s\n", safe.JSON(line))
 			}
 		}
 	}
@@ -97,15 +101,26 @@ func writeMarkdownHeader(b *bytes.Buffer, src Source) error {
 	return nil
 }
 
-func writeMarkdownQuestion(b *bytes.Buffer, src Source, names checklist.Names, q *checklist.Question) {
-	a := src.Spec.Answers[q.ID]
-	fmt.Fprintf(b, "### %d.%d %s\n\n", sectionNumber(src.Bank, q.Section), q.Number, safe.Markdown(fill(names, q.Prompt)))
-	b.WriteString(safe.MarkdownCode(q.ID))
-	if q.When != nil {
+// writeMarkdownQuestion writes the answer a key names: a question's answer
+// for all channels, or one channel's own (under its own heading and ID, with
+// the boxes and note but not the help again).
+func writeMarkdownQuestion(b *bytes.Buffer, src Source, names checklist.Names, q *checklist.Question, key string) {
+	a := src.Spec.Get(key)
+	hint := channelHint(src, key, names)
+	heading := fill(names, q.Prompt)
+	if _, channel := spec.SplitKey(key); channel != "" {
+		heading = "(" + src.Bank.ChannelTitle(channel, names) + ") " + fill(names, q.ShortTitle())
+	}
+	fmt.Fprintf(b, "### %d.%d %s\n\n", sectionNumber(src.Bank, q.Section), q.Number, safe.Markdown(heading))
+	b.WriteString(safe.MarkdownCode(key))
+	if q.When != nil && hint == "" {
 		fmt.Fprintf(b, " · only if %s", safe.Markdown(src.Bank.DescribeCondition(q.When, names)))
 	}
+	if hint != "" {
+		fmt.Fprintf(b, " · %s", safe.Markdown(hint))
+	}
 	fmt.Fprintf(b, " · %s\n\n", kindHint(q))
-	if q.Help != "" {
+	if q.Help != "" && hint == "" {
 		fmt.Fprintf(b, "> %s\n\n", safe.MarkdownQuote(fill(names, q.Help)))
 	}
 	if q.HasOptions() {
@@ -175,6 +190,7 @@ var (
 // mdQuestion collects one question's lines while reading.
 type mdQuestion struct {
 	q       *checklist.Question
+	key     string // q's ID, or ID@CHANNEL for one channel's own answer
 	line    int
 	ticked  []string
 	boxes   bool
@@ -247,18 +263,18 @@ func (r *mdReader) line(n int, line string) {
 	}
 }
 
-func (r *mdReader) start(n int, id string) {
-	q := r.bank.Question(id)
-	if q == nil {
-		r.problemf(n, "%q is not a question in this checklist; was the questionnaire made with another one?", id)
+func (r *mdReader) start(n int, key string) {
+	q, err := target(r.bank, key)
+	if err != nil {
+		r.problemf(n, "%v", err)
 		return
 	}
-	if first, dup := r.seen[q.ID]; dup {
-		r.problemf(n, "%s is in the file twice (first at line %d); keep one", q.ID, first)
+	if first, dup := r.seen[key]; dup {
+		r.problemf(n, "%s is in the file twice (first at line %d); keep one", key, first)
 		return
 	}
-	r.seen[q.ID] = n
-	r.cur = &mdQuestion{q: q, line: n}
+	r.seen[key] = n
+	r.cur = &mdQuestion{q: q, key: key, line: n}
 }
 
 // questionLine reads a line of the current question: a marker that starts a
@@ -310,11 +326,11 @@ func (r *mdReader) finish() {
 		return
 	}
 	if cur.q.Kind != checklist.KindMulti && len(cur.ticked) > 1 {
-		r.problemf(cur.line, "%s takes one answer, but %d boxes are ticked; tick one", cur.q.ID, len(cur.ticked))
+		r.problemf(cur.line, "%s takes one answer, but %d boxes are ticked; tick one", cur.key, len(cur.ticked))
 		return
 	}
 	if !cur.problem {
-		r.f.Entries = append(r.f.Entries, cur.entry(r.f.Sent[cur.q.ID]))
+		r.f.Entries = append(r.f.Entries, cur.entry(r.f.Sent[cur.key]))
 	}
 }
 
@@ -342,7 +358,7 @@ func (f *Filled) readHeaderLine(line string) error {
 
 // entry turns what was read into an Entry, comparing it with what was sent.
 func (m *mdQuestion) entry(sent spec.Answer) Entry {
-	e := Entry{ID: m.q.ID, Line: m.line, Note: blockText(m.note)}
+	e := Entry{ID: m.key, Line: m.line, Note: blockText(m.note)}
 	if m.q.HasOptions() {
 		e.Value = strings.Join(m.ticked, ",")
 		e.Changed = m.boxes && !sameValues(m.ticked, sent.Values)

@@ -125,6 +125,44 @@ func Read(file string, data []byte, bank *checklist.Bank, names checklist.Names)
 	return readCSV(file, data, bank)
 }
 
+// answerKeys are the answers a questionnaire asks for q (spec.Key): its
+// answer for all channels and, where it may differ by sales channel and
+// several channels are chosen, each chosen channel's own answer.
+func answerKeys(src Source, q *checklist.Question) []string {
+	keys := []string{q.ID}
+	if chosen := src.Spec.Channels(); q.ByChannel && len(chosen) > 1 {
+		for _, ch := range src.Bank.ChannelValues() {
+			if slices.Contains(chosen, ch) {
+				keys = append(keys, spec.Key(q.ID, ch))
+			}
+		}
+	}
+	return keys
+}
+
+// target finds the question a key in a questionnaire names (an ID, or
+// ID@CHANNEL for one sales channel's answer), or says why there is none.
+func target(bank *checklist.Bank, key string) (*checklist.Question, error) {
+	q := spec.QuestionOf(bank, key)
+	_, channel := spec.SplitKey(key)
+	switch {
+	case q == nil:
+		return nil, fmt.Errorf("%q is not a question in this checklist; was the questionnaire made with another one?", key)
+	case channel != "" && (!q.ByChannel || bank.Channel(channel) == nil):
+		return nil, fmt.Errorf("%q: %s has no answer of its own for a channel %q in this checklist; was the questionnaire made with another one?", key, q.ID, channel)
+	}
+	return q, nil
+}
+
+// channelHint says, on a channel's own answer, what it is for.
+func channelHint(src Source, key string, names checklist.Names) string {
+	_, channel := spec.SplitKey(key)
+	if channel == "" {
+		return ""
+	}
+	return src.Bank.ChannelTitle(channel, names) + " only; leave it empty where the answer for all channels applies"
+}
+
 // fill puts the systems' names into a bank text.
 func fill(names checklist.Names, s string) string {
 	return names.Fill(s, map[string]string{"third": "another system", "value": "…"})

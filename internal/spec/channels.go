@@ -228,3 +228,9 @@ func statusOfValues(values []string) Status {
 	}
 	return Answered
 }
+
+// QuestionOf is the question a Key names (an ID, or ID@CHANNEL), or nil.
+func QuestionOf(bank *checklist.Bank, key string) *checklist.Question {
+	id, _ := SplitKey(key)
+	return bank.Question(id)
+}

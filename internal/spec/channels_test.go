@@ -200,7 +200,7 @@ func TestChannelConflictSavesAndLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(s.Path)
-	if !strings.Contains(string(data), "  # (the answer for Phone and e-mail)\n  customers.match-key@phone-email:\n    value: email") {
+	if !strings.Contains(string(data), "  # (the answer for Phone/e-mail)\n  customers.match-key@phone-email:\n    value: email") {
 		t.Errorf("the conflict on one channel's answer is not written under its key:\n%s", data)
 	}
 	again, err := Load(s.Path, b)

@@ -24,7 +24,9 @@ type Result struct {
 
 // AnswerChange is one answer added, removed or changed (value or note).
 type AnswerChange struct {
+	// ID is the question's ID, or ID@CHANNEL for one sales channel's own answer.
 	ID       string `json:"id"`
+	Channel  string `json:"channel,omitempty"`
 	Prompt   string `json:"prompt"`
 	Change   string `json:"change"` // added, removed, changed
 	OldValue string `json:"old_value,omitempty"`
@@ -87,28 +89,23 @@ func Compare(bank *checklist.Bank, old, new *spec.Spec, now time.Time) *Result {
 	oldLabels, newLabels := answerLabels(ob), answerLabels(nb)
 	names := new.Names(bank)
 	for _, q := range bank.Questions() {
-		oa, inOld := old.Answers[q.ID]
-		na, inNew := new.Answers[q.ID]
-		c := AnswerChange{ID: q.ID, Prompt: names.Fill(q.Prompt, map[string]string{"third": "another system"})}
-		switch {
-		case !inOld && !inNew:
-			continue
-		case !inOld:
-			c.Change = "added"
-		case !inNew:
-			c.Change = "removed"
-		case slices.Equal(oa.Values, na.Values) && oa.Note == na.Note:
-			continue
-		default:
-			c.Change = "changed"
+		for _, key := range answerKeys(bank, q.ID, old, new) {
+			c, ok := compareAnswer(bank, names, q, key, old, new)
+			if !ok {
+				continue
+			}
+			if key == q.ID {
+				// The answer for all channels reads as the brief's appendix shows it.
+				c.OldValue, c.NewValue = "", ""
+				if !old.Get(key).IsZero() {
+					c.OldValue = oldLabels[q.ID]
+				}
+				if !new.Get(key).IsZero() {
+					c.NewValue = newLabels[q.ID]
+				}
+			}
+			r.Answers = append(r.Answers, c)
 		}
-		if inOld {
-			c.OldValue, c.OldNote = oldLabels[q.ID], oa.Note
-		}
-		if inNew {
-			c.NewValue, c.NewNote = newLabels[q.ID], na.Note
-		}
-		r.Answers = append(r.Answers, c)
 	}
 	for _, sec := range bank.Sections {
 		if o, n := old.SectionNotes[sec.ID], new.SectionNotes[sec.ID]; o != n {
@@ -157,6 +154,80 @@ func compareEstimates(before, after estimate.Budget) EstimateChange {
 		c.Packages = append(c.Packages, PackageChange{ID: "OPEN", Title: "Open decisions (buffer)", Before: b, After: a})
 	}
 	return c
+}
+
+// answerKeys are the keys (spec.Key) under which either spec answers id:
+// the answer for all channels, then each channel's own, in the bank's order.
+func answerKeys(bank *checklist.Bank, id string, specs ...*spec.Spec) []string {
+	keys := []string{id}
+	channels := bank.ChannelValues()
+	for _, s := range specs {
+		for ch := range s.Answers[id].Channels {
+			if !slices.Contains(channels, ch) {
+				channels = append(channels, ch)
+			}
+		}
+	}
+	for _, ch := range channels {
+		for _, s := range specs {
+			if _, ok := s.Answers[id].Channels[ch]; ok {
+				keys = append(keys, spec.Key(id, ch))
+				break
+			}
+		}
+	}
+	return keys
+}
+
+// compareAnswer compares the answer a key names in two specs; ok is false
+// when neither has it or it is the same (values and note).
+func compareAnswer(bank *checklist.Bank, names checklist.Names, q *checklist.Question, key string, old, new *spec.Spec) (AnswerChange, bool) {
+	oa, na := old.Get(key), new.Get(key)
+	inOld, inNew := !oa.IsZero(), !na.IsZero()
+	_, channel := spec.SplitKey(key)
+	c := AnswerChange{ID: key, Channel: channel, Prompt: names.Fill(q.Prompt, map[string]string{"third": "another system"})}
+	if channel != "" {
+		c.Prompt += " (" + bank.ChannelTitle(channel, names) + ")"
+	}
+	switch {
+	case !inOld && !inNew:
+		return c, false
+	case !inOld:
+		c.Change = "added"
+	case !inNew:
+		c.Change = "removed"
+	case slices.Equal(oa.Values, na.Values) && oa.Note == na.Note:
+		return c, false
+	default:
+		c.Change = "changed"
+	}
+	if channel != "" {
+		// What the channel sees: its own answer, else the answer for all channels.
+		c.OldValue, c.OldNote = channelText(names, q, old.Answers[q.ID], channel), oa.Note
+		c.NewValue, c.NewNote = channelText(names, q, new.Answers[q.ID], channel), na.Note
+		return c, true
+	}
+	if inOld {
+		c.OldValue, c.OldNote = brief.AnswerText(names, q, oa), oa.Note
+	}
+	if inNew {
+		c.NewValue, c.NewNote = brief.AnswerText(names, q, na), na.Note
+	}
+	return c, true
+}
+
+// channelText is how the answer reads for one channel: its own, or the
+// answer for all channels, saying so; "" when it sees none.
+func channelText(names checklist.Names, q *checklist.Question, a spec.Answer, channel string) string {
+	seen := a.For(channel)
+	if len(seen.Values) == 0 {
+		return ""
+	}
+	text := brief.AnswerText(names, q, seen)
+	if own := a.Channels[channel]; len(own.Values) == 0 {
+		text += " (the answer for all channels)"
+	}
+	return text
 }
 
 // answerLabels maps question IDs to how the brief shows their answers.

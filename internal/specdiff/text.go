@@ -24,7 +24,7 @@ func WriteText(w io.Writer, bank *checklist.Bank, s *spec.Spec) error {
 	for _, id := range slices.Sorted(maps.Keys(s.Conflicts)) {
 		a := s.Conflicts[id]
 		text := a.Value()
-		if q := bank.Question(id); q != nil {
+		if q := spec.QuestionOf(bank, id); q != nil {
 			text = q.AnswerText(a.Values, names)
 		}
 		textLine(&b, "CONFLICT "+id+", the other side: ", text)
@@ -45,19 +45,22 @@ func WriteText(w io.Writer, bank *checklist.Bank, s *spec.Spec) error {
 func sectionText(bank *checklist.Bank, s *spec.Spec, sec *checklist.Section, names checklist.Names) string {
 	var b strings.Builder
 	for _, q := range sec.Questions {
-		a, ok := s.Answers[q.ID]
-		if !ok {
+		if _, ok := s.Answers[q.ID]; !ok {
 			continue
 		}
 		fmt.Fprintf(&b, "\n# %s\n", safe.Terminal(names.Fill(q.Prompt, map[string]string{"third": "another system"})))
-		if len(a.Values) > 0 {
-			textLine(&b, q.ID+" = ", q.AnswerText(a.Values, names))
-		}
-		if a.System != "" {
-			textLine(&b, q.ID+" system: ", a.System)
-		}
-		if a.Note != "" {
-			textLine(&b, q.ID+" note: ", a.Note)
+		// The answer for all channels, then each channel's own (ID@CHANNEL).
+		for _, key := range answerKeys(bank, q.ID, s) {
+			a := s.Get(key)
+			if len(a.Values) > 0 {
+				textLine(&b, key+" = ", q.AnswerText(a.Values, names))
+			}
+			if a.System != "" {
+				textLine(&b, key+" system: ", a.System)
+			}
+			if a.Note != "" {
+				textLine(&b, key+" note: ", a.Note)
+			}
 		}
 	}
 	if n := s.SectionNotes[sec.ID]; n != "" {
