@@ -25,6 +25,7 @@ type briefOptions struct {
 	format   string
 	paper    string
 	browser  string
+	force    bool
 }
 
 func newBriefCmd(g *globalOptions) *cobra.Command {
@@ -50,7 +51,8 @@ html/template for HTML and PDF).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runBrief(opts) },
 	}
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to this file instead of standard output (never the spec)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite the -o file if it exists")
 	cmd.Flags().StringVar(&opts.template, "template", "", "render with this Go template instead of the built-in one")
 	cmd.Flags().StringVar(&opts.format, "format", "markdown", "output format: markdown, html, pdf or json")
 	cmd.Flags().StringVar(&opts.paper, "paper", "", "paper size for html and pdf: a4 or letter (pdf default a4; html: the printer's)")
@@ -123,6 +125,11 @@ func runBrief(opts *briefOptions) error {
 	}
 	if opts.format == "pdf" && opts.output == "" {
 		return unusable(errors.New("--format pdf needs -o FILE (a PDF is not for the terminal)"))
+	}
+	if opts.output != "" {
+		if err := checkOutput(opts.output, opts.specPath(), opts.force, "the brief a name of its own, such as integration-brief.md"); err != nil {
+			return err
+		}
 	}
 	bank, s, err := opts.loadSpec(specMustExist)
 	if err != nil {

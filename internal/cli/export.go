@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -88,23 +87,25 @@ func runExport(opts *exportOptions) error {
 		{"integration-brief.json", js.Bytes()},
 		{spec.SchemaFile, schema},
 	}
-	// Check every file before writing any, so a refusal leaves nothing half-exported.
-	if !opts.force {
-		for _, f := range files {
-			path := filepath.Join(opts.dir, f.name)
-			if _, err := os.Lstat(path); err == nil {
-				return unusable(fmt.Errorf("%s already exists; use --force to overwrite the bundle, or choose another --dir", path))
-			}
+	bundle := make([]fsutil.File, len(files))
+	for i, f := range files {
+		// Never over the spec itself, even with --force: exporting into the
+		// spec's own folder would replace it with its copy.
+		if path := filepath.Join(opts.dir, f.name); sameFile(path, s.Path) {
+			return unusable(fmt.Errorf("%s is the spec itself; export into another folder (--dir)", path))
 		}
+		bundle[i] = fsutil.File{Name: f.name, Data: f.data}
 	}
-	if err := os.MkdirAll(opts.dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", opts.dir, errors.Unwrap(err))
+	// All files or none: a refusal or a failure half-way leaves the folder as it was.
+	written, err := fsutil.WriteBundle(opts.dir, bundle, opts.force)
+	var exists *fsutil.ExistsError
+	switch {
+	case errors.As(err, &exists):
+		return unusable(err)
+	case err != nil:
+		return err
 	}
-	for _, f := range files {
-		path := filepath.Join(opts.dir, f.name)
-		if err := fsutil.WriteFileAtomic(path, f.data, 0o644); err != nil {
-			return err
-		}
+	for _, path := range written {
 		fmt.Fprintf(opts.streams.Err, "Wrote %s\n", safe.Terminal(path))
 	}
 	return nil

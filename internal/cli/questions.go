@@ -3,8 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -24,6 +22,7 @@ type questionsOptions struct {
 	sections []string
 	output   string
 	forWhom  string
+	force    bool
 }
 
 func newQuestionsCmd(g *globalOptions, runF func(*questionsOptions) error) *cobra.Command {
@@ -53,7 +52,8 @@ still open for them. JSON and YAML print the question bank itself, for scripts.`
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "markdown", "output format: markdown, csv, yaml or json")
 	cmd.Flags().StringSliceVar(&opts.sections, "section", nil, "only these sections (IDs, comma-separated; default all)")
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to this file instead of standard output (never the spec)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite the -o file if it exists")
 	cmd.Flags().StringVar(&opts.forWhom, "for", "", "record in the spec that this person was asked to answer the sections")
 	return cmd
 }
@@ -62,8 +62,11 @@ func runQuestions(opts *questionsOptions) error {
 	if err := checkFormat(opts.format, "markdown", "csv", "yaml", "json"); err != nil {
 		return err
 	}
-	if opts.output != "" && sameFile(opts.output, opts.specPath()) {
-		return unusable(fmt.Errorf("-o %s is the spec itself; give the questionnaire a name of its own, such as payments.md", opts.output))
+	if opts.output != "" {
+		// A filled-in questionnaire is someone's work: never replaced unasked.
+		if err := checkOutput(opts.output, opts.specPath(), opts.force, "the questionnaire a name of its own, such as payments.md"); err != nil {
+			return err
+		}
 	}
 	bank, err := opts.loadBank()
 	if err != nil {
@@ -122,18 +125,6 @@ func writeQuestionnaire(opts *questionsOptions, bank *checklist.Bank, out *bytes
 	}
 	src := questionnaire.Source{Bank: bank, Spec: s, Sections: sections, Header: questionnaire.NewHeader(s, opts.streams.Now(), forWhom)}
 	return questionnaire.Write(out, opts.format, src)
-}
-
-// sameFile reports whether two paths name one file (or would, once written).
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ia, ib)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
 }
 
 // pickSections resolves --section IDs, in bank order; none means all.

@@ -181,11 +181,7 @@ const (
 // umask allows.
 func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
 	for {
-		var b [tempRandom / 2]byte
-		if _, err := rand.Read(b[:]); err != nil {
-			return nil, err
-		}
-		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(b[:])+tempSuffix)
+		name := filepath.Join(dir, "."+base+"."+randomHex()+tempSuffix)
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if errors.Is(err, fs.ErrExist) {
 			continue
@@ -195,6 +191,13 @@ func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
 		}
 		return f, nil
 	}
+}
+
+// randomHex is tempRandom random hex digits.
+func randomHex() string {
+	var b [tempRandom / 2]byte
+	rand.Read(b[:]) // never fails (crypto/rand panics rather than return an error)
+	return hex.EncodeToString(b[:])
 }
 
 // isTempOf reports whether name is one of integ's temporary files for base.
@@ -240,8 +243,9 @@ func unwrapPath(err error) error {
 const staleAfter = time.Hour
 
 // removeStaleTemps deletes temporary files that killed saves of the same file
-// left behind: only files with integ's exact name pattern for base (a glob
-// would let characters in the name widen the match), and only regular files.
+// left behind (and the folders of killed exports): only those with integ's
+// exact name pattern for base (a glob would let characters in the name
+// widen the match), never a link.
 // It is best effort: a failure changes nothing else.
 func removeStaleTemps(dir, base string) {
 	entries, err := os.ReadDir(dir)
@@ -253,8 +257,13 @@ func removeStaleTemps(dir, base string) {
 			continue
 		}
 		m := filepath.Join(dir, e.Name())
-		if info, err := os.Lstat(m); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAfter {
+		info, err := os.Lstat(m)
+		switch {
+		case err != nil || time.Since(info.ModTime()) <= staleAfter:
+		case info.Mode().IsRegular():
 			os.Remove(m)
+		case info.IsDir():
+			os.RemoveAll(m) // a bundle's folder: it held only the bundle's files
 		}
 	}
 }
