@@ -199,8 +199,8 @@ func TestEveryFinding(t *testing.T) {
 				t.Errorf("not raised by %v (got %v)", c.trigger, ids(got))
 			}
 			for _, g := range got {
-				if g.ID == f.ID && (strings.Contains(g.Message+g.Advice, "{") || !strings.Contains(g.Message+g.Advice+"Shopify Odoo", "Shopify")) {
-					t.Errorf("placeholders not filled: %s / %s", g.Message, g.Advice)
+				if p := unfilled(f.Message+f.Advice, g.Message+g.Advice); g.ID == f.ID && len(p) > 0 {
+					t.Errorf("%v: %s / %s", p, g.Message, g.Advice)
 				}
 			}
 			if got := Run(bank, specWith(t, bank, c.not, nil)); slices.Contains(ids(got), f.ID) {
@@ -282,5 +282,38 @@ func TestPlatformFindingsCarrySources(t *testing.T) {
 		if strings.Contains(f.Message+f.Advice, "Shopify") && f.Source == "" {
 			t.Errorf("finding %s states a Shopify fact without a source", f.ID)
 		}
+	}
+}
+
+// unfilled lists what is wrong with a finding's text as shown: a placeholder
+// left in it, or a system's name its bank text asks for and it lacks:
+// {store} must read "Shopify" and {inventory} "Odoo" (the names specWith gives).
+func unfilled(bankText, shown string) []string {
+	var problems []string
+	if strings.Contains(shown, "{") {
+		problems = append(problems, "a placeholder is not filled")
+	}
+	for _, p := range [][2]string{{"{store}", "Shopify"}, {"{inventory}", "Odoo"}} {
+		if strings.Contains(bankText, p[0]) && !strings.Contains(shown, p[1]) {
+			problems = append(problems, p[0]+" is not filled with "+p[1])
+		}
+	}
+	return problems
+}
+
+// The check above can fail (it used to compare against text with the names
+// appended, which always held).
+func TestUnfilledCanFail(t *testing.T) {
+	for _, tt := range []struct{ bank, shown string }{
+		{"{store} sends to {inventory}", "{store} sends to Odoo"},
+		{"{store} sends to {inventory}", "the store sends to Odoo"},
+		{"{inventory} is the master", "Shopify is the master"},
+	} {
+		if len(unfilled(tt.bank, tt.shown)) == 0 {
+			t.Errorf("unfilled(%q, %q) found nothing", tt.bank, tt.shown)
+		}
+	}
+	if p := unfilled("{store} sends to {inventory}", "Shopify sends to Odoo"); len(p) != 0 {
+		t.Errorf("a filled text: %v", p)
 	}
 }
