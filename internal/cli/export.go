@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -51,50 +51,41 @@ func runExport(opts *exportOptions) error {
 	}
 	b := brief.Build(bank, s, opts.streams.Now())
 	s.Modeline = spec.Modeline(spec.SchemaFile)
-	specBytes, err := s.Bytes(bank)
-	if err != nil {
-		return err
-	}
-	schema, err := spec.Schema(bank, s.Names(bank))
-	if err != nil {
-		return err
-	}
-	var md, page, js bytes.Buffer
 	t, err := loadTemplate("")
 	if err != nil {
-		return err
-	}
-	if err := brief.WriteMarkdown(&md, b, t); err != nil {
 		return err
 	}
 	ht, err := loadHTMLTemplate("")
 	if err != nil {
 		return err
 	}
-	if err := brief.WriteHTML(&page, b, ht, brief.PaperAuto); err != nil {
-		return err
+	// Each file is rendered as it is written, so that only one is in memory
+	// at a time (the largest spec's briefs are 16 MB each).
+	bundle := []fsutil.File{
+		{Name: "integration-spec.yaml", Write: func(w io.Writer) error {
+			data, err := s.Bytes(bank)
+			if err == nil {
+				_, err = w.Write(data)
+			}
+			return err
+		}},
+		{Name: "integration-brief.md", Write: func(w io.Writer) error { return brief.WriteMarkdown(w, b, t) }},
+		{Name: "integration-brief.html", Write: func(w io.Writer) error { return brief.WriteHTML(w, b, ht, brief.PaperAuto) }},
+		{Name: "integration-brief.json", Write: func(w io.Writer) error { return brief.WriteJSON(w, b) }},
+		{Name: spec.SchemaFile, Write: func(w io.Writer) error {
+			data, err := spec.Schema(bank, s.Names(bank))
+			if err == nil {
+				_, err = w.Write(data)
+			}
+			return err
+		}},
 	}
-	if err := brief.WriteJSON(&js, b); err != nil {
-		return err
-	}
-	files := []struct {
-		name string
-		data []byte
-	}{
-		{"integration-spec.yaml", specBytes},
-		{"integration-brief.md", md.Bytes()},
-		{"integration-brief.html", page.Bytes()},
-		{"integration-brief.json", js.Bytes()},
-		{spec.SchemaFile, schema},
-	}
-	bundle := make([]fsutil.File, len(files))
-	for i, f := range files {
+	for _, f := range bundle {
 		// Never over the spec itself, even with --force: exporting into the
 		// spec's own folder would replace it with its copy.
-		if path := filepath.Join(opts.dir, f.name); sameFile(path, s.Path) {
+		if path := filepath.Join(opts.dir, f.Name); sameFile(path, s.Path) {
 			return unusable(fmt.Errorf("%s is the spec itself; export into another folder (--dir)", path))
 		}
-		bundle[i] = fsutil.File{Name: f.name, Data: f.data}
 	}
 	// All files or none: a refusal or a failure half-way leaves the folder as it was.
 	written, err := fsutil.WriteBundle(opts.dir, bundle, opts.force)

@@ -1,17 +1,21 @@
 package fsutil
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 )
 
-// File is one file of a bundle.
+// File is one file of a bundle: its name (no folders) and what writes it,
+// called once, when the file is written (so that only one file of a large
+// bundle is in memory at a time).
 type File struct {
-	Name string // a plain file name, no folders
-	Data []byte
+	Name  string
+	Write func(io.Writer) error
 }
 
 // ExistsError: a file of the bundle exists and overwriting was not asked for.
@@ -109,7 +113,12 @@ func writeAll(dir string, files []File, modes map[string]fs.FileMode) error {
 		if err != nil {
 			return fmt.Errorf("cannot write %s: %w", f.Name, unwrapPath(err))
 		}
-		_, err = out.Write(f.Data)
+		bw := bufio.NewWriter(out)
+		if err = f.Write(bw); err != nil {
+			out.Close()
+			return err
+		}
+		err = bw.Flush()
 		if mode, ok := modes[f.Name]; ok && err == nil {
 			err = out.Chmod(mode)
 		}
