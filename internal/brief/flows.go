@@ -109,7 +109,10 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 			row.Master = b.names.AnswerLabel(q, opt, a.System)
 			row.OtherRole = b.fill(opt.Role, checklist.SystemName(a.System))
 			row.Direction = direction(ends, nameOf)
-			if len(ends) > 0 && q.Sync != "" {
+			// The copy's freshness, also when the copy is kept by hand (no
+			// flow), but not for data that is not copied at all.
+			copied := len(ends) > 0 || opt.Value == checklist.EndStore || opt.Value == checklist.EndInventory || opt.Value == checklist.EndThird
+			if sync := b.bank.Question(q.Sync); copied && sync != nil && s.StatusOf(sync) != spec.Hidden {
 				row.Freshness = b.freshness(q.Sync)
 			}
 		}

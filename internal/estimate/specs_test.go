@@ -44,7 +44,7 @@ var smallShop = map[string]string{
 	"products.new-where": "store", "products.discontinued": "hide", "tax.accept-unchanged": "yes", "tax.prices-include": "gross",
 	"tax.example-rate": "20", "orders.number": "reference", "orders.total-parts": "discounts,shipping",
 	"orders.total-mismatch": "accept-store", "orders.unknown-sku": "hold", "inventory.out-of-stock": "stop",
-	"subscriptions.model": "none", "subscriptions.preorders": "none", "returns.restock": "restock", "returns.exchanges": "none",
+	"subscriptions.model": "none", "returns.restock": "restock", "returns.exchanges": "none",
 	"payments.gateway": "gateway", "payments.token-charger": "store", "accounting.booking": "cash-sale",
 	"accounting.payouts": "outside", "emails.messages": "store", "operations.fix-owner": "our-staff",
 	"operations.reconciliation": "none", "operations.freeze": "yes", "operations.rollback": "manual-process",
