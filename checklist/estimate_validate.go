@@ -51,8 +51,8 @@ func (v *validator) workItem(pkg string, it WorkItem) {
 	}
 	v.text(it.Line, it.Title)
 	h := it.Hours
-	if h.Optimistic < 0 || h.Likely < h.Optimistic || h.Pessimistic < h.Likely || h.Pessimistic == 0 {
-		v.add(it.Line, fmt.Sprintf("%s has hours [%d, %d, %d]; give [optimistic, most likely, pessimistic], each at least the one before, the last above 0", where, h.Optimistic, h.Likely, h.Pessimistic))
+	if h.Optimistic < 0 || h.Likely < h.Optimistic || h.Pessimistic < h.Likely || h.Pessimistic == 0 || h.Pessimistic > MaxHours {
+		v.add(it.Line, fmt.Sprintf("%s has hours [%d, %d, %d]; give [optimistic, most likely, pessimistic], each at least the one before, the last above 0 and at most %d", where, h.Optimistic, h.Likely, h.Pessimistic, MaxHours))
 	}
 	if !slices.Contains(fits, it.Fit) {
 		v.add(it.Line, fmt.Sprintf("%s has fit %q; use one of %s", where, it.Fit, strings.Join(fits, ", ")))
@@ -287,8 +287,8 @@ func (v *validator) runningCost(r *RunningCost, sizes, approaches []string) {
 }
 
 func (v *validator) rangeOK(line int, where string, r Range) {
-	if r.Low < 0 || r.High < r.Low {
-		v.add(line, fmt.Sprintf("%s has range [%v, %v]; low must be 0 or more and high at least low", where, r.Low, r.High))
+	if r.Low < 0 || r.High < r.Low || r.High > MaxNumber {
+		v.add(line, fmt.Sprintf("%s has range [%v, %v]; low must be 0 or more, high at least low and at most %d", where, r.Low, r.High, int(MaxNumber)))
 	}
 }
 

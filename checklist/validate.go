@@ -194,8 +194,8 @@ func (v *validator) effort(line int, what string, e *Effort) {
 	if e == nil {
 		return
 	}
-	if e.Low < 0 || e.High < e.Low {
-		v.add(line, fmt.Sprintf("%s has effort %d–%d hours; low must be 0 or more and high at least low", what, e.Low, e.High))
+	if e.Low < 0 || e.High < e.Low || e.High > MaxHours {
+		v.add(line, fmt.Sprintf("%s has effort %d–%d hours; low must be 0 or more, high at least low and at most %d", what, e.Low, e.High, MaxHours))
 	}
 }
 
@@ -317,16 +317,36 @@ func (v *validator) question(q *Question) {
 	}
 	v.sentences(q.Line, where, q.Requires, q)
 	v.scenarios(q.Line, where, q.Scenarios, q, len(q.Requires))
-	if q.Kind == KindNumber && q.Default != "" {
-		var f float64
-		if _, err := fmt.Sscan(q.Default, &f); err != nil {
-			v.add(q.Line, fmt.Sprintf("%s has default %q, which is not a number", where, q.Default))
-		}
+	if q.Kind == KindNumber {
+		v.numberBounds(q, where)
 	}
 	if q.HasOptions() && q.Default != "" && q.Option(q.Default) == nil {
 		v.add(q.Line, fmt.Sprintf("%s has default %q, which is not one of its options (%s)", where, q.Default, strings.Join(q.Values(), ", ")))
 	}
 	v.condition(q.When, where, q.ID)
+}
+
+// numberBounds checks a number question's min, max and default against the
+// bounds every number answer has (MaxNumber), so that the bank cannot ask
+// for, or default to, a figure the budget cannot count with.
+func (v *validator) numberBounds(q *Question, where string) {
+	for _, b := range []struct {
+		name string
+		p    *float64
+	}{{"min", q.Min}, {"max", q.Max}} {
+		if b.p != nil && (*b.p < -MaxNumber || *b.p > MaxNumber) {
+			v.add(q.Line, fmt.Sprintf("%s has %s %v; numbers stay within ±%d", where, b.name, *b.p, int(MaxNumber)))
+		}
+	}
+	if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
+		v.add(q.Line, fmt.Sprintf("%s has min %v above max %v", where, *q.Min, *q.Max))
+	}
+	if q.Default == "" {
+		return
+	}
+	if _, err := q.Parse(q.Default); err != nil {
+		v.add(q.Line, fmt.Sprintf("%s has default %q, which it does not take: %v", where, q.Default, err))
+	}
 }
 
 // condition checks a condition's form and references. owner is the ID of the

@@ -138,6 +138,27 @@ func TestValidationErrors(t *testing.T) {
 			want: []string{`bank.yaml:10: finding "f1" has severity "fatal" (one of error, warning, info)`},
 		},
 		{
+			name: "number bounds a budget cannot count with",
+			questions: `
+      - {id: s.a, kind: number, prompt: A, help: Why., max: 1e300}
+      - {id: s.b, kind: number, prompt: B, help: Why., default: "5e16"}
+      - {id: s.c, kind: number, prompt: C, help: Why., min: 10, max: 5}
+      - {id: s.d, kind: number, prompt: D, help: Why., min: 0, max: 100, default: "150"}
+      - id: s.e
+        kind: yesno
+        prompt: E
+        help: Why.
+        options:
+          - {value: "yes", effort: [1, 9000000000000000000]}`,
+			want: []string{
+				`bank.yaml:8: question "s.a" has max 1e+300; numbers stay within ±1000000000`,
+				`bank.yaml:9: question "s.b" has default "5e16", which it does not take: s.b takes a number of at most 1000000000, not 5e16`,
+				`bank.yaml:10: question "s.c" has min 10 above max 5`,
+				`bank.yaml:11: question "s.d" has default "150", which it does not take: s.d takes a number from 0 to 100, not 150`,
+				`bank.yaml:17: question "s.e" option "yes" has effort 1–9000000000000000000 hours; low must be 0 or more, high at least low and at most 100000`,
+			},
+		},
+		{
 			name: "effort the wrong way round",
 			questions: `
       - id: s.a
