@@ -159,6 +159,7 @@ func TestPeakMemoryOnTheLargestSpec(t *testing.T) {
 		{"export", "--dir", filepath.Join(dir, "handoff")},
 		{"questions", "-o", filepath.Join(dir, "q.md")},
 		{"questions", "--format", "csv", "-o", filepath.Join(dir, "q.csv")},
+		{"import", filepath.Join(dir, "q.md"), filepath.Join(dir, "q.csv")},
 		{"schema"},
 		{"diff", example, path},
 		{"set", "project.name=Largest"},

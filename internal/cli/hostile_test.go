@@ -172,3 +172,48 @@ func TestInputRefusesControlCharacters(t *testing.T) {
 		t.Errorf("status after refused input: exit %d: %s", code, errOut)
 	}
 }
+
+// Files given to integ import are read like any other: a device or a FIFO is
+// refused at once, a CSV of a million rows is refused without reading it
+// all, and a file with a million mistakes reports the first hundred, not a
+// million lines (it took a gigabyte).
+func TestImportLimits(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	if _, errOut, code := run(t, nil, "set", "--spec", spec, "project.name=Acme"); code != 0 {
+		t.Fatal(errOut)
+	}
+	csvQ, _, _ := run(t, nil, "questions", "--spec", spec, "--format", "csv")
+	mdQ, _, _ := run(t, nil, "questions", "--spec", spec)
+	header, _, _ := strings.Cut(strings.SplitN(csvQ, "\n", 3)[1], "\n")
+	denseCSV := filepath.Join(dir, "dense.csv")
+	os.WriteFile(denseCSV, []byte(strings.SplitN(csvQ, "\n", 2)[0]+"\n"+header+"\n"+strings.Repeat(strings.Repeat(",", strings.Count(header, ","))+"\n", 20_000)), 0o644)
+	i := strings.LastIndex(mdQ, "- [ ]")
+	manyWrong := filepath.Join(dir, "wrong.md")
+	os.WriteFile(manyWrong, []byte(mdQ[:i]+strings.Repeat("- [x] a\n", 5_000)+mdQ[i:]), 0o644)
+	for _, tt := range []struct{ file, first string }{
+		{"/dev/zero", "integ: /dev/zero: is a device, not a file"},
+		{denseCSV, "integ: " + denseCSV + ": has more than 10000 rows"},
+		{manyWrong, "integ: " + manyWrong + ":"},
+	} {
+		_, errOut, code := run(t, nil, "import", "--spec", spec, tt.file)
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		if code != 2 || !strings.HasPrefix(lines[0], tt.first) || len(lines) > maxErrorLines+2 {
+			t.Errorf("import %s: exit %d, %d lines, first %q", filepath.Base(tt.file), code, len(lines), lines[0])
+		}
+	}
+}
+
+// Who was asked (questions --for) is checked like a name at input: it was
+// saved raw, and the next load refused the spec.
+func TestAskedNameIsCheckedAtInput(t *testing.T) {
+	spec := filepath.Join(t.TempDir(), "spec.yaml")
+	run(t, nil, "set", "--spec", spec, "project.name=Acme")
+	_, errOut, code := run(t, nil, "questions", "--spec", spec, "--section", "payments", "--for", "Maria\x1b]0;x\x07")
+	if code != 2 || !strings.HasPrefix(errOut, "integ: --for: the name contains an escape character") {
+		t.Errorf("exit %d: %q", code, errOut)
+	}
+	if _, errOut, code := run(t, nil, "status", "--spec", spec); code != 0 {
+		t.Errorf("the spec no longer loads: %s", errOut)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -186,19 +185,20 @@ func importOne(bank *checklist.Bank, s *spec.Spec, f *questionnaire.Filled, chan
 }
 
 // readSmallFile reads a file a person gave, refusing what cannot be a spec or
-// questionnaire (a folder, more than spec.MaxSize).
+// questionnaire: a folder, a FIFO or a device (which hung or ran out of
+// memory), more than spec.MaxSize.
 func readSmallFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
+	data, err := fsutil.ReadFile(path, spec.MaxSize)
+	var notFile *fsutil.NotFileError
+	var tooBig *fsutil.TooBigError
 	switch {
-	case err != nil:
-		return nil, fmt.Errorf("%s: cannot read it: %s", path, fsutil.Reason(err))
-	case info.IsDir():
+	case errors.As(err, &notFile) && notFile.Mode.IsDir():
 		return nil, fmt.Errorf("%s: is a folder; give the file's path", path)
-	case info.Size() > spec.MaxSize:
-		return nil, fmt.Errorf("%s: is %d MB, too big to be a questionnaire", path, info.Size()>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
+	case errors.As(err, &notFile):
+		return nil, fmt.Errorf("%s: is %s, not a file", path, notFile.What())
+	case errors.As(err, &tooBig):
+		return nil, fmt.Errorf("%s: is %s, too big to be a questionnaire", path, fsutil.Size(tooBig.Size))
+	case err != nil:
 		return nil, fmt.Errorf("%s: cannot read it: %s", path, fsutil.Reason(err))
 	}
 	return data, nil

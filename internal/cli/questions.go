@@ -112,6 +112,9 @@ func writeQuestionnaire(opts *questionsOptions, bank *checklist.Bank, out *bytes
 		return err
 	}
 	forWhom := strings.TrimSpace(opts.forWhom)
+	if _, err := checklist.ParseLine(forWhom); err != nil {
+		return unusable(fmt.Errorf("--for: the name %w", err))
+	}
 	if forWhom != "" {
 		recordAsked(s, sections, forWhom, opts.streams.Now())
 		if _, err := s.Save(bank, opts.streams.Now()); err != nil {

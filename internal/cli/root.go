@@ -90,8 +90,12 @@ func Run(args []string, streams *IOStreams) int {
 	if err != nil && !errors.Is(err, errAborted) {
 		var silent errSilent
 		if !errors.As(err, &silent) {
-			for _, line := range errorLines(err) {
+			lines := errorLines(err)
+			for _, line := range lines[:min(len(lines), maxErrorLines)] {
 				fmt.Fprintln(streams.Err, "integ: "+safe.Terminal(line))
+			}
+			if len(lines) > maxErrorLines {
+				fmt.Fprintf(streams.Err, "integ: and %d more problems; correct the ones above first\n", len(lines)-maxErrorLines)
 			}
 			if isCobraUsage(err) {
 				fmt.Fprintf(streams.Err, "integ: run '%s --help' for usage\n", commandPath(root, args))
@@ -100,6 +104,10 @@ func Run(args []string, streams *IOStreams) int {
 	}
 	return exitCode(err)
 }
+
+// maxErrorLines is how many lines of problems integ prints at most: a bank
+// or a file with thousands of mistakes is fixed from the first ones.
+const maxErrorLines = 100
 
 func commandPath(root *cobra.Command, args []string) string {
 	if cmd, _, err := root.Find(args); err == nil && cmd != nil {

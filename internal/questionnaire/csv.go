@@ -136,6 +136,10 @@ func readCSV(file string, data []byte, bank *checklist.Bank) (*Filled, error) {
 			f.addCSVRow(q, id, line, cell)
 		}
 	}
+	if len(problems) > maxProblems {
+		more := len(problems) - maxProblems
+		problems = append(problems[:maxProblems], problem(file, 0, "and %d more problems; correct the ones above first", more))
+	}
 	return f, asError(problems)
 }
 
@@ -163,6 +167,11 @@ func (f *Filled) addCSVRow(q *checklist.Question, key string, line int, cell fun
 	})
 }
 
+// maxRows bounds the rows a CSV questionnaire may have, far above the
+// questions of any bank times their channels: a file of a million empty rows
+// took integ import to 280 MB.
+const maxRows = 10_000
+
 // csvTable finds the separator a spreadsheet saved with (comma, semicolon or
 // tab) by looking for the header row, and returns the rows after it with the
 // line each starts on, and the columns by name.
@@ -186,6 +195,9 @@ func csvTable(data []byte) (records [][]string, lines []int, cols map[string]int
 			if cols == nil {
 				cols = headerColumns(rec)
 				continue
+			}
+			if len(records) == maxRows {
+				return nil, nil, nil, fmt.Errorf("has more than %d rows; a questionnaire has one row per question (and channel)", maxRows)
 			}
 			line, _ := r.FieldPos(0)
 			records, lines = append(records, rec), append(lines, line)

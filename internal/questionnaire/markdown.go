@@ -207,6 +207,7 @@ type mdReader struct {
 	names    checklist.Names
 	f        *Filled
 	problems checklist.Problems
+	dropped  int // problems past maxProblems, counted, not kept
 	inHeader bool
 	seenHead bool
 	cur      *mdQuestion
@@ -234,10 +235,21 @@ func readMarkdown(file string, data []byte, bank *checklist.Bank, names checklis
 	if r.inHeader {
 		r.problemf(n, "the header comment is not closed with -->")
 	}
+	if r.dropped > 0 {
+		r.problems = append(r.problems, problem(r.file, 0, "and %d more problems; correct the ones above first", r.dropped))
+	}
 	return r.f, asError(r.problems)
 }
 
+// maxProblems is how many problems a file reports: a file of a million
+// wrong lines made a million messages and a gigabyte.
+const maxProblems = 100
+
 func (r *mdReader) problemf(line int, format string, args ...any) {
+	if len(r.problems) >= maxProblems {
+		r.dropped++
+		return
+	}
 	r.problems = append(r.problems, problem(r.file, line, format, args...))
 }
 

@@ -179,6 +179,13 @@ func (s *Spec) check(bank *checklist.Bank) error {
 			return fmt.Errorf("cannot save %s: notes: %s: %w", s.Path, id, err)
 		}
 	}
+	for _, id := range slices.Sorted(maps.Keys(s.Asked)) {
+		for _, a := range s.Asked[id] {
+			if _, err := checklist.ParseLine(a.Who); err != nil {
+				return fmt.Errorf("cannot save %s: asked: %s: the name %w", s.Path, id, err)
+			}
+		}
+	}
 	return nil
 }
 
