@@ -56,6 +56,7 @@ func FuzzBrief(f *testing.F) {
 			t.Fatalf("html: %v", err)
 		}
 		checkMarkup(t, h.String())
+		checkText(t, "html", h.String())
 		for _, g := range b.Requirements {
 			for _, r := range g.Requirements {
 				if !strings.Contains(h.String(), `<li id="`+r.ID+`">`) {

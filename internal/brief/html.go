@@ -72,6 +72,7 @@ func WriteHTML(w io.Writer, b *Brief, t *HTMLTemplate, paper string) error {
 	if err := run.Execute(&buf, b); err != nil {
 		return outputError(t.file, err)
 	}
-	_, err = w.Write(buf.Bytes())
+	// html/template passes control characters and bidi overrides on raw.
+	_, err = w.Write(safe.Document(buf.Bytes()))
 	return err
 }

@@ -86,7 +86,7 @@ func TestHostileTextNeverReachesTheTerminalRaw(t *testing.T) {
 		{"questions", "--format", "csv"}, {"diff", "--textconv", spec}, {"merge", spec, spec, spec},
 		{"status"}, {"status", "--format", "json"},
 		{"check"}, {"check", "--format", "json"},
-		{"brief"}, {"brief", "--format", "json"},
+		{"brief"}, {"brief", "--format", "json"}, {"brief", "--format", "html"},
 		{"schema"},
 		{"diff", old, spec}, {"diff", old, spec, "--format", "json"},
 		{"set", "project.nmae\x1b]0;x\x07=y"},

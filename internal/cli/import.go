@@ -91,7 +91,7 @@ func runImport(opts *importOptions) error {
 		if _, err := merged.Save(bank, opts.streams.Now()); err != nil {
 			return err
 		}
-		printMerged(opts.streams, bank, merged)
+		printMerged(opts.streams, bank, merged, merged.Merged)
 		fmt.Fprintf(errw, "Imported %s from %s into %s.\n", plural(len(r.Answers), "change", "changes"), safe.Terminal(files), safe.Terminal(s.Path))
 	}
 	if len(conflicts) > 0 {

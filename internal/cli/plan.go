@@ -79,6 +79,9 @@ func runPlan(opts *planOptions) error {
 		return err
 	}
 
+	// Answers someone else changed differently while the wizard ran are said
+	// once its screen is gone: a line written under it would garble it.
+	var merged []spec.Conflict
 	wo := wizard.Options{
 		Bank:       bank,
 		Spec:       s,
@@ -90,7 +93,7 @@ func runPlan(opts *planOptions) error {
 		Run:        opts.run,
 		Save: func() error {
 			_, err := s.Save(bank, streams.Now())
-			printMerged(streams, bank, s)
+			merged = append(merged, s.Merged...)
 			return err
 		},
 	}
@@ -101,6 +104,7 @@ func runPlan(opts *planOptions) error {
 		wo.Mode = wizard.ModeUnanswered
 	}
 	res, err := wizard.Run(wo)
+	printMerged(streams, bank, s, merged)
 	var sig *wizard.SignalError
 	switch {
 	case errors.As(err, &sig):

@@ -125,7 +125,7 @@ func runSet(opts *setOptions) error {
 	if err != nil {
 		return err
 	}
-	printMerged(opts.streams, bank, s)
+	printMerged(opts.streams, bank, s, s.Merged)
 	setNow := keysOf(changes, func(c change) string { return c.key })
 	for _, key := range setNow {
 		printOwnAnswers(opts.streams, bank, s, key, setNow)
@@ -233,10 +233,10 @@ func lookupQuestion(bank *checklist.Bank, id string) (*checklist.Question, error
 
 // printMerged says which answers someone else changed differently while
 // integ ran: the save kept this run's and recorded theirs (see spec.Save).
-func printMerged(streams *IOStreams, bank *checklist.Bank, s *spec.Spec) {
+func printMerged(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, merged []spec.Conflict) {
 	names := s.Names(bank)
 	var warnings []string
-	for _, c := range s.Merged {
+	for _, c := range merged {
 		theirs := fmt.Sprintf("note %q", c.Theirs.Note)
 		if q := spec.QuestionOf(bank, c.ID); q != nil {
 			theirs = fmt.Sprintf("%q", q.AnswerText(c.Theirs.Values, names))

@@ -220,3 +220,11 @@ func unescapedMarkup(md string) byte {
 	}
 	return 0
 }
+
+func TestDocument(t *testing.T) {
+	page := []byte("<p title=\"a\x1b]0;x\x07\">Ökolager \u202eevil\u009b</p>\n\t")
+	want := "<p title=\"a\\u001b]0;x\\u0007\">Ökolager \\u202eevil\\u009b</p>\n\t"
+	if got := string(Document(page)); got != want {
+		t.Errorf("Document = %q, want %q", got, want)
+	}
+}
