@@ -43,6 +43,8 @@ type Project struct {
 	PreparedBy string `json:"prepared_by"`
 	Date       string `json:"date"`
 	Checklist  string `json:"checklist"`
+	// Channels are the sales channels chosen (their short names).
+	Channels []string `json:"channels,omitempty"`
 }
 
 type Completeness struct {
@@ -54,9 +56,13 @@ type Completeness struct {
 }
 
 type Summary struct {
-	Requirements int    `json:"requirements"`
-	Flows        int    `json:"flows"`
-	Risks        []Risk `json:"risks"`
+	Requirements int `json:"requirements"`
+	// ChannelRequirements and ChannelScenarios count those that hold for one
+	// sales channel only (their IDs end in the channel).
+	ChannelRequirements int    `json:"channel_requirements"`
+	ChannelScenarios    int    `json:"channel_scenarios"`
+	Flows               int    `json:"flows"`
+	Risks               []Risk `json:"risks"`
 }
 
 // Risk is one of the biggest risks named in the executive summary.
@@ -74,12 +80,15 @@ type SectionProgress struct {
 // MatrixRow is one data entity in the ownership matrix.
 type MatrixRow struct {
 	QuestionID string `json:"question_id"`
-	Entity     string `json:"entity"`
-	Master     string `json:"master"`
-	OtherRole  string `json:"other_role"`
-	Direction  string `json:"direction"`
-	Freshness  string `json:"freshness"`
-	Note       string `json:"note"`
+	// Channel is the sales channel the row is for, where the channels'
+	// answers differ (its entity then names the channel).
+	Channel   string `json:"channel,omitempty"`
+	Entity    string `json:"entity"`
+	Master    string `json:"master"`
+	OtherRole string `json:"other_role"`
+	Direction string `json:"direction"`
+	Freshness string `json:"freshness"`
+	Note      string `json:"note"`
 }
 
 // System is a box in the data-flow diagram.
@@ -132,6 +141,11 @@ type Requirement struct {
 	Text       string `json:"text"`
 	Note       string `json:"note,omitempty"`
 	Source     string `json:"source,omitempty"`
+	// Channel is the sales channel a requirement is for, where answers differ
+	// by channel and it holds (as worded) for this one only: its ID ends in
+	// .CHANNEL and its text starts with ChannelTitle.
+	Channel      string `json:"channel,omitempty"`
+	ChannelTitle string `json:"channel_title,omitempty"`
 }
 
 type ScenarioGroup struct {
@@ -150,6 +164,10 @@ type Scenario struct {
 	When       string   `json:"when"`
 	Then       string   `json:"then"`
 	Checks     []string `json:"checks"`
+	// Channel is the sales channel the scenario tests, where answers differ
+	// by channel and it holds (as worded) for this one only.
+	Channel      string `json:"channel,omitempty"`
+	ChannelTitle string `json:"channel_title,omitempty"`
 }
 
 // Coverage counts the requirements that at least one scenario checks.
@@ -167,8 +185,12 @@ type OpenDecision struct {
 	Status     string   `json:"status"` // "undecided" or "open"
 	Options    []string `json:"options"`
 	Note       string   `json:"note,omitempty"`
-	RiskLow    int      `json:"risk_low_hours"`
-	RiskHigh   int      `json:"risk_high_hours"`
+	// Channels are the sales channels for which it is still open or
+	// undecided, where others have decided it; ForChannels names them.
+	Channels    []string `json:"channels,omitempty"`
+	ForChannels string   `json:"for_channels,omitempty"`
+	RiskLow     int      `json:"risk_low_hours"`
+	RiskHigh    int      `json:"risk_high_hours"`
 }
 
 type AppendixSection struct {
@@ -182,11 +204,22 @@ type AppendixEntry struct {
 	Prompt string `json:"prompt"`
 	Answer string `json:"answer"`
 	Note   string `json:"note,omitempty"`
+	// Channels is each sales channel's answer, where they differ (Answer
+	// and Note then name each channel).
+	Channels []ChannelAnswer `json:"channels,omitempty"`
+}
+
+// ChannelAnswer is one sales channel's answer in the appendix.
+type ChannelAnswer struct {
+	Channel string `json:"channel"`
+	Title   string `json:"title"`
+	Answer  string `json:"answer"`
+	Note    string `json:"note,omitempty"`
 }
 
 // Build computes the brief. now dates a spec that was never saved.
 func Build(bank *checklist.Bank, s *spec.Spec, now time.Time) *Brief {
-	b := &builder{bank: bank, spec: s, names: s.Names(bank)}
+	b := &builder{bank: bank, spec: s, names: s.Names(bank), views: s.ViewsOf(bank)}
 	return b.build(now)
 }
 
@@ -194,6 +227,7 @@ type builder struct {
 	bank  *checklist.Bank
 	spec  *spec.Spec
 	names checklist.Names
+	views []spec.View // the channels' views of the answers (one, when none differs)
 }
 
 func (b *builder) fill(text string, third string) string {
@@ -223,9 +257,26 @@ func (b *builder) build(now time.Time) *Brief {
 	}
 	out.Completeness = completeness(total)
 
+	for _, ch := range bank.ChannelValues() {
+		if slices.Contains(s.Channels(), ch) {
+			out.Project.Channels = append(out.Project.Channels, bank.ChannelTitle(ch, b.names))
+		}
+	}
 	out.Requirements, out.Scenarios = b.requirementsAndScenarios()
 	for _, g := range out.Requirements {
 		out.Summary.Requirements += len(g.Requirements)
+		for _, r := range g.Requirements {
+			if r.Channel != "" {
+				out.Summary.ChannelRequirements++
+			}
+		}
+	}
+	for _, g := range out.Scenarios {
+		for _, sc := range g.Scenarios {
+			if sc.Channel != "" {
+				out.Summary.ChannelScenarios++
+			}
+		}
 	}
 	out.Coverage = coverage(out.Requirements, out.Scenarios)
 	out.Budget = estimate.For(bank, s)
@@ -242,6 +293,7 @@ func (b *builder) build(now time.Time) *Brief {
 		if st == spec.Undecided {
 			d.Status = "undecided"
 		}
+		d.Channels, d.ForChannels, d.Note = b.openFor(q)
 		for _, o := range q.Options {
 			if o.Value != checklist.Undecided {
 				d.Options = append(d.Options, b.fill(o.Label, "another system"))
@@ -262,6 +314,31 @@ func (b *builder) build(now time.Time) *Brief {
 	out.Summary.Risks = b.topRisks(out.Findings, out.OpenDecisions)
 	out.Appendix = b.appendix()
 	return out
+}
+
+// openFor names the channels for which q is still open or undecided where
+// others have decided it (none when it is open for every channel where it
+// is asked), and the notes they carry.
+func (b *builder) openFor(q *checklist.Question) (channels []string, names, note string) {
+	var asked, open, notes []string
+	for _, v := range b.views {
+		st := v.StatusIn(q)
+		if st == spec.Hidden {
+			continue
+		}
+		asked = append(asked, v.Channel)
+		if st == spec.Open || st == spec.Undecided {
+			open, notes = append(open, v.Channel), append(notes, v.Note(q.ID))
+		}
+	}
+	if len(open) == 0 {
+		return nil, "", ""
+	}
+	note = b.perChannel(open, notes, "\n")
+	if len(open) == len(asked) {
+		return nil, "", note
+	}
+	return open, b.bank.ChannelList(open, b.names), note
 }
 
 func completeness(c spec.Counts) Completeness {

@@ -2,21 +2,23 @@ package brief
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
-// freshness describes the answer to a trigger question in a few words.
-func (b *builder) freshness(triggerID string) string {
+// freshness describes the answer to a trigger question, as view v sees it,
+// in a few words.
+func (b *builder) freshness(v spec.View, triggerID string) string {
 	q := b.bank.Question(triggerID)
 	if q == nil {
 		return ""
 	}
-	switch b.spec.StatusOf(q) {
+	switch v.StatusIn(q) {
 	case spec.Answered:
-		if o := q.Option(b.spec.Answers[q.ID].Value()); o != nil {
+		if o := q.Option(v.Answer(q.ID).Value()); o != nil {
 			label, _, _ := strings.Cut(b.fill(o.Label, ""), " (")
 			return label
 		}
@@ -26,8 +28,19 @@ func (b *builder) freshness(triggerID string) string {
 	return "timing not answered"
 }
 
+// flowKey is one kind of data on one arrow.
+type flowKey struct{ from, to, data, fresh string }
+
+// answerIn is a question's answer as one channel's view sees it, with the
+// ends of the arrows it draws.
+type answerIn struct {
+	channel string
+	status  spec.Status
+	answer  spec.Answer
+	ends    [][2]string
+}
+
 func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
-	s := b.spec
 	systems := []System{{ID: "store", Name: b.names.Store}, {ID: "inventory", Name: b.names.Inventory}}
 	systemID := func(end, system string) string {
 		if end != checklist.EndThird {
@@ -53,53 +66,65 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 	}
 
 	var rows []MatrixRow
-	var flows []Flow
-	// One arrow per (from, to, freshness), listing each kind of data once;
-	// indexed, so that a bank with thousands of questions stays linear.
-	arrow := map[[3]string]int{}
-	listed := map[[4]string]bool{}
-	addFlow := func(from, to, data, fresh string) {
-		key := [3]string{from, to, fresh}
-		i, ok := arrow[key]
-		if !ok {
-			i = len(flows)
-			arrow[key] = i
-			flows = append(flows, Flow{From: from, To: to, Freshness: fresh})
-		}
-		if !listed[[4]string{from, to, fresh, data}] {
-			listed[[4]string{from, to, fresh, data}] = true
-			flows[i].Data = append(flows[i].Data, data)
-		}
-	}
-
+	// Each kind of data on each arrow once, with the channels whose answers
+	// send it; indexed, so that a bank with thousands of questions stays linear.
+	var order []flowKey
+	channelsOf := map[flowKey][]string{}
 	for _, q := range b.bank.Questions() {
-		st := s.StatusOf(q)
-		if st == spec.Hidden {
-			continue
-		}
-		a := s.Answers[q.ID]
-		var ends [][2]string
-		if st == spec.Answered {
-			for _, v := range a.Values {
-				opt := q.Option(v)
-				if opt == nil {
+		var per []answerIn
+		for _, v := range b.views {
+			ai := answerIn{channel: v.Channel, status: v.StatusIn(q), answer: v.Answer(q.ID)}
+			if ai.status == spec.Hidden {
+				continue
+			}
+			for _, val := range ai.answer.Values {
+				opt := q.Option(val)
+				if opt == nil || ai.status != spec.Answered {
 					continue
 				}
 				for _, f := range opt.Flows {
-					if !f.If.Holds(s) {
+					if !f.If.Holds(v) {
 						continue
 					}
-					from, to := systemID(f.From, a.System), systemID(f.To, a.System)
-					addFlow(from, to, b.fill(f.Data, checklist.SystemName(a.System)), b.freshness(f.Trigger))
-					ends = append(ends, [2]string{from, to})
+					from, to := systemID(f.From, ai.answer.System), systemID(f.To, ai.answer.System)
+					key := flowKey{from, to, b.fill(f.Data, checklist.SystemName(ai.answer.System)), b.freshness(v, f.Trigger)}
+					if _, seen := channelsOf[key]; !seen {
+						order = append(order, key)
+					}
+					if !slices.Contains(channelsOf[key], v.Channel) {
+						channelsOf[key] = append(channelsOf[key], v.Channel)
+					}
+					ai.ends = append(ai.ends, [2]string{from, to})
 				}
 			}
+			per = append(per, ai)
 		}
-		if q.Kind != checklist.KindSystem {
-			continue
+		if q.Kind == checklist.KindSystem && len(per) > 0 {
+			rows = append(rows, b.matrixRows(q, per, nameOf)...)
 		}
+	}
+	return rows, systems, b.arrows(order, channelsOf)
+}
+
+// matrixRows is a system question's row of the ownership matrix: one, or
+// where the channels' answers differ, one per channel, its entity naming it.
+func (b *builder) matrixRows(q *checklist.Question, per []answerIn, nameOf func(string) string) []MatrixRow {
+	same := len(per) == len(b.views)
+	for _, ai := range per[1:] {
+		same = same && ai.status == per[0].status && slices.Equal(ai.answer.Values, per[0].answer.Values) && ai.answer.System == per[0].answer.System
+	}
+	if same {
+		per = per[:1]
+	}
+	var rows []MatrixRow
+	for _, ai := range per {
+		a := ai.answer
 		row := MatrixRow{QuestionID: q.ID, Entity: b.fill(q.ShortTitle(), ""), Note: a.Note, Direction: "—", Freshness: "—"}
-		switch st {
+		if !same {
+			row.Channel = ai.channel
+			row.Entity += " (" + b.bank.ChannelTitle(ai.channel, b.names) + ")"
+		}
+		switch ai.status {
 		case spec.Open:
 			row.Master, row.OtherRole = "Not answered", "—"
 		case spec.Undecided:
@@ -108,17 +133,51 @@ func (b *builder) ownershipAndFlows() ([]MatrixRow, []System, []Flow) {
 			opt := q.Option(a.Value())
 			row.Master = b.names.AnswerLabel(q, opt, a.System)
 			row.OtherRole = b.fill(opt.Role, checklist.SystemName(a.System))
-			row.Direction = direction(ends, nameOf)
+			row.Direction = direction(ai.ends, nameOf)
 			// The copy's freshness, also when the copy is kept by hand (no
 			// flow), but not for data that is not copied at all.
-			copied := len(ends) > 0 || opt.Value == checklist.EndStore || opt.Value == checklist.EndInventory || opt.Value == checklist.EndThird
-			if sync := b.bank.Question(q.Sync); copied && sync != nil && s.StatusOf(sync) != spec.Hidden {
-				row.Freshness = b.freshness(q.Sync)
+			copied := len(ai.ends) > 0 || opt.Value == checklist.EndStore || opt.Value == checklist.EndInventory || opt.Value == checklist.EndThird
+			view := spec.View{Spec: b.spec, Channel: ai.channel}
+			if sync := b.bank.Question(q.Sync); copied && sync != nil && view.StatusIn(sync) != spec.Hidden {
+				row.Freshness = b.freshness(view, q.Sync)
 			}
 		}
 		rows = append(rows, row)
 	}
-	return rows, systems, flows
+	return rows
+}
+
+// arrows groups the kinds of data into one arrow per (from, to, freshness);
+// data that only some channels' answers send says which ("credit limits
+// (Web B2B only)").
+func (b *builder) arrows(order []flowKey, channelsOf map[flowKey][]string) []Flow {
+	var flows []Flow
+	arrow := map[[3]string]int{}
+	listed := map[[4]string]bool{}
+	for _, k := range order {
+		data := k.data
+		if chans := channelsOf[k]; len(chans) < len(b.views) {
+			slices.SortStableFunc(chans, func(x, y string) int { return b.channelRank(x) - b.channelRank(y) })
+			data += " (" + b.bank.ChannelList(chans, b.names) + " only)"
+		}
+		key := [3]string{k.from, k.to, k.fresh}
+		i, ok := arrow[key]
+		if !ok {
+			i = len(flows)
+			arrow[key] = i
+			flows = append(flows, Flow{From: k.from, To: k.to, Freshness: k.fresh})
+		}
+		if !listed[[4]string{k.from, k.to, k.fresh, data}] {
+			listed[[4]string{k.from, k.to, k.fresh, data}] = true
+			flows[i].Data = append(flows[i].Data, data)
+		}
+	}
+	return flows
+}
+
+// channelRank is a channel's place among the views.
+func (b *builder) channelRank(channel string) int {
+	return slices.IndexFunc(b.views, func(v spec.View) bool { return v.Channel == channel })
 }
 
 // direction describes the arrows of one answer: "Odoo → Shopify", "both ways".
@@ -142,24 +201,64 @@ func (b *builder) appendix() []AppendixSection {
 	for _, sec := range b.bank.Sections {
 		as := AppendixSection{Title: b.fill(sec.Title, ""), Note: s.SectionNotes[sec.ID]}
 		for _, q := range sec.Questions {
-			a := s.Answers[q.ID]
-			entry := AppendixEntry{ID: q.ID, Prompt: b.fill(q.Prompt, "another system"), Note: a.Note}
-			switch s.StatusOf(q) {
-			case spec.Hidden:
-				entry.Answer = "Not asked (only if " + b.bank.DescribeCondition(q.When, b.names) + ")"
-			case spec.Open:
-				entry.Answer = "Not answered"
-				if q.Default != "" {
-					entry.Answer += " (default: " + b.fill(q.Default, "") + ")"
+			entry := AppendixEntry{ID: q.ID, Prompt: b.fill(q.Prompt, "another system")}
+			var channels, answers, notes []string
+			for _, v := range b.views {
+				channels = append(channels, v.Channel)
+				answers = append(answers, b.appendixAnswer(q, v))
+				notes = append(notes, v.Note(q.ID))
+			}
+			entry.Answer = b.perChannel(channels, answers, " · ")
+			entry.Note = b.perChannel(channels, notes, "\n")
+			if !allSame(answers) || !allSame(notes) {
+				for i, ch := range channels {
+					entry.Channels = append(entry.Channels, ChannelAnswer{Channel: ch, Title: b.bank.ChannelTitle(ch, b.names), Answer: answers[i], Note: notes[i]})
 				}
-			default:
-				entry.Answer = AnswerText(b.names, q, a)
 			}
 			as.Questions = append(as.Questions, entry)
 		}
 		out = append(out, as)
 	}
 	return out
+}
+
+// appendixAnswer is how the appendix states the answer to q in view v.
+func (b *builder) appendixAnswer(q *checklist.Question, v spec.View) string {
+	switch v.StatusIn(q) {
+	case spec.Hidden:
+		return "Not asked (only if " + b.bank.DescribeCondition(q.When, b.names) + ")"
+	case spec.Open:
+		text := "Not answered"
+		if q.Default != "" {
+			text += " (default: " + b.fill(q.Default, "") + ")"
+		}
+		return text
+	}
+	return AnswerText(b.names, q, v.Answer(q.ID))
+}
+
+// perChannel states what each channel's view says: the one text when they
+// all say the same, else each non-empty one after its channel's name.
+func (b *builder) perChannel(channels, texts []string, sep string) string {
+	if allSame(texts) {
+		return texts[0]
+	}
+	var parts []string
+	for i, t := range texts {
+		if t != "" {
+			parts = append(parts, b.bank.ChannelTitle(channels[i], b.names)+": "+t)
+		}
+	}
+	return strings.Join(parts, sep)
+}
+
+func allSame(texts []string) bool {
+	for _, t := range texts[1:] {
+		if t != texts[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // AnswerText is how an answer reads in the brief's appendix and in integ

@@ -9,33 +9,37 @@ import (
 	"github.com/integ-dev/integ/internal/spec"
 )
 
-// item is what one decided answer contributes: the question, the option
-// chosen (nil for a number or text answer) and its requirement base ID.
+// item is what one decided answer contributes, in one channel's view of the
+// answers: the question, the option chosen (nil for a number or text answer)
+// and its requirement base ID.
 type item struct {
 	q         *checklist.Question
 	opt       *checklist.Option
+	optIndex  int    // the option's place in the question, for the bank's order
 	id        string // REQ-ORD-03, REQ-PAY-04.2
 	requires  []checklist.Sentence
 	scenarios []checklist.Scenario
 	ctx       checklist.Context
 }
 
-// items lists what each decided answer of a section contributes, in bank order.
-func (b *builder) items(sec *checklist.Section) []item {
+// items lists what each answer decided in view v contributes to a section,
+// in bank order.
+func (b *builder) items(sec *checklist.Section, v spec.View) []item {
 	var out []item
 	for _, q := range sec.Questions {
-		if b.spec.StatusOf(q) != spec.Answered {
+		if v.StatusIn(q) != spec.Answered {
 			continue
 		}
-		a := b.spec.Answers[q.ID]
-		ctx := checklist.Context{Bank: b.bank, Names: b.names, Answers: b.spec, Third: checklist.SystemName(a.System), Value: a.Value()}
+		a := v.Answer(q.ID)
+		ctx := checklist.Context{Bank: b.bank, Names: b.names, Answers: v, Third: checklist.SystemName(a.System), Value: a.Value()}
 		if !q.HasOptions() {
 			out = append(out, item{q: q, id: "REQ-" + q.RequirementBase(), requires: q.Requires, scenarios: q.Scenarios, ctx: ctx})
 			continue
 		}
-		for _, v := range a.Values {
-			if opt := q.Option(v); opt != nil {
-				out = append(out, item{q: q, opt: opt, id: q.RequirementID(opt), requires: opt.Requires, scenarios: opt.Scenarios, ctx: ctx})
+		for _, val := range a.Values {
+			if i := slices.IndexFunc(q.Options, func(o checklist.Option) bool { return o.Value == val }); i >= 0 {
+				opt := &q.Options[i]
+				out = append(out, item{q: q, opt: opt, optIndex: i, id: q.RequirementID(opt), requires: opt.Requires, scenarios: opt.Scenarios, ctx: ctx})
 			}
 		}
 	}
@@ -52,36 +56,124 @@ func lettered(id string, i, n int) string {
 	return id
 }
 
+// found is a requirement or scenario as one channel's view yields it, under
+// its ID in the bank (REQ-CUS-03) and its place in the bank.
+type found[T any] struct {
+	id      string
+	order   [3]int // question, option, sentence
+	channel string
+	val     T
+}
+
+// byID groups what the views found by ID, in bank order; each group lists
+// the views that found it, in their order.
+func byID[T any](all []found[T]) [][]found[T] {
+	at := map[string]int{}
+	var groups [][]found[T]
+	for _, f := range all {
+		i, ok := at[f.id]
+		if !ok {
+			i = len(groups)
+			at[f.id] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], f)
+	}
+	slices.SortStableFunc(groups, func(x, y []found[T]) int {
+		return slices.Compare(x[0].order[:], y[0].order[:])
+	})
+	return groups
+}
+
+// forEveryChannel reports whether every view found the same thing under one
+// ID: then it is stated once, for every channel, under the bank's ID.
+func forEveryChannel[T any](g []found[T], views int, same func(a, b T) bool) bool {
+	if len(g) != views {
+		return false
+	}
+	for _, f := range g[1:] {
+		if !same(g[0].val, f.val) {
+			return false
+		}
+	}
+	return true
+}
+
+// viewState is what the requirements of one channel's view are called, for
+// the scenarios that check them.
+type viewState struct {
+	byQuestion map[string][]string // bank requirement IDs per question
+	ofItem     map[string][]string // bank requirement IDs per item ID
+	bySentence map[string]string   // item ID and "#n" (1-based sentence) -> bank requirement ID
+	final      map[string]string   // bank requirement ID -> its ID in the brief (with .CHANNEL where channel-specific)
+	items      [][]item            // per section
+}
+
 // requirementsAndScenarios builds the requirement groups and the scenarios,
 // each following the answers: a sentence or scenario with an `if` is kept
 // only where it holds, and their texts quote the answers and compute their
 // figures from them.
+//
+// Where answers differ by sales channel, each channel's view of the answers
+// yields its own; what every channel yields alike is stated once under the
+// bank's ID, and what differs is stated per channel, under the ID with the
+// channel added (REQ-CUS-03.web-b2b), its text starting with the channel.
 func (b *builder) requirementsAndScenarios() ([]RequirementGroup, []ScenarioGroup) {
+	views := b.views
+	state := make([]viewState, len(views))
+	at := map[string]int{}
+	for vi, v := range views {
+		at[v.Channel] = vi
+		state[vi] = viewState{byQuestion: map[string][]string{}, ofItem: map[string][]string{}, bySentence: map[string]string{},
+			final: map[string]string{}, items: make([][]item, len(b.bank.Sections))}
+	}
 	var groups []RequirementGroup
-	byQuestion := map[string][]string{} // requirement IDs per question, for scenarios' checks
-	ofItem := map[string][]string{}     // requirement IDs per item ID
-	bySentence := map[string]string{}   // item ID and "#n" (1-based sentence) -> requirement ID
-	perSection := make([][]item, len(b.bank.Sections))
 	for si, sec := range b.bank.Sections {
+		var all []found[Requirement]
+		for vi, v := range views {
+			st := &state[vi]
+			st.items[si] = b.items(sec, v)
+			for _, it := range st.items[si] {
+				for i, sen := range it.requires {
+					if !sen.If.Holds(v) {
+						continue
+					}
+					rid := lettered(it.id, i, len(it.requires))
+					// The answer's note is shown once, beside its question's first sentence.
+					note := ""
+					if len(st.byQuestion[it.q.ID]) == 0 {
+						note = v.Note(it.q.ID)
+					}
+					all = append(all, found[Requirement]{id: rid, order: [3]int{it.q.Number, it.optIndex, i}, channel: v.Channel, val: Requirement{
+						ID: rid, QuestionID: it.q.ID, Text: it.ctx.Fill(sen.Text), Note: note, Source: sen.Source,
+					}})
+					st.byQuestion[it.q.ID] = append(st.byQuestion[it.q.ID], rid)
+					st.ofItem[it.id] = append(st.ofItem[it.id], rid)
+					st.bySentence[fmt.Sprintf("%s#%d", it.id, i+1)] = rid
+				}
+			}
+		}
 		group := RequirementGroup{SectionID: sec.ID, Title: b.fill(sec.Title, ""), Note: b.spec.SectionNotes[sec.ID]}
-		perSection[si] = b.items(sec)
-		for _, it := range perSection[si] {
-			for i, sen := range it.requires {
-				if !sen.If.Holds(b.spec) {
-					continue
+		for _, g := range byID(all) {
+			if forEveryChannel(g, len(views), func(x, y Requirement) bool { return x.Text == y.Text && x.Source == y.Source }) {
+				r := g[0].val
+				var channels, notes []string
+				for _, f := range g {
+					channels, notes = append(channels, f.channel), append(notes, f.val.Note)
 				}
-				rid := lettered(it.id, i, len(it.requires))
-				// The answer's note is shown once, beside its question's first sentence.
-				note := ""
-				if len(byQuestion[it.q.ID]) == 0 {
-					note = b.spec.Note(it.q.ID)
+				r.Note = b.perChannel(channels, notes, "\n")
+				group.Requirements = append(group.Requirements, r)
+				for vi := range state {
+					state[vi].final[g[0].id] = g[0].id
 				}
-				group.Requirements = append(group.Requirements, Requirement{
-					ID: rid, QuestionID: it.q.ID, Text: it.ctx.Fill(sen.Text), Note: note, Source: sen.Source,
-				})
-				byQuestion[it.q.ID] = append(byQuestion[it.q.ID], rid)
-				ofItem[it.id] = append(ofItem[it.id], rid)
-				bySentence[fmt.Sprintf("%s#%d", it.id, i+1)] = rid
+				continue
+			}
+			for _, f := range g {
+				r := f.val
+				r.ID, r.Channel, r.ChannelTitle = f.id+"."+f.channel, f.channel, b.bank.ChannelTitle(f.channel, b.names)
+				r.Text = r.ChannelTitle + " only: " + r.Text
+				group.Requirements = append(group.Requirements, r)
+				state[at[f.channel]].final[f.id] = r.ID
 			}
 		}
 		if len(group.Requirements) > 0 || group.Note != "" {
@@ -90,17 +182,47 @@ func (b *builder) requirementsAndScenarios() ([]RequirementGroup, []ScenarioGrou
 	}
 	var scenarioGroups []ScenarioGroup
 	for si, sec := range b.bank.Sections {
-		group := ScenarioGroup{SectionID: sec.ID, Title: b.fill(sec.Title, "")}
-		for _, it := range perSection[si] {
-			for i, sc := range it.scenarios {
-				if !sc.If.Holds(b.spec) {
-					continue
+		var all []found[Scenario]
+		for vi, v := range views {
+			st := &state[vi]
+			for _, it := range st.items[si] {
+				for i, sc := range it.scenarios {
+					if !sc.If.Holds(v) {
+						continue
+					}
+					checks := scenarioChecks(sc, it.id, st.ofItem, st.bySentence, st.byQuestion)
+					for k, rid := range checks {
+						checks[k] = st.final[rid]
+					}
+					id := lettered("AT-"+strings.TrimPrefix(it.id, "REQ-"), i, len(it.scenarios))
+					all = append(all, found[Scenario]{id: id, order: [3]int{it.q.Number, it.optIndex, i}, channel: v.Channel, val: Scenario{
+						ID: id, QuestionID: it.q.ID, Given: it.ctx.Fill(sc.Given), When: it.ctx.Fill(sc.When), Then: it.ctx.Fill(sc.Then), Checks: checks,
+					}})
 				}
-				checks := scenarioChecks(sc, it.id, ofItem, bySentence, byQuestion)
-				group.Scenarios = append(group.Scenarios, Scenario{
-					ID: lettered("AT-"+strings.TrimPrefix(it.id, "REQ-"), i, len(it.scenarios)), QuestionID: it.q.ID,
-					Given: it.ctx.Fill(sc.Given), When: it.ctx.Fill(sc.When), Then: it.ctx.Fill(sc.Then), Checks: checks,
-				})
+			}
+		}
+		group := ScenarioGroup{SectionID: sec.ID, Title: b.fill(sec.Title, "")}
+		for _, g := range byID(all) {
+			// A test worded alike for every channel is run once, and checks
+			// each channel's requirements.
+			if forEveryChannel(g, len(views), func(x, y Scenario) bool {
+				return x.Given == y.Given && x.When == y.When && x.Then == y.Then
+			}) {
+				sc := g[0].val
+				for _, f := range g[1:] {
+					for _, id := range f.val.Checks {
+						if !slices.Contains(sc.Checks, id) {
+							sc.Checks = append(sc.Checks, id)
+						}
+					}
+				}
+				group.Scenarios = append(group.Scenarios, sc)
+				continue
+			}
+			for _, f := range g {
+				sc := f.val
+				sc.ID, sc.Channel, sc.ChannelTitle = f.id+"."+f.channel, f.channel, b.bank.ChannelTitle(f.channel, b.names)
+				group.Scenarios = append(group.Scenarios, sc)
 			}
 		}
 		if len(group.Scenarios) > 0 {

@@ -110,7 +110,7 @@ func (c *checker) each(find func(v answers) []Finding) {
 // each channel's view (see checker.each).
 func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
 	c := &checker{bank: bank, names: s.Names(bank), out: Conflicts(bank, s)}
-	for _, v := range s.Views() {
+	for _, v := range s.ViewsOf(bank) {
 		c.views = append(c.views, answers{View: v, bank: bank})
 	}
 	for _, f := range bank.Findings {
@@ -147,7 +147,10 @@ func missingFollowUps(q *checklist.Question, v spec.View, names checklist.Names)
 			continue
 		}
 		label := names.Fill(o.Label, map[string]string{"third": "another system"})
-		target := spec.Key(q.ID, v.Channel)
+		target := q.ID // where the channel has its own answer, that is what to complete
+		if _, own := v.Spec.Answers[q.ID].Channels[v.Channel]; own {
+			target = spec.Key(q.ID, v.Channel)
+		}
 		if o.System != "" && strings.TrimSpace(a.System) == "" {
 			out = append(out, Finding{
 				ID:       "missing-system." + q.ID,

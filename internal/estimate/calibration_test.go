@@ -344,8 +344,12 @@ func TestChannelAnswersPriceTheirWork(t *testing.T) {
 	shared := items(s)
 	s.Put(spec.Key("customers.match-key", "phone-email"), spec.Answer{Values: []string{"customer-number"}})
 	both := items(s)
+	// Each channel's rule once, and the work of choosing the rule by channel.
 	if !slices.Contains(both, "Customers matched by e-mail") || !slices.Contains(both, "Customers matched by Cin7 Core's customer number") ||
-		len(both) != len(shared)+1 {
+		!slices.Contains(both, "The customer-matching rule chosen by sales channel") || len(both) != len(shared)+2 {
 		t.Errorf("with phone orders matched by customer number, the customers package has %q (for all channels alike: %q)", both, shared)
+	}
+	if slices.Contains(shared, "The customer-matching rule chosen by sales channel") {
+		t.Errorf("one rule for all channels is priced as rules chosen by channel: %q", shared)
 	}
 }

@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/integ-dev/integ/checklist"
@@ -83,11 +84,18 @@ func (cv *channelView) Values(id string) []string {
 	if q == nil || !cv.asked(q) {
 		return nil
 	}
-	if vals, ok := cv.v.over[id]; ok {
+	own := cv.v.spec.Answers[id].For(cv.channel).Values
+	// A supposed answer stands in for an open one: a channel that has
+	// decided the question keeps its answer.
+	if vals, ok := cv.v.over[id]; ok && (len(own) == 0 || slices.Equal(own, []string{checklist.Undecided})) {
 		return vals
 	}
-	return cv.v.spec.Answers[id].For(cv.channel).Values
+	return own
 }
+
+// Differs implements checklist.ChannelDiffer: work that exists because a
+// rule differs by sales channel ({question: …, differs: true}) counts once.
+func (cv *channelView) Differs(id string) bool { return cv.v.spec.Differs(id) }
 
 // Note implements checklist.Answers.
 func (cv *channelView) Note(id string) string { return cv.v.spec.Answers[id].For(cv.channel).Note }

@@ -234,3 +234,18 @@ func QuestionOf(bank *checklist.Bank, key string) *checklist.Question {
 	id, _ := SplitKey(key)
 	return bank.Question(id)
 }
+
+// ViewsOf is Views with the channels in the order the bank lists them, for
+// everything a person reads.
+func (s *Spec) ViewsOf(bank *checklist.Bank) []View {
+	views := s.Views()
+	order := bank.ChannelValues()
+	rank := func(v View) int {
+		if i := slices.Index(order, v.Channel); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(views, func(a, b View) int { return rank(a) - rank(b) })
+	return views
+}

@@ -1,0 +1,201 @@
+package brief
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/check"
+	"github.com/integ-dev/integ/internal/estimate"
+	"github.com/integ-dev/integ/internal/spec"
+	"github.com/integ-dev/integ/internal/testutil"
+)
+
+// The worked example whose answers differ by sales channel: a coffee roaster
+// on WooCommerce and Cin7 Core, with web retail and wholesale orders taken
+// by phone and e-mail.
+const channelExamplePath = "../../checklist/examples/coffee-roaster.yaml"
+
+func loadChannelExample(t testing.TB) (*checklist.Bank, *spec.Spec) {
+	t.Helper()
+	bank, err := checklist.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Load(channelExamplePath, bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bank, s
+}
+
+func TestChannelExampleGolden(t *testing.T) {
+	bank, s := loadChannelExample(t)
+	b := Build(bank, s, now)
+	testutil.Golden(t, "coffee-roaster.md", []byte(render(t, b)))
+	var js bytes.Buffer
+	if err := WriteJSON(&js, b); err != nil {
+		t.Fatal(err)
+	}
+	testutil.Golden(t, "coffee-roaster.json", js.Bytes())
+}
+
+// requirement returns the requirement with the given ID, or nil.
+func requirement(b *Brief, id string) *Requirement {
+	for _, g := range b.Requirements {
+		for i := range g.Requirements {
+			if g.Requirements[i].ID == id {
+				return &g.Requirements[i]
+			}
+		}
+	}
+	return nil
+}
+
+// What differs by channel is stated per channel, under IDs with the channel,
+// and what is the same for both is stated once: read as the integrator reads it.
+func TestChannelExampleStatesEachChannel(t *testing.T) {
+	bank, s := loadChannelExample(t)
+	b := Build(bank, s, now)
+
+	for id, want := range map[string]string{
+		"REQ-CUS-03.web-retail":  "Web retail only: Customers shall be matched between WooCommerce and Cin7 Core by e-mail address",
+		"REQ-CUS-03.phone-email": "Phone/e-mail only: Every WooCommerce customer shall carry the Cin7 Core customer number",
+		"REQ-RET-04.web-retail":  "Web retail only: Refunds shall be issued in WooCommerce",
+		"REQ-RET-04.phone-email": "Phone/e-mail only: Returns from customers on account shall not be refunded in money",
+		"REQ-ACC-01.phone-email": "Phone/e-mail only: Each order shall become a sales order in Cin7 Core",
+		// A follow-up asked only because retail captures at shipment is retail's.
+		"REQ-PAY-08.web-retail": "Web retail only: An order whose authorisation has expired shall be held",
+		// The same for both channels: stated once, under the bank's ID.
+		"REQ-ORD-03": "Cin7 Core shall store WooCommerce's order number",
+	} {
+		r := requirement(b, id)
+		if r == nil || !strings.HasPrefix(r.Text, want) {
+			t.Errorf("%s: %+v; want text starting %q", id, r, want)
+		}
+	}
+	for _, id := range []string{"REQ-CUS-03", "REQ-ORD-03.web-retail", "REQ-PAY-08.phone-email"} {
+		if requirement(b, id) != nil {
+			t.Errorf("%s is in the brief", id)
+		}
+	}
+	if r := requirement(b, "REQ-CUS-03.phone-email"); r.Channel != "phone-email" || r.ChannelTitle != "Phone/e-mail" || !strings.Contains(r.Note, "café group") {
+		t.Errorf("REQ-CUS-03.phone-email: %+v; want the channel and its own note", r)
+	}
+
+	// Findings hold per channel; none comes from a mix of the two.
+	channels := map[string][]string{}
+	for _, f := range b.Findings {
+		channels[f.ID] = f.Channels
+	}
+	for id, want := range map[string][]string{
+		"subscriptions-charged-at-shipment": {"web-retail"}, // subscriptions and capture at shipment, both retail's
+		"credited-twice":                    {"web-retail"}, // refunded in the store; wholesale is credited on account
+	} {
+		if got, ok := channels[id]; !ok || !slices.Equal(got, want) {
+			t.Errorf("finding %s: channels %v (raised: %v); want %v", id, got, ok, want)
+		}
+	}
+
+	var perChannel []string
+	for _, g := range b.Scenarios {
+		for _, sc := range g.Scenarios {
+			if sc.Channel != "" {
+				perChannel = append(perChannel, sc.ID)
+			}
+			for _, c := range sc.Checks {
+				if requirement(b, c) == nil {
+					t.Errorf("%s checks %s, which is not in the brief", sc.ID, c)
+				}
+			}
+		}
+	}
+	for _, id := range []string{"AT-CUS-03.web-retail", "AT-CUS-03.phone-email", "AT-RET-04.phone-email", "AT-SUB-01.web-retail"} {
+		if !slices.Contains(perChannel, id) {
+			t.Errorf("no scenario %s (per-channel scenarios: %v)", id, perChannel)
+		}
+	}
+	if b.Summary.ChannelRequirements == 0 || b.Summary.ChannelScenarios != len(perChannel) {
+		t.Errorf("summary counts %d requirements and %d scenarios per channel; the brief has %d scenarios", b.Summary.ChannelRequirements, b.Summary.ChannelScenarios, len(perChannel))
+	}
+
+	// Still open for one channel only: wholesale's capture timing.
+	var open *OpenDecision
+	for i := range b.OpenDecisions {
+		if b.OpenDecisions[i].QuestionID == "payments.capture-timing" {
+			open = &b.OpenDecisions[i]
+		}
+	}
+	if open == nil || !slices.Equal(open.Channels, []string{"phone-email"}) || open.ForChannels != "Phone/e-mail" {
+		t.Errorf("open decision on capture timing: %+v; want it for phone orders only", open)
+	}
+
+	// The diagram says which data moves for one channel only.
+	var data []string
+	for _, f := range b.Flows {
+		data = append(data, f.Data...)
+	}
+	if !slices.Contains(data, "return requests (Web retail only)") || !slices.Contains(data, "web orders") {
+		t.Errorf("flows %q; want retail's return requests marked, and web orders not", data)
+	}
+
+	// The budget prices the rules chosen by channel.
+	if p := b.Budget.Package("WP-CUS"); p == nil || !slices.ContainsFunc(p.Items, func(it estimate.Item) bool { return it.Title == "The customer-matching rule chosen by sales channel" }) {
+		t.Errorf("the customers package does not price matching customers by channel: %+v", p)
+	}
+}
+
+// The reason for channel views: read as if every channel's answer held for
+// everyone (the union of the two), the example raises "refunds not shared"
+// (retail refunds in the store, wholesale sends nothing), which no channel
+// has: retail sends its refunds on, and wholesale refunds nothing in money.
+func TestMixedViewsWouldMislead(t *testing.T) {
+	bank, s := loadChannelExample(t)
+	union := spec.New("union.yaml", bank)
+	for id, a := range s.Answers {
+		values := slices.Clone(a.Values)
+		for _, own := range a.Channels {
+			for _, v := range own.Values {
+				if !slices.Contains(values, v) {
+					values = append(values, v)
+				}
+			}
+		}
+		retail := a.For("web-retail")
+		union.Set(id, spec.Answer{Values: values, System: retail.System, Note: retail.Note})
+	}
+	raised := func(fs []check.Finding) []string {
+		var ids []string
+		for _, f := range fs {
+			ids = append(ids, f.ID)
+		}
+		return ids
+	}
+	mixed, views := raised(check.Run(bank, union)), raised(check.Run(bank, s))
+	if !slices.Contains(mixed, "refunds-not-shared") {
+		t.Fatalf("the union of the answers raises %v; this test needs a finding only the mix raises", mixed)
+	}
+	if slices.Contains(views, "refunds-not-shared") {
+		t.Errorf("per channel, the example raises %v, with a finding from the mix", views)
+	}
+}
+
+// A system question answered differently per channel has a row per channel
+// in the ownership matrix.
+func TestMatrixRowPerChannel(t *testing.T) {
+	bank, s := loadChannelExample(t)
+	s.Put("master.product-prices@phone-email", spec.Answer{Values: []string{"inventory-only"}})
+	s.Put("master.product-prices@web-retail", spec.Answer{Values: []string{"store"}})
+	var rows []MatrixRow
+	for _, r := range Build(bank, s, now).Matrix {
+		if r.QuestionID == "master.product-prices" {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) != 2 || rows[0].Entity != "Retail prices (Web retail)" || rows[0].Master != "WooCommerce" ||
+		rows[1].Entity != "Retail prices (Phone/e-mail)" || rows[1].Channel != "phone-email" {
+		t.Errorf("rows %+v; want one per channel, retail first", rows)
+	}
+}
