@@ -2,52 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"gopkg.in/yaml.v3"
+	"github.com/integ-dev/integ/internal/testutil"
 )
-
-// compileSchema compiles a JSON Schema with a real validator (draft-07, as
-// the YAML language server reads it).
-func compileSchema(t *testing.T, data []byte) *jsonschema.Schema {
-	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatalf("the schema is not JSON: %v", err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("integration-spec.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("integration-spec.schema.json")
-	if err != nil {
-		t.Fatalf("the schema does not compile: %v", err)
-	}
-	return s
-}
-
-// validateYAML validates a spec's YAML against a compiled schema.
-func validateYAML(t *testing.T, s *jsonschema.Schema, specYAML []byte) error {
-	t.Helper()
-	var value any
-	if err := yaml.Unmarshal(specYAML, &value); err != nil {
-		t.Fatal(err)
-	}
-	asJSON, err := json.Marshal(value)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(asJSON))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s.Validate(inst)
-}
 
 // integ schema describes the spec: the worked example validates against
 // what it prints, and a wrong value, a number out of range, an unknown key
@@ -57,12 +18,12 @@ func TestSchemaCommandValidatesTheExample(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	schema := compileSchema(t, []byte(out))
+	schema := testutil.CompileSchema(t, []byte(out))
 	exampleYAML, err := os.ReadFile(example)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := validateYAML(t, schema, exampleYAML); err != nil {
+	if err := testutil.ValidateYAML(t, schema, exampleYAML); err != nil {
 		t.Fatalf("the worked example does not validate against integ schema:\n%v", err)
 	}
 	for name, edit := range map[string][2]string{
@@ -77,7 +38,7 @@ func TestSchemaCommandValidatesTheExample(t *testing.T) {
 			t.Fatalf("%s: the example has no %q to change", name, edit[0])
 		}
 		wrong := bytes.Replace(exampleYAML, []byte(edit[0]), []byte(edit[1]), 1)
-		if err := validateYAML(t, schema, wrong); err == nil {
+		if err := testutil.ValidateYAML(t, schema, wrong); err == nil {
 			t.Errorf("%s: the schema accepts it", name)
 		}
 	}
@@ -107,7 +68,7 @@ func TestExportWritesTheModelineAndTheSchema(t *testing.T) {
 	if string(schemaFile) != printed {
 		t.Error("the exported schema is not what integ schema prints")
 	}
-	if err := validateYAML(t, compileSchema(t, schemaFile), specYAML); err != nil {
+	if err := testutil.ValidateYAML(t, testutil.CompileSchema(t, schemaFile), specYAML); err != nil {
 		t.Errorf("the exported spec does not validate against the exported schema:\n%v", err)
 	}
 	// The modeline survives a load and a save of the exported spec.

@@ -73,12 +73,10 @@ func readSpec(path string) ([]byte, error) {
 	return nil, problemf(path, 0, "cannot read the spec: %s", fsutil.Reason(err))
 }
 
-// Parse decodes spec bytes. file names the source in errors.
-func Parse(file string, data []byte, bank *checklist.Bank) (*Spec, error) {
-	return parse(file, data, bank, false)
-}
-
-func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec, error) {
+// document checks that data can be a spec at all (text, not too much
+// structure) and returns its top-level mapping, aliases expanded, every key
+// text and none given twice.
+func document(file string, data []byte) (*yaml.Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, problemf(file, 0, "is empty; delete it to start a new spec, or restore it from a copy")
 	}
@@ -112,13 +110,25 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 	if root.Kind != yaml.MappingNode {
 		return nil, problemf(file, root.Line, "must be a mapping with version, checklist, updated and answers, not a %s", kindName(root))
 	}
+	return root, nil
+}
+
+// Parse decodes spec bytes. file names the source in errors.
+func Parse(file string, data []byte, bank *checklist.Bank) (*Spec, error) {
+	return parse(file, data, bank, false)
+}
+
+func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec, error) {
+	root, err := document(file, data)
+	if err != nil {
+		return nil, err
+	}
 	s := &Spec{Path: file, Answers: map[string]Answer{}, SectionNotes: map[string]string{},
 		Conflicts: map[string]Answer{}, Asked: map[string][]Asked{}, loaded: data}
 	if first, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(first, "# yaml-language-server:") {
 		s.Modeline = strings.TrimSpace(first)
 	}
 	var versionSeen bool
-	unknownNotes := 0
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
@@ -149,27 +159,8 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 				return nil, err
 			}
 		case "notes":
-			if v.Kind != yaml.MappingNode {
-				return nil, problemf(file, v.Line, "notes must map section IDs to text, not a %s", kindName(v))
-			}
-			for j := 0; j+1 < len(v.Content); j += 2 {
-				sk, sv := v.Content[j], v.Content[j+1]
-				if sv.Kind != yaml.ScalarNode {
-					return nil, problemf(file, sv.Line, "the note for section %q must be text, not a %s", sk.Value, kindName(sv))
-				}
-				if bank.Section(sk.Value) == nil {
-					if unknownNotes++; unknownNotes > maxKept {
-						return nil, problemf(file, sk.Line, "keeps notes on more than %d sections this checklist does not know; is it a spec for another checklist (--checklist)?", maxKept)
-					}
-					s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: note for unknown section %q (kept)", file, sk.Line, sk.Value))
-				}
-				note, err := checklist.ParseNote(sv.Value)
-				if err != nil {
-					return nil, problemf(file, sv.Line, "notes: %s: %v", sk.Value, err)
-				}
-				if strings.TrimSpace(note) != "" {
-					s.SectionNotes[sk.Value] = note
-				}
+			if err := s.parseNotes(file, v, bank); err != nil {
+				return nil, err
 			}
 		case "conflicts":
 			if err := s.parseConflicts(file, v, bank); err != nil {
@@ -191,6 +182,35 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: was written for checklist %q, but the checklist in use is %q", file, s.Checklist, bank.ID))
 	}
 	return s, nil
+}
+
+// parseNotes reads the notes per section; notes on sections the bank does
+// not know are kept, up to maxKept.
+func (s *Spec) parseNotes(file string, v *yaml.Node, bank *checklist.Bank) error {
+	if v.Kind != yaml.MappingNode {
+		return problemf(file, v.Line, "notes must map section IDs to text, not a %s", kindName(v))
+	}
+	unknown := 0
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		sk, sv := v.Content[j], v.Content[j+1]
+		if sv.Kind != yaml.ScalarNode {
+			return problemf(file, sv.Line, "the note for section %q must be text, not a %s", sk.Value, kindName(sv))
+		}
+		if bank.Section(sk.Value) == nil {
+			if unknown++; unknown > maxKept {
+				return problemf(file, sk.Line, "keeps notes on more than %d sections this checklist does not know; is it a spec for another checklist (--checklist)?", maxKept)
+			}
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s:%d: note for unknown section %q (kept)", file, sk.Line, sk.Value))
+		}
+		note, err := checklist.ParseNote(sv.Value)
+		if err != nil {
+			return problemf(file, sv.Line, "notes: %s: %v", sk.Value, err)
+		}
+		if strings.TrimSpace(note) != "" {
+			s.SectionNotes[sk.Value] = note
+		}
+	}
+	return nil
 }
 
 func (s *Spec) parseAnswers(file string, node *yaml.Node, bank *checklist.Bank, lenient bool) error {

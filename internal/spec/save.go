@@ -257,25 +257,8 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 		add(answers, u.id, u.node.(*yaml.Node), comment)
 	}
 	add(root, "answers", answers, "")
-	if len(s.SectionNotes) > 0 {
-		notes := &yaml.Node{Kind: yaml.MappingNode}
-		seen := map[string]bool{}
-		for _, sec := range bank.Sections {
-			if n, ok := s.SectionNotes[sec.ID]; ok && n != "" {
-				add(notes, sec.ID, noteNode(n), safe.YAMLComment(names.Fill(sec.Title, nil)))
-				seen[sec.ID] = true
-			}
-		}
-		// Notes on sections the bank does not know follow, sorted: map order
-		// made every save different.
-		for _, id := range slices.Sorted(maps.Keys(s.SectionNotes)) {
-			if n := s.SectionNotes[id]; !seen[id] && n != "" {
-				add(notes, id, noteNode(n), "")
-			}
-		}
-		if len(notes.Content) > 0 {
-			add(root, "notes", notes, "Notes for the integrator, per section.")
-		}
+	if notes := s.notesNode(bank, names); len(notes.Content) > 0 {
+		add(root, "notes", notes, "Notes for the integrator, per section.")
 	}
 	body, err := safe.YAML(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}})
 	if err != nil {
@@ -339,6 +322,28 @@ func channelKeys(id string, a Answer) []string {
 		keys = append(keys, Key(id, ch))
 	}
 	return keys
+}
+
+// notesNode is the notes per section: the bank's sections in its order, each
+// under its title, then those on sections the bank does not know, sorted
+// (map order made every save different).
+func (s *Spec) notesNode(bank *checklist.Bank, names checklist.Names) *yaml.Node {
+	notes := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(id, note, comment string) {
+		k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: id, HeadComment: comment}
+		notes.Content = append(notes.Content, k, noteNode(note))
+	}
+	for _, sec := range bank.Sections {
+		if n := s.SectionNotes[sec.ID]; n != "" {
+			add(sec.ID, n, safe.YAMLComment(names.Fill(sec.Title, nil)))
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.SectionNotes)) {
+		if n := s.SectionNotes[id]; n != "" && bank.Section(id) == nil {
+			add(id, n, "")
+		}
+	}
+	return notes
 }
 
 const conflictsComment = `Merge conflicts: these answers were changed one way on this side and another

@@ -1,14 +1,10 @@
 package spec
 
 import (
-	"bytes"
-	"encoding/json"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"gopkg.in/yaml.v3"
-
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/testutil"
 )
 
 // validateWithSchema checks a spec's YAML against the bank's JSON Schema with
@@ -19,31 +15,7 @@ func validateWithSchema(t *testing.T, specYAML string) error {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("integration-spec.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile("integration-spec.schema.json")
-	if err != nil {
-		t.Fatalf("the schema does not compile: %v", err)
-	}
-	var value any
-	if err := yaml.Unmarshal([]byte(specYAML), &value); err != nil {
-		t.Fatal(err)
-	}
-	asJSON, err := json.Marshal(value)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(asJSON))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return schema.Validate(inst)
+	return testutil.ValidateYAML(t, testutil.CompileSchema(t, data), []byte(specYAML))
 }
 
 func TestSchemaValidatesChannelAnswers(t *testing.T) {

@@ -1,5 +1,6 @@
 // Package testutil holds helpers shared by integ's tests: golden files that
-// `go test ./... -update` regenerates.
+// `go test ./... -update` regenerates, and checking a spec against its JSON
+// Schema with a real validator.
 package testutil
 
 import (
