@@ -151,26 +151,18 @@ func isIDByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
 }
 
-func (p *exprParser) expr() (node, error) {
-	l, err := p.term()
-	for err == nil && (p.tok == "+" || p.tok == "-") {
-		op := p.tok[0]
-		p.next()
-		var r node
-		if r, err = p.term(); err == nil {
-			l = binNode{op, l, r}
-		}
-	}
-	return l, err
-}
+func (p *exprParser) expr() (node, error) { return p.binary("+-", p.term) }
 
-func (p *exprParser) term() (node, error) {
-	l, err := p.factor()
-	for err == nil && (p.tok == "*" || p.tok == "/") {
+func (p *exprParser) term() (node, error) { return p.binary("*/", p.factor) }
+
+// binary parses operands joined by any of ops, left to right.
+func (p *exprParser) binary(ops string, operand func() (node, error)) (node, error) {
+	l, err := operand()
+	for err == nil && len(p.tok) == 1 && strings.Contains(ops, p.tok) {
 		op := p.tok[0]
 		p.next()
 		var r node
-		if r, err = p.factor(); err == nil {
+		if r, err = operand(); err == nil {
 			l = binNode{op, l, r}
 		}
 	}

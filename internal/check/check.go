@@ -151,23 +151,20 @@ func missingFollowUps(q *checklist.Question, v spec.View, names checklist.Names)
 		if _, own := v.Spec.Answers[q.ID].Channels[v.Channel]; own {
 			target = spec.Key(q.ID, v.Channel)
 		}
-		if o.System != "" && strings.TrimSpace(a.System) == "" {
+		missing := func(id, lack, ask, flag string) {
 			out = append(out, Finding{
-				ID:       "missing-system." + q.ID,
+				ID:       id + "." + q.ID,
 				Severity: "warning",
-				Message:  fmt.Sprintf("%s is answered %q, but the system is not named: %s", names.Fill(q.ShortTitle(), nil), label, names.Fill(o.System, nil)),
-				Advice:   fmt.Sprintf("Name it: integ set --system %s=\"…\" (or integ plan --section %s).", target, q.Section.ID),
+				Message:  fmt.Sprintf("%s is answered %q, but %s: %s", names.Fill(q.ShortTitle(), nil), label, lack, names.Fill(ask, nil)),
+				Advice:   fmt.Sprintf("%s %s=\"…\" (or integ plan --section %s).", flag, target, q.Section.ID),
 				Refs:     []string{q.ID},
 			})
 		}
+		if o.System != "" && strings.TrimSpace(a.System) == "" {
+			missing("missing-system", "the system is not named", o.System, "Name it: integ set --system")
+		}
 		if o.FollowUp != "" && a.Note == "" {
-			out = append(out, Finding{
-				ID:       "missing-note." + q.ID,
-				Severity: "warning",
-				Message:  fmt.Sprintf("%s is answered %q, but has no note; the note should answer: %s", names.Fill(q.ShortTitle(), nil), label, names.Fill(o.FollowUp, nil)),
-				Advice:   fmt.Sprintf("Add the note: integ set --note %s=\"…\" (or integ plan --section %s).", target, q.Section.ID),
-				Refs:     []string{q.ID},
-			})
+			missing("missing-note", "has no note; the note should answer", o.FollowUp, "Add the note: integ set --note")
 		}
 	}
 	return out
