@@ -152,9 +152,12 @@ type Size struct {
 // range per size, in Currency), Hours (a range of hours a year, at the
 // hourly rate) or BuildShare (a share of the build's cost) is set.
 type RunningCost struct {
-	ID         string      `yaml:"id"`
-	Title      string      `yaml:"title"`
-	Owner      string      `yaml:"owner"`
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Owner string `yaml:"owner"`
+	// OwnerIf gives another owner when its condition holds (the first that
+	// holds): support by the client's own IT, say.
+	OwnerIf    []OwnerIf   `yaml:"owner_if,omitempty"`
 	Approaches []string    `yaml:"approaches,omitempty"` // where it applies; all when empty
 	When       *Condition  `yaml:"when,omitempty"`
 	Money      SizedRanges `yaml:"money,omitempty"`
@@ -164,6 +167,12 @@ type RunningCost struct {
 	Note       string      `yaml:"note,omitempty"`
 	Source     string      `yaml:"source,omitempty"`
 	Line       int         `yaml:"-"`
+}
+
+// OwnerIf is a running cost's owner when a condition holds.
+type OwnerIf struct {
+	When  *Condition `yaml:"when"`
+	Owner string     `yaml:"owner"`
 }
 
 // Range is a low and a high figure, written [low, high].
@@ -416,7 +425,8 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 			"values": nil, "steps": nil, "per_extra": nil, "max": nil, "source": nil}},
 		"phases": {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "source": nil}},
 		"sizes":  {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
-		"running_costs": {what: "a running cost", keys: map[string]*keySchema{"id": nil, "title": nil, "owner": nil, "approaches": nil,
+		"running_costs": {what: "a running cost", keys: map[string]*keySchema{"id": nil, "title": nil, "owner": nil,
+			"owner_if": {what: "an owner_if", keys: map[string]*keySchema{"when": condition, "owner": nil}}, "approaches": nil,
 			"when": condition, "money": nil, "currency": nil, "hours": nil, "build_share": nil, "note": nil, "source": nil}},
 		"duties": remark, "assumptions": remark, "exclusions": remark,
 		"sources": {what: "a source", keys: map[string]*keySchema{"id": nil, "title": nil, "url": nil}},

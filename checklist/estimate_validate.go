@@ -255,8 +255,11 @@ func (v *validator) runningCost(r *RunningCost, sizes, approaches []string) {
 		v.add(r.Line, "a running cost needs an `id` and a `title`")
 	}
 	v.text(r.Line, r.Title, r.Note)
-	if !slices.Contains(owners, r.Owner) {
-		v.add(r.Line, fmt.Sprintf("%s has owner %q; use %s", where, r.Owner, strings.Join(owners, " or ")))
+	for _, o := range append([]OwnerIf{{Owner: r.Owner}}, r.OwnerIf...) {
+		if !slices.Contains(owners, o.Owner) {
+			v.add(r.Line, fmt.Sprintf("%s has owner %q; use %s", where, o.Owner, strings.Join(owners, " or ")))
+		}
+		v.condition(o.When, where+" owner_if", "")
 	}
 	forms := 0
 	for _, set := range []bool{len(r.Money) > 0, r.Hours != nil, r.BuildShare != nil} {

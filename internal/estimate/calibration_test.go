@@ -353,3 +353,25 @@ func TestChannelAnswersPriceTheirWork(t *testing.T) {
 		t.Errorf("one rule for all channels is priced as rules chosen by channel: %q", shared)
 	}
 }
+
+// Running costs say whose they are, and follow who supports the integration:
+// a subscription is the client's licence; support is the integrator's, or
+// the client's when its own IT takes it over.
+func TestRunningCostsSayWhoseTheyAre(t *testing.T) {
+	bank := defaultBank(t)
+	owners := func(answers map[string]string) map[string]string {
+		out := map[string]string{}
+		for _, r := range For(bank, specOf(t, bank, answers)).Running {
+			out[r.ID] = r.Owner
+		}
+		return out
+	}
+	connector := owners(with(midMarket, "project.approach", "connector", "support.who", "integrator"))
+	if connector["connector-subscription"] != "client" || connector["maintenance"] != "integrator" || connector["hosting"] != "" {
+		t.Errorf("connector app, supported by the integrator: %v", connector)
+	}
+	own := owners(with(midMarket, "project.approach", "custom", "support.who", "our-it", "support.api-versions", "our-it"))
+	if own["maintenance"] != "client" || own["api-versions"] != "client" || own["hosting"] != "client" || own["connector-subscription"] != "" {
+		t.Errorf("custom build, supported by the client's own IT: %v", own)
+	}
+}

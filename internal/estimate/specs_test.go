@@ -25,7 +25,7 @@ var smallShop = map[string]string{
 	"master.vendors-costs": "inventory", "master.customers": "store", "master.sales-taxes": "store",
 	"master.shipping-methods": "store", "master.sales-orders": "store", "master.purchase-orders": "inventory",
 	"master.payment-tokens": "store", "master.catalog-freshness": "hourly", "master.price-freshness": "hourly",
-	"master.customer-freshness": "hourly", "master.setup-freshness": "manual",
+	"master.customer-freshness": "hourly", "master.setup-freshness": "by-hand",
 	"orders.transfer-trigger": "on-paid", "orders.transfer-freshness": "minutes", "orders.duplicates": "order-number",
 	"orders.offline-upload": "no", "orders.changes-where": "no-changes", "orders.partial-shipments": "never-partial",
 	"orders.shipment-emails": "store", "orders.quotes": "none", "orders.partial-cancel": "store",
@@ -78,6 +78,7 @@ var midMarket = merge(smallShop, map[string]string{
 var midStandard = merge(midMarket, map[string]string{
 	"project.name": "Mid-market standard", "master.customers": "store", "master.sales-orders": "store",
 	"master.price-levels": "with-retail", "payments.methods": "cards,wallets", "customers.match-key": "email",
+	"b2b.credit": "none", "tax.exempt": "no", "returns.location": "one",
 })
 
 // large: a B2B-heavy Magento and NetSuite business: more than 5,000 orders a

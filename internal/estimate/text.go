@@ -11,7 +11,7 @@ import (
 
 // paidAs says in words whose a running cost is.
 var paidAs = map[string]string{
-	checklist.OwnerClient:     "the client's own licence or account",
+	checklist.OwnerClient:     "the client: its own licence, account or staff",
 	checklist.OwnerIntegrator: "the integrator, under a support agreement",
 }
 
@@ -23,7 +23,14 @@ func (e *engine) running(v *view, a *checklist.Approach, size string, buildCost 
 		if len(rc.Approaches) > 0 && !slices.Contains(rc.Approaches, a.Value) || !v.holds(rc.When) {
 			continue
 		}
-		c := RunningCost{ID: rc.ID, Title: e.names.Fill(rc.Title, nil), Owner: rc.Owner, PaidAs: paidAs[rc.Owner], Source: rc.Source}
+		owner := rc.Owner
+		for _, o := range rc.OwnerIf {
+			if v.holds(o.When) {
+				owner = o.Owner
+				break
+			}
+		}
+		c := RunningCost{ID: rc.ID, Title: e.names.Fill(rc.Title, nil), Owner: owner, PaidAs: paidAs[owner], Source: rc.Source}
 		switch {
 		case len(rc.Money) > 0:
 			i := slices.IndexFunc(rc.Money, func(m checklist.SizedRange) bool { return m.Size == size })
