@@ -78,31 +78,51 @@ func checkBand(t *testing.T, b Budget, bd band) {
 	}
 }
 
-// The worked examples, each approach against its band. A worked example with
-// an undecided approach is priced for each, as the brief shows them.
+// The worked examples against the band for their approach, their hours
+// priced at the calibration rate (USD 125 an hour) since the bands are in US
+// dollars; an example whose approach is open is priced for each approach.
 func TestCalibrationWorkedExamples(t *testing.T) {
 	bank := defaultBank(t)
-	bands := map[string]band{
+	midMarketBands := map[string]band{
 		"connector": {5_000, 90_000, "research file's mid-market band, [1] [2]"},
 		"platform":  {30_000, 100_000, "[2]"},
 		"custom":    {60_000, 200_000, "[1]"},
 	}
-	for _, path := range workedExamples {
-		for _, a := range []string{"connector", "platform", "custom"} {
-			t.Run(path+"/"+a, func(t *testing.T) {
-				s, err := spec.Load(path, bank)
+	tests := []struct {
+		path  string
+		bands map[string]band
+	}{
+		// A mid-size outdoor retailer, Shopify and Odoo, the approach still open.
+		{"acme-outdoor.yaml", midMarketBands},
+		// A small WooCommerce shop on Cin7 Core's own connector: from the small-merchant
+		// set-up ceiling (USD 2K [8]) to the connector set-up ceiling (USD 25K [1]).
+		{"hearth-and-kiln.yaml", map[string]band{"connector": {2_000, 25_000, "[8] to [1]"}}},
+		// A B2B Adobe Commerce and NetSuite business, two stores, three currencies, two
+		// companies, on Celigo: the research file's enterprise band, iPaaS or custom, USD
+		// 60–500K ([1] [2]); the general iPaaS band of USD 30–100K [2] is for a template
+		// that fits, which this business's quotes, credit and captures do not.
+		{"northwind-b2b.yaml", map[string]band{"platform": {60_000, 500_000, "research file's enterprise band, [1] [2]"}}},
+	}
+	for _, tt := range tests {
+		for a, bd := range tt.bands {
+			t.Run(tt.path+"/"+a, func(t *testing.T) {
+				s, err := spec.Load("../../checklist/examples/"+tt.path, bank)
 				if err != nil {
 					t.Fatal(err)
 				}
+				if got := s.Answers[bank.Estimate.ApproachQuestion].Value(); len(tt.bands) == 1 && got != a {
+					t.Fatalf("the example's approach is %q, its band is for %s", got, a)
+				}
 				s.Set(bank.Estimate.ApproachQuestion, spec.Answer{Values: []string{a}})
-				checkBand(t, For(bank, s), bands[a])
+				b := For(bank, s)
+				if usd := float64(b.Planned.Hours) * 125; usd < bd.low || usd > bd.high {
+					t.Errorf("planned %d h, USD %s at USD 125 an hour, outside the published band USD %s–%s %s",
+						b.Planned.Hours, FormatWhole(usd), FormatWhole(bd.low), FormatWhole(bd.high), bd.source)
+				}
 			})
 		}
 	}
 }
-
-// workedExamples are the specs under checklist/examples.
-var workedExamples = []string{"../../checklist/examples/acme-outdoor.yaml"}
 
 // A connector app prices the same answers below a platform, and a platform
 // below a custom build, unless the answers are mostly work no connector does.
