@@ -472,3 +472,45 @@ func sectionCount(t *testing.T) int {
 	}
 	return len(bank.Sections)
 }
+
+// 16: in a real terminal, a question that may differ by sales channel asks
+// "the same for all channels" first; "it differs" asks it for each channel,
+// and each answer is on disk under by_channel.
+func TestPlanAnswersPerChannelInARealTerminal(t *testing.T) {
+	tmux, bin, dir := buildForTerminal(t)
+	spec := "version: 1\nanswers:\n  project.store: WooCommerce\n  project.inventory: Cin7 Core\n  project.channels: [web-retail, phone-email]\n"
+	if err := os.WriteFile(filepath.Join(dir, "integration-spec.yaml"), []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), name: "channels"}
+	s.run("new-session", "-d", "-x", "120", "-y", "40", "-s", s.name, "-c", dir,
+		bin+" plan --section customers; echo EXIT=$?; sleep 60")
+	s.settle(s.waitFor("automatically get an account"))
+	s.pressEnter(1)
+	scr := s.settle(s.waitFor("Is the answer the same for all of them?"))
+	if !strings.Contains(scr, "> The same for all channels") || !strings.Contains(scr, "You sell through Web retail and Phone/e-mail.") {
+		t.Errorf("the question does not start on \"the same for all channels\":\n%s", scr)
+	}
+	s.keys("Down")
+	s.settle(s.waitFor("> It differs: answer it for each channel"))
+	s.pressEnter(1)
+	s.settle(s.waitFor("both systems? — Web retail"))
+	s.keys("Up", "Up", "Up")
+	s.settle(s.waitFor("> E-mail address"))
+	s.pressEnter(1)
+	scr = s.settle(s.waitFor("both systems? — Phone/e-mail"))
+	if !strings.Contains(scr, "customers.match-key@phone-email") {
+		t.Errorf("phone orders' screen does not name its answer:\n%s", scr)
+	}
+	s.keys("Up", "Up")
+	s.settle(s.waitFor("> A customer number"))
+	s.pressEnter(1)
+	s.settle(s.waitFor("guest checkout"))
+	s.keys("C-c")
+	s.waitFor("EXIT=130")
+	data, _ := os.ReadFile(filepath.Join(dir, "integration-spec.yaml"))
+	if !strings.Contains(string(data), "    by_channel:\n      web-retail:\n        value: email") ||
+		!strings.Contains(string(data), "      phone-email:\n        value: customer-number") {
+		t.Errorf("the answers per channel are not on disk:\n%s", data)
+	}
+}

@@ -69,7 +69,7 @@ func (w *run) runAccessible(stop *signals) error {
 		var b box
 		field := w.field(w.cur, &b, nil)
 		if w.cur.kind == stepQuestion {
-			fmt.Fprintf(out, "%s\n\n", w.describe(w.cur.q))
+			fmt.Fprintf(out, "%s\n\n", w.describe(w.cur))
 		}
 		if err := ask(field); err != nil {
 			w.res.Current, w.res.CurrentNote = w.cur.q, w.cur.kind == stepFollowUp

@@ -44,23 +44,36 @@ func exampleKeys(t *testing.T, bank *checklist.Bank, ex *spec.Spec, oldRules boo
 			press("enter")
 			sim.SectionNotes[st.sec.ID] = ex.SectionNotes[st.sec.ID]
 			continue
+		case stepChannels:
+			// The same for all channels (first), or it differs: one down.
+			if !oldRules {
+				if exampleDiffers(ex, st.q) {
+					press("down")
+					w.differs[st.q.ID] = true
+				}
+				press("enter")
+			}
+			continue
 		case stepSystem:
-			typeText(ex.System(st.q.ID))
+			name := ex.Answers[st.q.ID].For(st.channel).System
+			typeText(name)
 			press("enter")
-			a := sim.Answers[st.q.ID]
-			a.System = ex.System(st.q.ID)
-			sim.Set(st.q.ID, a)
+			a := sim.Get(st.key())
+			a.System = name
+			sim.Put(st.key(), a)
 			continue
 		case stepFollowUp:
-			typeText(ex.Note(st.q.ID))
+			note := ex.Get(st.key()).Note
+			typeText(note)
 			press("enter")
-			a := sim.Answers[st.q.ID]
-			a.Note = ex.Note(st.q.ID)
-			sim.Set(st.q.ID, a)
+			a := sim.Get(st.key())
+			a.Note = note
+			sim.Put(st.key(), a)
 			continue
 		}
 		q := st.q
-		a := ex.Answers[q.ID]
+		a := ex.Answers[q.ID].For(st.channel)
+		a.Note = ex.Get(st.key()).Note
 		followUpNote := false
 		for _, opt := range q.Options {
 			followUpNote = followUpNote || (opt.FollowUp != "" && slices.Contains(a.Values, opt.Value))
@@ -102,7 +115,7 @@ func exampleKeys(t *testing.T, bank *checklist.Bank, ex *spec.Spec, oldRules boo
 			}
 		}
 		press("enter")
-		sim.Set(q.ID, spec.Answer{Values: answerValues(q, a.Value(), a.Values), Note: a.Note})
+		sim.Put(st.key(), spec.Answer{Values: answerValues(q, a.Value(), a.Values), Note: a.Note})
 	}
 	if !oldRules {
 		press("enter") // Finish, on the review screen
@@ -111,6 +124,16 @@ func exampleKeys(t *testing.T, bank *checklist.Bank, ex *spec.Spec, oldRules boo
 }
 
 // pressTicks ticks values on a multi-select that starts with Undecided ticked.
+// exampleDiffers: some chosen channel has an answer of its own to q.
+func exampleDiffers(ex *spec.Spec, q *checklist.Question) bool {
+	for _, ch := range ex.Channels() {
+		if len(ex.Answers[q.ID].Channels[ch].Values) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func pressTicks(q *checklist.Question, values []string, oldRules bool, press func(...string)) {
 	if len(values) == 0 || slices.Equal(values, []string{checklist.Undecided}) {
 		return
@@ -143,6 +166,9 @@ func pressTicks(q *checklist.Question, values []string, oldRules bool, press fun
 // The worked example's answers, given with the keys a manager would press,
 // make the example again: every answer it holds to a question the wizard
 // asks, every note, every section note.
+// Each worked example's answers, typed through the wizard by keys, give the
+// example's spec; the coffee roaster's go through "it differs" and each
+// channel's screens.
 func TestWorkedExampleByKeys(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a whole run of the bank")
@@ -151,26 +177,47 @@ func TestWorkedExampleByKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex, err := spec.Load(filepath.Join("..", "..", "checklist", "examples", "acme-outdoor.yaml"), bank)
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"acme-outdoor", "coffee-roaster"} {
+		t.Run(name, func(t *testing.T) {
+			ex, err := spec.Load(filepath.Join("..", "..", "checklist", "examples", name+".yaml"), bank)
+			if err != nil {
+				t.Fatal(err)
+			}
+			script, now := exampleKeys(t, bank, ex, false)
+			_, before := exampleKeys(t, bank, ex, true)
+			s := newSpec(t, bank)
+			run, _ := driver(t, script)
+			if _, err := Run(Options{Bank: bank, Spec: s, Run: run}); err != nil {
+				t.Fatal(err)
+			}
+			compareExample(t, bank, ex, s)
+			t.Logf("the worked example by keys: %d keys now (%d typed, %d others), %d of them for the notes Ctrl+N takes; with the old wizard's rules %d (%d typed, %d others) and %d notes it could not take",
+				now.keys, now.typed, now.keys-now.typed, now.noteKeys, before.keys, before.typed, before.keys-before.typed, before.notesOutOfReach)
+		})
 	}
-	script, now := exampleKeys(t, bank, ex, false)
-	_, before := exampleKeys(t, bank, ex, true)
-	s := newSpec(t, bank)
-	run, _ := driver(t, script)
-	if _, err := Run(Options{Bank: bank, Spec: s, Run: run}); err != nil {
-		t.Fatal(err)
-	}
+}
+
+// compareExample checks that the wizard's spec s holds every answer of the
+// example ex that is asked: for all channels, and each channel's own.
+func compareExample(t *testing.T, bank *checklist.Bank, ex, s *spec.Spec) {
+	t.Helper()
 	for _, q := range bank.Questions() {
 		if ex.StatusOf(q) == spec.Hidden {
 			continue
 		}
-		want, got := ex.Answers[q.ID], s.Answers[q.ID]
-		// An open question in the example is undecided (or its default) after Enter.
-		open := len(want.Values) == 0 && (q.Default != "" || slices.Equal(got.Values, []string{checklist.Undecided}))
-		if !slices.Equal(want.Values, got.Values) && !open || want.Note != got.Note || want.System != got.System {
-			t.Errorf("%s: got %+v, want %+v", q.ID, got, want)
+		keys := []string{q.ID}
+		for _, ch := range ex.Channels() {
+			if _, own := ex.Answers[q.ID].Channels[ch]; own {
+				keys = append(keys, spec.Key(q.ID, ch))
+			}
+		}
+		for _, key := range keys {
+			want, got := ex.Get(key), s.Get(key)
+			// An open question in the example is undecided (or its default) after Enter.
+			open := len(want.Values) == 0 && (q.Default != "" || slices.Equal(got.Values, []string{checklist.Undecided}))
+			if !slices.Equal(want.Values, got.Values) && !open || want.Note != got.Note || want.System != got.System {
+				t.Errorf("%s: got %+v, want %+v", key, got, want)
+			}
 		}
 	}
 	for id, n := range ex.SectionNotes {
@@ -178,6 +225,4 @@ func TestWorkedExampleByKeys(t *testing.T) {
 			t.Errorf("section note %s = %q, want %q", id, s.SectionNotes[id], n)
 		}
 	}
-	t.Logf("the worked example by keys: %d keys now (%d typed, %d others), %d of them for the notes Ctrl+N takes; with the old wizard's rules %d (%d typed, %d others) and %d notes it could not take",
-		now.keys, now.typed, now.keys-now.typed, now.noteKeys, before.keys, before.typed, before.keys-before.typed, before.notesOutOfReach)
 }

@@ -22,13 +22,15 @@ type box struct {
 // spec holds now. Only the step on screen is ever built.
 func (w *run) field(st step, b *box, editor []string) huh.Field {
 	switch st.kind {
+	case stepChannels:
+		return w.channelsField(st.q, b)
 	case stepFollowUp:
 		q := st.q
-		b.text = w.spec.Note(q.ID)
-		return noteField(w.fill(q.Options[st.opt].FollowUp), "Kept as the note on your answer to: "+w.fill(q.Prompt), 3, &b.text, editor)
+		b.text = w.spec.Get(st.key()).Note
+		return noteField(w.fill(q.Options[st.opt].FollowUp)+w.forChannel(st), "Kept as the note on your answer to: "+w.fill(q.Prompt), 3, &b.text, editor)
 	case stepSystem:
-		b.single = w.spec.System(st.q.ID)
-		return huh.NewInput().Title(w.fill(st.q.Options[st.opt].System)).
+		b.single = w.spec.Answers[st.q.ID].For(st.channel).System
+		return huh.NewInput().Title(w.fill(st.q.Options[st.opt].System) + w.forChannel(st)).
 			Description("A short name, used in the brief wherever this system is meant. Details go in a note.").
 			Value(&b.single).
 			Validate(func(v string) error { _, err := checklist.ParseSystemName(v); return err })
@@ -37,23 +39,58 @@ func (w *run) field(st step, b *box, editor []string) huh.Field {
 		return noteField(fmt.Sprintf("Anything else the integrator should know about “%s”? (optional)", w.fill(st.sec.Title)),
 			"Free text. Leave it empty and press Enter to go on; Alt+Enter starts a new line.", 4, &b.text, editor)
 	}
-	return w.questionField(st.q, b)
+	return w.questionField(st, b)
 }
 
-// describe is a question's help text, with the note already on its answer.
-func (w *run) describe(q *checklist.Question) string {
-	help := w.fill(q.Help)
-	if note := w.spec.Note(q.ID); note != "" {
+// The choices of a question that may differ by sales channel, the same for
+// all first.
+const (
+	sameForAll       = "same"
+	differsByChannel = "differs"
+)
+
+// channelsField asks whether q is the same for every chosen channel.
+func (w *run) channelsField(q *checklist.Question, b *box) huh.Field {
+	b.single = sameForAll
+	if w.differing(q) {
+		b.single = differsByChannel
+	}
+	channels := w.bank.ChannelList(w.channelsAsking(q), w.spec.Names(w.bank))
+	return huh.NewSelect[string]().
+		Title(w.fill(q.Prompt)).
+		Description(w.fill(q.Help)+"\n\nYou sell through "+safe.Terminal(channels)+". Is the answer the same for all of them?").
+		Options(huh.NewOption("The same for all channels", sameForAll),
+			huh.NewOption("It differs: answer it for each channel", differsByChannel)).
+		Value(&b.single)
+}
+
+// forChannel names the channel a step asks about, after its title.
+func (w *run) forChannel(st step) string {
+	if st.channel == "" {
+		return ""
+	}
+	return " — " + safe.Terminal(w.bank.ChannelTitle(st.channel, w.spec.Names(w.bank)))
+}
+
+// describe is a question's help text, with the note already on the answer
+// the step asks for.
+func (w *run) describe(st step) string {
+	help := w.fill(st.q.Help)
+	if note := w.spec.Get(st.key()).Note; note != "" {
 		help += "\n\nYour note: " + safe.Terminal(note)
 	}
 	return help
 }
 
-func (w *run) questionField(q *checklist.Question, b *box) huh.Field {
-	title, help := w.fill(q.Prompt), w.describe(q)
+// questionField is a question's screen, for all channels or for one
+// (starting from what that channel sees: its own answer, else the answer for all).
+func (w *run) questionField(st step, b *box) huh.Field {
+	q := st.q
+	title, help := w.fill(q.Prompt)+w.forChannel(st), w.describe(st)
+	seen := w.spec.Answers[q.ID].For(st.channel)
 	switch q.Kind {
 	case checklist.KindMulti:
-		b.multi = slices.Clone(w.spec.Values(q.ID))
+		b.multi = slices.Clone(seen.Values)
 		if len(b.multi) == 0 {
 			b.multi = []string{checklist.Undecided}
 		}
@@ -64,7 +101,7 @@ func (w *run) questionField(q *checklist.Question, b *box) huh.Field {
 		}
 		return newMultiSelect(title, help+"\n"+multiHint, labels, values, &b.multi)
 	case checklist.KindNumber, checklist.KindText:
-		b.single = w.spec.Answers[q.ID].Value()
+		b.single = seen.Value()
 		input := huh.NewInput().Title(title).Description(help).Value(&b.single)
 		if q.Default != "" {
 			input.Placeholder(w.fill(q.Default) + " (press Enter to use it)")
@@ -76,7 +113,7 @@ func (w *run) questionField(q *checklist.Question, b *box) huh.Field {
 		})
 		return input
 	}
-	b.single = w.spec.Answers[q.ID].Value()
+	b.single = seen.Value()
 	if b.single == "" || q.Option(b.single) == nil {
 		// An unanswered question starts on "Undecided", so that pressing Enter
 		// through it never records a decision nobody made.
@@ -104,14 +141,16 @@ func noteField(title, description string, lines int, value *string, editor []str
 // commit records what step st's screen holds in b, and saves.
 func (w *run) commit(st step, b *box) error {
 	switch st.kind {
+	case stepChannels:
+		return w.sameForAll(st.q, b.single != differsByChannel)
 	case stepFollowUp:
-		return w.note(st.q, b.text)
+		return w.note(st.key(), b.text)
 	case stepSystem:
-		return w.systemName(st.q, b.single)
+		return w.systemName(st, b.single)
 	case stepSectionNote:
 		return w.sectionNote(st.sec, b.text)
 	}
-	return w.answer(st.q, answerValues(st.q, b.single, b.multi))
+	return w.answer(st, answerValues(st.q, b.single, b.multi))
 }
 
 // isText says whether a step's screen is free text (where Ctrl+E opens an editor).

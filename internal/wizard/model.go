@@ -162,7 +162,7 @@ func (m *model) key(k tea.KeyMsg) (tea.Cmd, bool) {
 	case screenStep:
 		switch {
 		case key.Matches(k, keyBack):
-			if m.detour == detourAnswer && m.w.cur.kind == stepQuestion {
+			if m.detour == detourAnswer && m.w.cur.first {
 				return m.showReview(m.reviewAt), true
 			}
 			if m.w.prev() {
@@ -206,7 +206,7 @@ func (m *model) completed() tea.Cmd {
 	case screenPicker:
 		return m.begin(ModeSection, m.choice)
 	case screenNote:
-		if err := m.w.note(m.w.cur.q, m.box.text); err != nil {
+		if err := m.w.note(m.w.cur.key(), m.box.text); err != nil {
 			return m.fail(err)
 		}
 		m.closeNote()
@@ -231,7 +231,7 @@ func (m *model) advance() tea.Cmd {
 	if !m.w.next() {
 		return m.showReview(m.reviewAt)
 	}
-	if m.detour == detourAnswer && (m.w.cur.q != answered.q || m.w.cur.kind == stepQuestion || m.w.cur.kind == stepSectionNote) {
+	if m.detour == detourAnswer && (m.w.cur.q != answered.q || m.w.cur.first || m.w.cur.kind == stepSectionNote) {
 		return m.showReview(m.reviewAt)
 	}
 	return m.showStep()
@@ -294,7 +294,7 @@ func (m *model) showStep() tea.Cmd {
 	if id != "" {
 		lines = append(lines, m.st.dim.Render(id))
 	}
-	if sec := m.w.cur.sec; sec.Intro != "" && m.w.position().k == 1 && m.w.cur.kind == stepQuestion {
+	if sec := m.w.cur.sec; sec.Intro != "" && m.w.position().k == 1 && m.w.cur.first {
 		lines = append(lines, m.st.dim.Render(lipgloss.NewStyle().Width(min(m.width, maxWidth)).Render(m.w.fill(sec.Intro))))
 	}
 	m.header = strings.Join(lines, "\n") + "\n"
@@ -400,9 +400,21 @@ func (m *model) bindings() []key.Binding {
 	return append(binds, keyStop)
 }
 
-// answerText is an answer as the review lists it.
+// answerText is an answer as the review lists it; where it differs by
+// channel, each channel's.
 func (w *run) answerText(q *checklist.Question) string {
-	a := w.spec.Answers[q.ID]
+	if channels := w.channelsAsking(q); len(channels) > 1 && w.differing(q) {
+		var parts []string
+		for _, ch := range channels {
+			parts = append(parts, safe.Terminal(w.bank.ChannelTitle(ch, w.spec.Names(w.bank)))+": "+w.valuesText(q, w.spec.Answers[q.ID].For(ch)))
+		}
+		return strings.Join(parts, "; ")
+	}
+	return w.valuesText(q, w.spec.Answers[q.ID])
+}
+
+// valuesText is one answer's values as the review lists them, ✎ where it has a note.
+func (w *run) valuesText(q *checklist.Question, a spec.Answer) string {
 	var parts []string
 	for _, v := range a.Values {
 		switch opt := q.Option(v); {

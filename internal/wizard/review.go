@@ -8,6 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/integ-dev/integ/internal/spec"
 )
 
 var execLookPath = exec.LookPath
@@ -27,7 +29,7 @@ func (m *model) showReview(at string) tea.Cmd {
 		opts = append(opts, huh.NewOption(fmt.Sprintf("%d. %s: %d answered, %d undecided, %d open",
 			i+1, w.fill(sec.Title), c.Answered, c.Undecided, c.Open), "s:"+sec.ID))
 		for _, q := range sec.Questions {
-			if !q.When.Holds(w.spec) {
+			if w.spec.StatusOf(q) == spec.Hidden {
 				continue
 			}
 			prompt := oneLine(w.fill(q.Prompt), promptWidth)
@@ -63,7 +65,7 @@ func (m *model) jump(row string) tea.Cmd {
 	if q == nil || !w.start(ModeSection, q.Section.ID) {
 		return m.showReview(row)
 	}
-	w.pi, w.cur = 0, step{kind: stepStart, at: q.Number*1000 - 1}
+	w.pi, w.cur = 0, startAt(q)
 	if !w.next() {
 		return m.showReview(row)
 	}

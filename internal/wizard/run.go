@@ -19,6 +19,7 @@ const (
 	stepFollowUp                    // the note an answer asks for ("how is it split?")
 	stepSectionNote                 // anything else about the section
 	stepStart                       // not a screen: where a run starts, just before the step it asks first
+	stepChannels                    // whether a question that may differ by sales channel does ("the same for all channels"?)
 )
 
 // step is one screen of a section. Steps are listed afresh from the answers
@@ -30,23 +31,39 @@ type step struct {
 	q    *checklist.Question // nil for the section note
 	opt  int                 // with stepSystem and stepFollowUp: the option that asks
 	at   int                 // with stepStart: the order to start after
+	// channel is the sales channel whose own answer the step asks for ("" for
+	// the answer for all channels), and slot its place among the channels.
+	channel string
+	slot    int
+	// first marks the step that stands for its question in "question k of n"
+	// and that Shift-Tab leaves a review detour from.
+	first bool
 }
 
-// order places a step within its section: a question, its follow-ups, the
-// next question…, the section note last.
+// order places a step within its section: whether the question differs by
+// channel, the question, its follow-ups (each channel's question and
+// follow-ups, where it differs), the next question…, the section note last.
 func (st step) order() int {
 	switch st.kind {
+	case stepChannels:
+		return st.q.Number*1000 - 1
 	case stepQuestion:
-		return st.q.Number * 1000
+		return st.q.Number*1000 + 100*st.slot
 	case stepSystem:
-		return st.q.Number*1000 + 1 + st.opt
+		return st.q.Number*1000 + 100*st.slot + 1 + st.opt
 	case stepFollowUp:
-		return st.q.Number*1000 + 500 + st.opt
+		return st.q.Number*1000 + 100*st.slot + 50 + st.opt
 	case stepStart:
 		return st.at
 	}
 	return math.MaxInt
 }
+
+// startAt is where a run starts to ask q first.
+func startAt(q *checklist.Question) step { return step{kind: stepStart, at: q.Number*1000 - 2} }
+
+// key names the answer a step records: the question's, or one channel's.
+func (st step) key() string { return spec.Key(st.q.ID, st.channel) }
 
 // run is the state of one run of the wizard, shared by the terminal and the
 // accessible mode: where it is, and what it has saved.
@@ -63,11 +80,14 @@ type run struct {
 	// answeredAtStart holds the questions decided before the run, which
 	// ModeUnanswered skips; questions answered in the run stay reachable.
 	answeredAtStart map[string]bool
-	res             Result
+	// differs holds the questions this run was told differ by channel
+	// ("it differs"), before any channel has an answer of its own.
+	differs map[string]bool
+	res     Result
 }
 
 func newRun(o Options) *run {
-	return &run{o: o, bank: o.Bank, spec: o.Spec}
+	return &run{o: o, bank: o.Bank, spec: o.Spec, differs: map[string]bool{}}
 }
 
 // start begins going through the bank in mode; it returns false when there
@@ -95,7 +115,7 @@ func (w *run) start(mode, sectionID string) bool {
 	case ModeResume:
 		if q := w.firstOpen(); q != nil {
 			w.pi = slices.Index(w.plan, q.Section)
-			w.cur = step{kind: stepStart, at: q.Number*1000 - 1}
+			w.cur = startAt(q)
 		}
 	}
 	return w.next()
@@ -119,26 +139,99 @@ func (w *run) firstOpen() *checklist.Question {
 func (w *run) steps(sec *checklist.Section) []step {
 	var out []step
 	for _, q := range sec.Questions {
-		if !q.When.Holds(w.spec) || w.answeredAtStart[q.ID] {
+		if w.spec.StatusOf(q) == spec.Hidden || w.answeredAtStart[q.ID] {
 			continue
 		}
-		out = append(out, step{kind: stepQuestion, sec: sec, q: q})
-		values := w.spec.Values(q.ID)
-		for i, opt := range q.Options {
-			if opt.System != "" && slices.Contains(values, opt.Value) {
-				out = append(out, step{kind: stepSystem, sec: sec, q: q, opt: i})
-			}
+		channels := w.channelsAsking(q)
+		if len(channels) < 2 {
+			out = append(out, w.questionSteps(sec, q, "", 0, true)...)
+			continue
 		}
-		for i, opt := range q.Options {
-			if opt.FollowUp != "" && slices.Contains(values, opt.Value) {
-				out = append(out, step{kind: stepFollowUp, sec: sec, q: q, opt: i})
-			}
+		out = append(out, step{kind: stepChannels, sec: sec, q: q, first: true})
+		if !w.differing(q) {
+			out = append(out, w.questionSteps(sec, q, "", 0, false)...)
+			continue
+		}
+		for _, ch := range channels {
+			out = append(out, w.questionSteps(sec, q, ch, 1+slices.Index(w.bank.ChannelValues(), ch), false)...)
 		}
 	}
 	if len(out) == 0 {
 		return nil
 	}
 	return append(out, step{kind: stepSectionNote, sec: sec})
+}
+
+// questionSteps are the screens of q's answer for one channel ("" for all
+// channels): the question, the system its answer names, the note it asks for.
+func (w *run) questionSteps(sec *checklist.Section, q *checklist.Question, channel string, slot int, first bool) []step {
+	out := []step{{kind: stepQuestion, sec: sec, q: q, channel: channel, slot: slot, first: first}}
+	values := w.spec.Answers[q.ID].For(channel).Values
+	for i, opt := range q.Options {
+		if opt.System != "" && slices.Contains(values, opt.Value) {
+			out = append(out, step{kind: stepSystem, sec: sec, q: q, opt: i, channel: channel, slot: slot})
+		}
+	}
+	for i, opt := range q.Options {
+		if opt.FollowUp != "" && slices.Contains(values, opt.Value) {
+			out = append(out, step{kind: stepFollowUp, sec: sec, q: q, opt: i, channel: channel, slot: slot})
+		}
+	}
+	return out
+}
+
+// channelsAsking are the chosen sales channels, in the bank's order, for
+// which q may have an answer of its own and is asked; none for a question
+// that is the same for every channel.
+func (w *run) channelsAsking(q *checklist.Question) []string {
+	chosen := w.spec.Channels()
+	if !q.ByChannel || len(chosen) < 2 {
+		return nil
+	}
+	var out []string
+	for _, ch := range w.bank.ChannelValues() {
+		if slices.Contains(chosen, ch) && (spec.View{Spec: w.spec, Channel: ch}).StatusIn(q) != spec.Hidden {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// differing reports whether q is answered per channel: this run was told it
+// differs, or a chosen channel has an answer of its own.
+func (w *run) differing(q *checklist.Question) bool {
+	if w.differs[q.ID] {
+		return true
+	}
+	a := w.spec.Answers[q.ID]
+	for _, ch := range w.spec.Channels() {
+		if len(a.Channels[ch].Values) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sameForAll records whether q is the same for every channel. Saying it is
+// removes the chosen channels' own answers (their notes stay); saying it
+// differs asks it per channel, each starting from the answer for all.
+func (w *run) sameForAll(q *checklist.Question, same bool) error {
+	w.differs[q.ID] = !same
+	if !same {
+		return nil
+	}
+	changed := false
+	for _, ch := range w.spec.Channels() {
+		key := spec.Key(q.ID, ch)
+		if own := w.spec.Get(key); len(own.Values) > 0 || own.System != "" {
+			w.spec.Put(key, spec.Answer{Note: own.Note})
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return w.record(q, changed)
 }
 
 // next moves to the step after the current one; false at the end of the plan.
@@ -180,16 +273,16 @@ func (w *run) position() position {
 	question := w.cur.q
 	for pi, sec := range w.plan {
 		for _, st := range w.steps(sec) {
-			if st.kind != stepQuestion {
+			if !st.first {
 				continue
 			}
 			p.total++
-			if pi < w.pi || (pi == w.pi && (question == nil || st.order() <= question.Number*1000)) {
+			if pi < w.pi || (pi == w.pi && (question == nil || st.q.Number <= question.Number)) {
 				p.i++
 			}
 			if pi == w.pi {
 				p.n++
-				if question != nil && st.order() <= question.Number*1000 {
+				if question != nil && st.q.Number <= question.Number {
 					p.k++
 				}
 			}
@@ -212,12 +305,14 @@ func (w *run) header() (where, id string) {
 		where += " · section notes"
 	default:
 		where += fmt.Sprintf(" · question %d of %d", p.k, p.n)
-		id = w.cur.q.ID
+		id = w.cur.key()
 		switch w.cur.kind {
 		case stepSystem:
 			id += " · the system's name"
 		case stepFollowUp:
 			id += " · note"
+		case stepChannels:
+			id += " · the same for all channels?"
 		}
 	}
 	if len(w.plan) > 1 {
@@ -247,27 +342,29 @@ func answerValues(q *checklist.Question, single string, multi []string) []string
 	return []string{v}
 }
 
-// answer records a question's answer and saves.
-func (w *run) answer(q *checklist.Question, values []string) error {
-	a := w.spec.Answers[q.ID]
+// answer records the answer a step asks for (a question's, or one
+// channel's) and saves.
+func (w *run) answer(st step, values []string) error {
+	a := w.spec.Get(st.key())
 	changed := !slices.Equal(a.Values, values)
 	a.Values = values
-	return w.record(q, a, changed)
+	w.spec.Put(st.key(), a)
+	return w.record(st.q, changed)
 }
 
 // systemName records the name of the system an answer names, and saves.
-func (w *run) systemName(q *checklist.Question, name string) error {
-	a := w.spec.Answers[q.ID]
+func (w *run) systemName(st step, name string) error {
+	a := w.spec.Get(st.key())
 	name = strings.TrimSpace(name)
 	changed := a.System != name
 	a.System = name
-	return w.record(q, a, changed)
+	w.spec.Put(st.key(), a)
+	return w.record(st.q, changed)
 }
 
-// record sets q's answer to a and saves; it counts when it changed what the
+// record saves a change to q's answer; it counts when it changed what the
 // spec held.
-func (w *run) record(q *checklist.Question, a spec.Answer, changed bool) error {
-	w.spec.Set(q.ID, a)
+func (w *run) record(q *checklist.Question, changed bool) error {
 	if err := w.save(); err != nil {
 		return err
 	}
@@ -278,12 +375,13 @@ func (w *run) record(q *checklist.Question, a spec.Answer, changed bool) error {
 	return nil
 }
 
-// note records the note on a question's answer and saves.
-func (w *run) note(q *checklist.Question, text string) error {
-	a := w.spec.Answers[q.ID]
+// note records the note on the answer a key names (a question's, or one
+// channel's) and saves.
+func (w *run) note(key, text string) error {
+	a := w.spec.Get(key)
 	old := a.Note
 	a.Note = strings.TrimSpace(text)
-	w.spec.Set(q.ID, a)
+	w.spec.Put(key, a)
 	return w.savedNote(a.Note != old)
 }
 

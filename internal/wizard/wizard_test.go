@@ -656,3 +656,87 @@ sections:
 		t.Errorf("answer = %+v", a)
 	}
 }
+
+// channelSpec chooses two sales channels, so that questions that may differ
+// by channel ask whether they do.
+func channelSpec(t *testing.T) (*checklist.Bank, *spec.Spec) {
+	t.Helper()
+	b, err := checklist.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSpec(t, b)
+	s.Set("project.store", spec.Answer{Values: []string{"WooCommerce"}})
+	s.Set("project.inventory", spec.Answer{Values: []string{"Cin7 Core"}})
+	s.Set("project.channels", spec.Answer{Values: []string{"web-retail", "phone-email"}})
+	return b, s
+}
+
+// 16: with several channels, a question that may differ asks "the same for
+// all channels" first; "it differs" asks it for each chosen channel.
+func TestDiffersAsksEachChannel(t *testing.T) {
+	t.Parallel()
+	b, s := channelSpec(t)
+	run, screens := driver(t,
+		keys{"enter"},                   // web accounts for offline customers: undecided
+		keys{"down", "enter"},           // matching customers: it differs
+		keys{"up", "up", "up", "enter"}, // Web retail: e-mail address
+		keys{"up", "up", "enter"},       // Phone/e-mail: customer number
+		keys{"enter", "enter", "enter"}, // guest orders, sales reps: undecided; no section note
+		finish,
+	)
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "customers", Run: run}); err != nil {
+		t.Fatal(err)
+	}
+	a := s.Answers["customers.match-key"]
+	if len(a.Values) != 0 || a.Channels["web-retail"].Values[0] != "email" || a.Channels["phone-email"].Values[0] != "customer-number" {
+		t.Errorf("customers.match-key = %+v; want e-mail for retail and the customer number for phone orders", a)
+	}
+	mode := firstShown(*screens, "Is the answer the same for all of them?")
+	if !strings.Contains(mode, "You sell through Web retail and Phone/e-mail.") || !strings.Contains(mode, "> The same for all channels") ||
+		!strings.Contains(mode, "It differs: answer it for each channel") || !strings.Contains(mode, "customers.match-key · the same for all channels?") {
+		t.Errorf("the screen that asks whether it differs:\n%s", mode)
+	}
+	if scr := shown(*screens, "both systems? — Phone/e-mail"); !strings.Contains(scr, "customers.match-key@phone-email") {
+		t.Errorf("phone orders' screen does not name its answer:\n%s", scr)
+	}
+	if scr := shown(*screens, "guest checkout"); strings.Contains(scr, "— Web retail") {
+		t.Errorf("a question that is the same for every channel is asked per channel:\n%s", scr)
+	}
+}
+
+// "The same for all channels" after answers per channel: one answer for all,
+// and the channels' own answers go (their notes stay).
+func TestSameForAllReplacesChannelAnswers(t *testing.T) {
+	t.Parallel()
+	b, s := channelSpec(t)
+	s.Put("customers.match-key@web-retail", spec.Answer{Values: []string{"email"}})
+	s.Put("customers.match-key@phone-email", spec.Answer{Values: []string{"customer-number"}, Note: "Reps key it in."})
+	run, screens := driver(t,
+		keys{"enter"},                   // web accounts for offline customers
+		keys{"up", "enter"},             // it was "differs": now the same for all
+		keys{"up", "up", "up", "enter"}, // e-mail address, for everyone
+		keys{"enter", "enter", "enter"},
+		finish,
+	)
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "customers", Run: run}); err != nil {
+		t.Fatal(err)
+	}
+	a := s.Answers["customers.match-key"]
+	if a.Value() != "email" || len(a.Channels["web-retail"].Values)+len(a.Channels["phone-email"].Values) != 0 || a.Channels["phone-email"].Note != "Reps key it in." {
+		t.Errorf("customers.match-key = %+v; want e-mail for all, phone orders' note kept", a)
+	}
+	if mode := firstShown(*screens, "Is the answer the same for all of them?"); !strings.Contains(mode, "> It differs") {
+		t.Errorf("answers per channel do not start on \"it differs\":\n%s", mode)
+	}
+}
+
+// firstShown is the first screen that shows want.
+func firstShown(screens []string, want string) string {
+	for _, scr := range screens {
+		if strings.Contains(scr, want) {
+			return scr
+		}
+	}
+	return ""
+}
