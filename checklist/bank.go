@@ -156,7 +156,6 @@ type Option struct {
 	System    string     `yaml:"system,omitempty"`
 	Role      string     `yaml:"role,omitempty"` // the other system's role, for the ownership matrix
 	Requires  []Sentence `yaml:"requires,omitempty"`
-	Effort    *Effort    `yaml:"effort,omitempty"`
 	Scenarios []Scenario `yaml:"scenarios,omitempty"`
 	Flows     []Flow     `yaml:"flows,omitempty"`
 	Line      int        `yaml:"-"`
@@ -166,13 +165,7 @@ type Option struct {
 // optionFields records which fields an option wrote, so that a question's
 // override of a shared system option replaces only those.
 type optionFields struct {
-	label, title, followUp, system, role, requires, effort, scenarios, flows bool
-}
-
-// Effort is a planning range in hours.
-type Effort struct {
-	Low  int `yaml:"low"`
-	High int `yaml:"high"`
+	label, title, followUp, system, role, requires, scenarios, flows bool
 }
 
 // Sentence is one requirement sentence ("{inventory} shall …"). In the bank

@@ -33,28 +33,10 @@ func (o *Option) UnmarshalYAML(node *yaml.Node) error {
 		system:    hasKey(node, "system"),
 		role:      hasKey(node, "role"),
 		requires:  hasKey(node, "requires"),
-		effort:    hasKey(node, "effort"),
 		scenarios: hasKey(node, "scenarios"),
 		flows:     hasKey(node, "flows"),
 	}
 	return node.Decode((*plain)(o))
-}
-
-// UnmarshalYAML accepts an effort either as [low, high] or as {low: …, high: …}.
-func (e *Effort) UnmarshalYAML(node *yaml.Node) error {
-	if node.Kind == yaml.SequenceNode {
-		var pair []int
-		if err := node.Decode(&pair); err != nil {
-			return err
-		}
-		if len(pair) != 2 {
-			return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: effort must be [low, high] hours", node.Line)}}
-		}
-		e.Low, e.High = pair[0], pair[1]
-		return nil
-	}
-	type plain Effort
-	return node.Decode((*plain)(e))
 }
 
 // UnmarshalYAML accepts a requirement sentence as a plain string, or as
@@ -116,14 +98,13 @@ type keySchema struct {
 func bankSchema() *keySchema {
 	condition := &keySchema{what: "a condition"}
 	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "matches": nil, "noted": nil, "differs": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
-	effort := &keySchema{what: "an effort", keys: map[string]*keySchema{"low": nil, "high": nil}}
 	sentence := &keySchema{what: "a requirement sentence", keys: map[string]*keySchema{"text": nil, "if": condition, "source": nil}}
 	scenario := &keySchema{what: "a scenario", keys: map[string]*keySchema{"given": nil, "when": nil, "then": nil, "if": condition, "checks": nil}}
 	option := &keySchema{what: "an option", keys: map[string]*keySchema{
-		"value": nil, "label": nil, "title": nil, "follow_up": nil, "system": nil, "role": nil, "requires": sentence, "effort": effort,
+		"value": nil, "label": nil, "title": nil, "follow_up": nil, "system": nil, "role": nil, "requires": sentence,
 		"scenarios": scenario,
 		"flows":     {what: "a flow", keys: map[string]*keySchema{"from": nil, "to": nil, "data": nil, "trigger": nil, "if": condition}},
-	}}
+	}, moved: map[string]string{"effort": EffortMoved}}
 	question := &keySchema{what: "a question", keys: map[string]*keySchema{
 		"id": nil, "prompt": nil, "help": nil, "kind": nil, "title": nil, "entity": nil, "sync": nil,
 		"requires": sentence, "scenarios": scenario,

@@ -408,7 +408,8 @@ func typeError(node *yaml.Node, msg string) error {
 }
 
 // EffortMoved says where the hours of a bank written for integ's first budget
-// (`effort: [low, high]` on work packages and options) went.
+// (`effort: [low, high]` on work packages and on options) went: a bank that
+// still has them gets this error, at the line of each.
 const EffortMoved = "hours are now items of the work packages, each [optimistic, most likely, pessimistic] with the condition that prices it (work_packages: - id, title, items: - {title, when, hours, fit}); see checklist/README.md, The budget"
 
 // estimateSchema is the keys the work packages and the `estimate:` block may have.

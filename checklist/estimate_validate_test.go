@@ -62,6 +62,8 @@ func TestEstimateValidation(t *testing.T) {
 			[]string{`bank.yaml:21: work package "WP-A" item "Orders" has hours [8, 4, 2]`}},
 		{"hours that would overflow the budget", "hours: [2, 4, 8]", "hours: [2, 4, 9000000000000000000]",
 			[]string{`bank.yaml:21: work package "WP-A" item "Orders" has hours [2, 4, 9000000000000000000]; give [optimistic, most likely, pessimistic], each at least the one before, the last above 0 and at most 100000`}},
+		{"hours a budget cannot count with", "hours: [2, 4, 8]", "hours: [1, 2, 9000000000000000000]",
+			[]string{`bank.yaml:21: work package "WP-A" item "Orders" has hours [1, 2, 9000000000000000000]; give [optimistic, most likely, pessimistic], each at least the one before, the last above 0 and at most 100000`}},
 		{"two hours instead of three", "hours: [2, 4, 8]", "hours: [2, 8]",
 			[]string{`bank.yaml:21: hours must be three whole numbers: [optimistic, most likely, pessimistic]`}},
 		{"unknown fit", "fit: standard", "fit: usual",

@@ -271,9 +271,6 @@ func (b *Bank) systemOptions(q *Question) ([]Option, Problems) {
 		if over.set.requires {
 			o.Requires = over.Requires
 		}
-		if over.set.effort {
-			o.Effort = over.Effort
-		}
 		if over.set.scenarios {
 			o.Scenarios = over.Scenarios
 		}
@@ -329,10 +326,6 @@ func fillEntity(o Option, entity string) Option {
 		flows[i] = f
 	}
 	o.Flows = flows
-	if o.Effort != nil {
-		e := *o.Effort
-		o.Effort = &e
-	}
 	return o
 }
 

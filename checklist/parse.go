@@ -24,8 +24,8 @@ const (
 	MaxNumber = 1e9
 	// maxDecimals is how many digits a number may have after the point.
 	maxDecimals = 6
-	// MaxHours bounds the hours a bank gives one piece of work (an effort, a
-	// work item): a bank of one's own with 9e18 hours made the budget's
+	// MaxHours bounds the hours a bank gives one piece of work (a work
+	// item): a bank of one's own with 9e18 hours made the budget's
 	// sums overflow into negative totals.
 	MaxHours = 100_000
 )

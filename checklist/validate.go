@@ -190,15 +190,6 @@ func (v *validator) scenarios(line int, what string, list []Scenario, q *Questio
 	}
 }
 
-func (v *validator) effort(line int, what string, e *Effort) {
-	if e == nil {
-		return
-	}
-	if e.Low < 0 || e.High < e.Low || e.High > MaxHours {
-		v.add(line, fmt.Sprintf("%s has effort %d–%d hours; low must be 0 or more, high at least low and at most %d", what, e.Low, e.High, MaxHours))
-	}
-}
-
 // reserved checks that a reserved question ID has the kind and section other
 // stages rely on, and that the budget's namespace stays in the budget section.
 func (v *validator) reserved(q *Question, s *Section) {
@@ -300,7 +291,6 @@ func (v *validator) question(q *Question) {
 		what := fmt.Sprintf("%s option %q", where, o.Value)
 		v.sentences(o.Line, what, o.Requires, q)
 		v.scenarios(o.Line, what, o.Scenarios, q, len(o.Requires))
-		v.effort(o.Line, what, o.Effort)
 		for _, f := range o.Flows {
 			if !slices.Contains(endpoints, f.From) || !slices.Contains(endpoints, f.To) || f.From == f.To {
 				v.add(o.Line, fmt.Sprintf("%s option %q has a flow from %q to %q; use two different ends among store, inventory, third", where, o.Value, f.From, f.To))
