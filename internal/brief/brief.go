@@ -282,7 +282,7 @@ func (b *builder) build(now time.Time) *Brief {
 	out.Budget = estimate.For(bank, s)
 	out.Assumptions = out.Budget.Assumptions
 	for _, q := range bank.Questions() {
-		st := s.StatusOf(q)
+		st := spec.StatusAmong(b.views, q)
 		if st != spec.Open && st != spec.Undecided {
 			continue
 		}

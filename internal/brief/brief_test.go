@@ -20,13 +20,16 @@ const examplePath = "../../checklist/examples/acme-outdoor.yaml"
 
 var now = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
 
-func loadExample(t testing.TB) (*checklist.Bank, *spec.Spec) {
+func loadExample(t testing.TB) (*checklist.Bank, *spec.Spec) { return loadExampleAt(t, examplePath) }
+
+// loadExampleAt loads a worked example's spec with the built-in bank.
+func loadExampleAt(t testing.TB, path string) (*checklist.Bank, *spec.Spec) {
 	t.Helper()
 	bank, err := checklist.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := spec.Load(examplePath, bank)
+	s, err := spec.Load(path, bank)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,16 +19,7 @@ import (
 const channelExamplePath = "../../checklist/examples/coffee-roaster.yaml"
 
 func loadChannelExample(t testing.TB) (*checklist.Bank, *spec.Spec) {
-	t.Helper()
-	bank, err := checklist.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := spec.Load(channelExamplePath, bank)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bank, s
+	return loadExampleAt(t, channelExamplePath)
 }
 
 func TestChannelExampleGolden(t *testing.T) {
@@ -197,5 +188,20 @@ func TestMatrixRowPerChannel(t *testing.T) {
 	if len(rows) != 2 || rows[0].Entity != "Retail prices (Web retail)" || rows[0].Master != "WooCommerce" ||
 		rows[1].Entity != "Retail prices (Phone/e-mail)" || rows[1].Channel != "phone-email" {
 		t.Errorf("rows %+v; want one per channel, retail first", rows)
+	}
+}
+
+// Building the brief of a spec whose answers differ by channel reads every
+// question in each channel's view: compare with the worked example whose
+// answers are the same for every channel.
+func BenchmarkBuildWorkedExamples(b *testing.B) {
+	for name, path := range map[string]string{"one-view": examplePath, "per-channel": channelExamplePath} {
+		b.Run(name, func(b *testing.B) {
+			bank, s := loadExampleAt(b, path)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				Build(bank, s, now)
+			}
+		})
 	}
 }

@@ -150,6 +150,9 @@ func (v View) Differs(id string) bool { return v.Spec.Differs(id) }
 // as it did before answers could differ by channel.
 func (s *Spec) Views() []View {
 	channels := s.Channels()
+	if len(channels) == 0 {
+		return []View{{Spec: s}}
+	}
 	for _, a := range s.Answers {
 		for ch := range a.Channels {
 			if slices.Contains(channels, ch) {

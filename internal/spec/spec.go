@@ -222,9 +222,13 @@ const (
 // differ by channel, a question is asked when its condition holds in some
 // channel's view, and answered when every channel where it is asked sees a
 // decided answer: open if one sees none, else undecided if one sees undecided.
-func (s *Spec) StatusOf(q *checklist.Question) Status {
+func (s *Spec) StatusOf(q *checklist.Question) Status { return StatusAmong(s.Views(), q) }
+
+// StatusAmong is StatusOf with the views already at hand (a caller that
+// classifies many questions computes them once).
+func StatusAmong(views []View, q *checklist.Question) Status {
 	st := Hidden
-	for _, v := range s.Views() {
+	for _, v := range views {
 		switch v.StatusIn(q) {
 		case Open:
 			return Open
@@ -263,8 +267,9 @@ func (c Counts) Add(o Counts) Counts {
 // Progress counts each section's questions by status.
 func (s *Spec) Progress(section *checklist.Section) Counts {
 	var c Counts
+	views := s.Views()
 	for _, q := range section.Questions {
-		switch s.StatusOf(q) {
+		switch StatusAmong(views, q) {
 		case Hidden:
 			c.Hidden++
 		case Open:
