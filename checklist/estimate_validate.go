@@ -17,14 +17,7 @@ func (v *validator) workPackages() {
 	for i := range v.bank.WorkPackages {
 		p := &v.bank.WorkPackages[i]
 		where := fmt.Sprintf("work package %q", p.ID)
-		switch {
-		case p.ID == "":
-			v.add(p.Line, "a work package has no `id`")
-		case seen[p.ID] > 0:
-			v.add(p.Line, fmt.Sprintf("%s is defined twice (first at line %d)", where, seen[p.ID]))
-		default:
-			seen[p.ID] = p.Line
-		}
+		v.unique(seen, p.Line, "work package", p.ID)
 		if strings.TrimSpace(p.Title) == "" {
 			v.add(p.Line, where+" has no `title`")
 		}

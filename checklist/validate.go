@@ -411,16 +411,22 @@ func (v *validator) conditionLeaf(c *Condition, where, owner string) {
 	}
 }
 
+// unique reports an element (a finding, a work package) with no ID, or with
+// the ID of one before it; seen maps the IDs met so far to their lines.
+func (v *validator) unique(seen map[string]int, line int, what, id string) {
+	switch {
+	case id == "":
+		v.add(line, what+" has no `id`")
+	case seen[id] > 0:
+		v.add(line, fmt.Sprintf("%s %q is defined twice (first at line %d)", what, id, seen[id]))
+	default:
+		seen[id] = line
+	}
+}
+
 func (v *validator) finding(f *Finding, seen map[string]int) {
 	where := fmt.Sprintf("finding %q", f.ID)
-	switch {
-	case f.ID == "":
-		v.add(f.Line, "finding has no `id`")
-	case seen[f.ID] > 0:
-		v.add(f.Line, fmt.Sprintf("%s is defined twice (first at line %d)", where, seen[f.ID]))
-	default:
-		seen[f.ID] = f.Line
-	}
+	v.unique(seen, f.Line, "finding", f.ID)
 	if !slices.Contains(Severities, f.Severity) {
 		v.add(f.Line, fmt.Sprintf("%s has severity %q (one of %s)", where, f.Severity, strings.Join(Severities, ", ")))
 	}
