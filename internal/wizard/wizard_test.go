@@ -740,3 +740,25 @@ func firstShown(screens []string, want string) string {
 	}
 	return ""
 }
+
+// 16 in accessible mode: the same choice, numbered, then each channel.
+func TestAccessibleModeAsksEachChannel(t *testing.T) {
+	t.Parallel()
+	b, s := channelSpec(t)
+	var out strings.Builder
+	// offline accounts: undecided (3); matching: it differs (2); retail: e-mail (1);
+	// phone orders: customer number (2); guest orders, sales reps: undecided; no note.
+	in := lines("3", "2", "1", "2", "5", "4", "")
+	if _, err := Run(Options{Bank: b, Spec: s, Accessible: true, Mode: ModeSection, Section: "customers", Input: in, Output: &out}); err != nil {
+		t.Fatal(err)
+	}
+	a := s.Answers["customers.match-key"]
+	if a.Channels["web-retail"].Value() != "email" || a.Channels["phone-email"].Value() != "customer-number" {
+		t.Errorf("customers.match-key = %+v\n%s", a, out.String())
+	}
+	for _, want := range []string{"The same for all channels", "Question ID: customers.match-key@phone-email", "— Phone/e-mail"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("accessible mode never printed %q:\n%s", want, out.String())
+		}
+	}
+}
