@@ -60,6 +60,19 @@ type statusJSON struct {
 		sectionProgress
 		Percent int `json:"percent"`
 	} `json:"total"`
+	// PerChannel lists the questions answered differently per sales channel.
+	PerChannel []string `json:"per_channel,omitempty"`
+}
+
+// perChannel lists the questions whose chosen channels' answers differ.
+func perChannel(bank *checklist.Bank, s *spec.Spec) []string {
+	var ids []string
+	for _, q := range bank.Questions() {
+		if q.ByChannel && s.StatusOf(q) != spec.Hidden && s.Differs(q.ID) {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
 }
 
 func progressOf(bank *checklist.Bank, s *spec.Spec) (rows []sectionProgress, total spec.Counts) {
@@ -95,7 +108,7 @@ func runStatus(opts *statusOptions) error {
 	rows, total := progressOf(bank, s)
 	out := opts.streams.Out
 	if opts.format == "json" {
-		doc := statusJSON{Spec: path, Exists: s.Exists(), Sections: rows}
+		doc := statusJSON{Spec: path, Exists: s.Exists(), Sections: rows, PerChannel: perChannel(bank, s)}
 		doc.Total.sectionProgress = sectionProgress{ID: "total", Title: "Total", Answered: total.Answered, Undecided: total.Undecided, Open: total.Open, Hidden: total.Hidden}
 		doc.Total.Percent = total.Percent()
 		return writeJSON(out, doc)
@@ -107,6 +120,9 @@ func runStatus(opts *statusOptions) error {
 	fmt.Fprintln(out, progressTable(st, rows, total))
 	fmt.Fprintln(out, st.wrap(fmt.Sprintf("%d%% decided: %d answered, %d undecided, %d open (%d not asked because of earlier answers).",
 		total.Percent(), total.Answered, total.Undecided, total.Open, total.Hidden), "", ""))
+	if ids := perChannel(bank, s); len(ids) > 0 {
+		fmt.Fprintln(out, st.wrap(fmt.Sprintf("Answered per sales channel (%s): %s.", bank.ChannelList(s.Channels(), s.Names(bank)), strings.Join(ids, ", ")), "", "  "))
+	}
 	writeOwed(out, st, rows)
 	return nil
 }
