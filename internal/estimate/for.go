@@ -349,8 +349,12 @@ func addPoints(a, b ThreePoint) ThreePoint {
 		a.PessimisticHours + b.PessimisticHours, a.ExpectedHours + b.ExpectedHours}
 }
 
+// scalePoints takes a share of each figure, rounded half up: the share is
+// taken in hundredths of a percent, so that 35 % of 350 h is 122.5 → 123 h as
+// by hand, not the 122.4999… of binary floating point.
 func scalePoints(t ThreePoint, share float64) ThreePoint {
-	r := func(h int) int { return int(math.Round(float64(h) * share)) }
+	bp := int64(math.Round(share * 10000))
+	r := func(h int) int { return int((int64(h)*bp + 5000) / 10000) }
 	return ThreePoint{r(t.OptimisticHours), r(t.LikelyHours), r(t.PessimisticHours), r(t.ExpectedHours)}
 }
 

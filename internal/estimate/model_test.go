@@ -160,7 +160,8 @@ func TestPhasesAndContingency(t *testing.T) {
 	for _, ph := range b.Phases {
 		got[ph.ID] = ph.ExpectedHours
 	}
-	// build: WP-A 22 + WP-X 6 = 28; test: 28 × 0.5 + 4 = 18; pm: (28 + 18) × 0.1 = 4.6 → 5
+	// build: WP-A 22 + WP-X 6 = 28; test: 28 × 0.5 + 4 = 18; pm: (28 + 18) × 0.1 = 4.6 → 5.
+	// (A share rounds half up, as by hand: see TestSharesRoundAsByHand.)
 	if got["build"] != 28 || got["test"] != 18 || got["pm"] != 5 || b.Expected.Hours != 51 {
 		t.Errorf("phases %v, expected %d; want build 28, test 18, pm 5, expected 51", got, b.Expected.Hours)
 	}
@@ -218,5 +219,14 @@ func TestNoBudgetModel(t *testing.T) {
 	b := For(bank, spec.New(filepath.Join(t.TempDir(), "s.yaml"), bank))
 	if len(b.Packages) != 0 || b.Total.HighHours != 0 || b.Packages == nil || b.Running == nil {
 		t.Errorf("%+v", b)
+	}
+}
+
+// A share of the build rounds as it would by hand: 35 % of 350 h is 122.5,
+// which binary floating point holds as 122.4999… and rounded down to 122.
+func TestSharesRoundAsByHand(t *testing.T) {
+	got := scalePoints(ThreePoint{350, 350, 350, 350}, 0.35)
+	if got != (ThreePoint{123, 123, 123, 123}) {
+		t.Errorf("35 %% of 350 h: %+v, want 123 h", got)
 	}
 }
