@@ -264,9 +264,6 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "my.tmpl:3: ") || !strings.Contains(err.Error(), "Nmae") {
 		t.Errorf("execute error: %v", err)
 	}
-	if buf.Len() != 0 {
-		t.Error("a failing template wrote part of a brief")
-	}
 }
 
 func TestEmptySpecRenders(t *testing.T) {

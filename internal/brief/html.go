@@ -53,12 +53,9 @@ func ParseHTMLTemplate(file, text string) (*HTMLTemplate, error) {
 	return &HTMLTemplate{file: file, t: t}, nil
 }
 
-// htmlSizeHint is room for a typical HTML brief, as markdownSizeHint is.
-const htmlSizeHint = 128 << 10
-
 // WriteHTML renders the brief as a web page that asks for the given paper
-// size when printed. Like WriteMarkdown it writes nothing if the template
-// fails.
+// size when printed. Like WriteMarkdown it writes as the template does, and
+// may have written part of the page when it fails.
 func WriteHTML(w io.Writer, b *Brief, t *HTMLTemplate, paper string) error {
 	// The parsed template is never run itself, so it can be cloned for each
 	// paper size.
@@ -67,12 +64,10 @@ func WriteHTML(w io.Writer, b *Brief, t *HTMLTemplate, paper string) error {
 		return templateError(t.file, err)
 	}
 	run.Funcs(htmltemplate.FuncMap{"paper": func() string { return paper }})
-	buf := boundedBuffer{max: MaxOutput}
-	buf.Grow(htmlSizeHint)
-	if err := run.Execute(&buf, b); err != nil {
+	// html/template passes control characters and bidi overrides on raw.
+	out := safe.DocumentWriter(w)
+	if err := run.Execute(&limitWriter{w: out}, b); err != nil {
 		return outputError(t.file, err)
 	}
-	// html/template passes control characters and bidi overrides on raw.
-	_, err = w.Write(safe.Document(buf.Bytes()))
-	return err
+	return out.Close()
 }

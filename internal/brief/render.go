@@ -1,11 +1,12 @@
 package brief
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strings"
 	"text/template"
@@ -69,20 +70,17 @@ func templateError(file string, err error) error {
 	return fmt.Errorf("%s: %s", file, strings.TrimPrefix(msg, "template: "))
 }
 
-// markdownSizeHint is room for a typical brief (the example's is 36 KB), so
-// the buffer is allocated once instead of doubling its way there.
-const markdownSizeHint = 64 << 10
-
-// WriteMarkdown renders the brief. Nothing is written if the template fails,
-// so a broken template never leaves half a brief behind.
+// WriteMarkdown renders the brief into w as the template writes it, piece
+// by piece: the largest spec's brief is 16 MB, and a copy of it (or two,
+// while a buffer doubles) is what held the memory. When the template fails
+// part of the brief may have been written: a caller that must not show half
+// a brief (standard output) collects it first, a file is written aside
+// (fsutil.WriteAtomic, an export's folder).
 func WriteMarkdown(w io.Writer, b *Brief, t *Template) error {
-	buf := boundedBuffer{max: MaxOutput}
-	buf.Grow(markdownSizeHint)
-	if err := t.t.Execute(&buf, b); err != nil {
+	if err := t.t.Execute(&limitWriter{w: w}, b); err != nil {
 		return outputError(t.file, err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // MaxOutput bounds what a template may write: a brief is a few hundred KB,
@@ -96,24 +94,18 @@ const (
 // errTooMuchOutput stops a template that writes more than MaxOutput.
 var errTooMuchOutput = fmt.Errorf("the template writes more than %d MB; a brief is a few hundred KB (does a range run inside another?)", MaxOutput>>20)
 
-// boundedBuffer is a bytes.Buffer that refuses to grow past max.
-type boundedBuffer struct {
-	bytes.Buffer
-	max int
+// limitWriter passes a template's output on and stops it past MaxOutput.
+type limitWriter struct {
+	w       io.Writer
+	written int
 }
 
-func (b *boundedBuffer) Write(p []byte) (int, error) {
-	if b.Len()+len(p) > b.max {
+func (l *limitWriter) Write(p []byte) (int, error) {
+	if l.written+len(p) > MaxOutput {
 		return 0, errTooMuchOutput
 	}
-	return b.Buffer.Write(p)
-}
-
-func (b *boundedBuffer) WriteString(s string) (int, error) {
-	if b.Len()+len(s) > b.max {
-		return 0, errTooMuchOutput
-	}
-	return b.Buffer.WriteString(s)
+	l.written += len(p)
+	return l.w.Write(p)
 }
 
 // outputError names the template's file for a template error, and says
@@ -125,16 +117,93 @@ func outputError(file string, err error) error {
 	return templateError(file, err)
 }
 
-// WriteJSON writes the view model the template receives. Like WriteMarkdown
-// it writes nothing on failure: the encoder makes the whole text first.
+// WriteJSON writes the view model the template receives, indented as
+// json.Encoder indents it, one top-level field at a time: only the largest
+// field is ever in memory as JSON, never the whole brief nor its indented
+// and escaped copies. Like WriteMarkdown it may have written part of the
+// brief when it fails.
 func WriteJSON(w io.Writer, b *Brief) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
+	out := safe.JSONWriter(w)
+	buf := bufio.NewWriterSize(out, 64<<10)
+	enc := json.NewEncoder(&indentWriter{w: buf, depth: 1})
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(b); err != nil {
+	v := reflect.ValueOf(b).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		name, opts, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		if name == "" || name == "-" || opts != "" {
+			// Only plain names: what encoding/json does with the others is
+			// not repeated here (TestWriteJSONIsTheWholeEncoded).
+			return fmt.Errorf("brief: field %s needs a plain json name", v.Type().Field(i).Name)
+		}
+		sep := ",\n  "
+		if i == 0 {
+			sep = "{\n  "
+		}
+		key, _ := json.Marshal(name)
+		fmt.Fprintf(buf, "%s%s: ", sep, key)
+		if err := enc.Encode(v.Field(i).Interface()); err != nil {
+			return err
+		}
+	}
+	buf.WriteString("\n}\n")
+	if err := buf.Flush(); err != nil {
 		return err
 	}
-	_, err := w.Write(safe.JSON(buf.Bytes()))
-	return err
+	return out.Close()
+}
+
+// indentWriter indents the compact JSON json.Encoder writes as it passes
+// through, as json.Indent would with an indent of two spaces from depth on,
+// without the newline that ends each value. Its input is encoding/json's own:
+// valid, with no space outside strings.
+type indentWriter struct {
+	w            *bufio.Writer
+	depth        int
+	open         bool // a { or [ was just written: a } or ] now stays on its line
+	str, escaped bool // inside a string; after its backslash
+}
+
+func (iw *indentWriter) Write(p []byte) (int, error) {
+	for _, c := range p {
+		if iw.open && c != '}' && c != ']' {
+			iw.open = false
+			iw.depth++
+			iw.newline()
+		}
+		switch {
+		case iw.str:
+			iw.str = iw.escaped || c != '"'
+			iw.escaped = !iw.escaped && c == '\\'
+			iw.w.WriteByte(c)
+		case c == '"':
+			iw.str = true
+			iw.w.WriteByte(c)
+		case c == '{' || c == '[':
+			iw.open = true
+			iw.w.WriteByte(c)
+		case c == '}' || c == ']':
+			if !iw.open {
+				iw.depth--
+				iw.newline()
+			}
+			iw.open = false
+			iw.w.WriteByte(c)
+		case c == ',':
+			iw.w.WriteByte(c)
+			iw.newline()
+		case c == ':':
+			iw.w.WriteString(": ")
+		case c == '\n':
+		default:
+			iw.w.WriteByte(c)
+		}
+	}
+	return len(p), nil
+}
+
+func (iw *indentWriter) newline() {
+	iw.w.WriteByte('\n')
+	for range iw.depth {
+		iw.w.WriteString("  ")
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strings"
@@ -136,44 +137,59 @@ func runBrief(opts *briefOptions) error {
 		return err
 	}
 	b := brief.Build(bank, s, opts.streams.Now())
-	// Every renderer writes nothing when it fails, so standard output gets
-	// the brief directly; -o collects it first for the atomic write.
-	out, file := opts.streams.Out, &bytes.Buffer{}
-	if opts.output != "" {
-		out = file
-	}
-	switch opts.format {
-	case "json":
-		err = brief.WriteJSON(out, b)
-	case "markdown":
-		var t *brief.Template
-		if t, err = loadTemplate(opts.template); err == nil {
-			err = unusable(brief.WriteMarkdown(out, b, t))
-		}
-	default: // html, pdf
-		var t *brief.HTMLTemplate
-		if t, err = loadHTMLTemplate(opts.template); err == nil {
-			err = unusable(brief.WriteHTML(out, b, t, paper))
-		}
-	}
+	render, err := opts.renderer(b, paper)
 	if err != nil {
 		return err
 	}
-	if opts.format == "pdf" {
-		pdf, err := opts.printPDF(file.Bytes())
+	switch {
+	case opts.format == "pdf":
+		var page bytes.Buffer
+		if err := render(&page); err != nil {
+			return err
+		}
+		pdf, err := opts.printPDF(page.Bytes())
 		if err != nil {
 			return err
 		}
-		file = bytes.NewBuffer(pdf)
-	}
-	if opts.output == "" {
-		return nil
-	}
-	if err := fsutil.WriteFileAtomic(opts.output, file.Bytes(), 0o644); err != nil {
+		if err := fsutil.WriteFileAtomic(opts.output, pdf, 0o644); err != nil {
+			return err
+		}
+	case opts.output != "":
+		// Written aside as it is rendered: a failure leaves no half brief.
+		if err := fsutil.WriteAtomic(opts.output, 0o644, render); err != nil {
+			return err
+		}
+	default:
+		// Renderers write as they go; standard output gets nothing of a
+		// brief that fails half-way.
+		var out bytes.Buffer
+		if err := render(&out); err != nil {
+			return err
+		}
+		_, err := opts.streams.Out.Write(out.Bytes())
 		return err
 	}
 	fmt.Fprintf(opts.streams.Err, "Wrote %s.\n", safe.Terminal(opts.output))
 	return nil
+}
+
+// renderer returns what writes the brief in the format asked for.
+func (opts *briefOptions) renderer(b *brief.Brief, paper string) (func(io.Writer) error, error) {
+	switch opts.format {
+	case "json":
+		return func(w io.Writer) error { return brief.WriteJSON(w, b) }, nil
+	case "markdown":
+		t, err := loadTemplate(opts.template)
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer) error { return unusable(brief.WriteMarkdown(w, b, t)) }, nil
+	}
+	t, err := loadHTMLTemplate(opts.template) // html, pdf
+	if err != nil {
+		return nil, err
+	}
+	return func(w io.Writer) error { return unusable(brief.WriteHTML(w, b, t, paper)) }, nil
 }
 
 // printPDF prints the page through --browser or the first browser found.

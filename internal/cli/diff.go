@@ -169,7 +169,7 @@ func runTextconv(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := readSmallFile(opts.new)
+	data, err := readSmallFile(opts.new, spec.MaxSize, "a spec")
 	if err != nil {
 		return unusable(err)
 	}

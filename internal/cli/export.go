@@ -62,13 +62,7 @@ func runExport(opts *exportOptions) error {
 	// Each file is rendered as it is written, so that only one is in memory
 	// at a time (the largest spec's briefs are 16 MB each).
 	bundle := []fsutil.File{
-		{Name: "integration-spec.yaml", Write: func(w io.Writer) error {
-			data, err := s.Bytes(bank)
-			if err == nil {
-				_, err = w.Write(data)
-			}
-			return err
-		}},
+		{Name: "integration-spec.yaml", Write: func(w io.Writer) error { return s.Write(w, bank) }},
 		{Name: "integration-brief.md", Write: func(w io.Writer) error { return brief.WriteMarkdown(w, b, t) }},
 		{Name: "integration-brief.html", Write: func(w io.Writer) error { return brief.WriteHTML(w, b, ht, brief.PaperAuto) }},
 		{Name: "integration-brief.json", Write: func(w io.Writer) error { return brief.WriteJSON(w, b) }},

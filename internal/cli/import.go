@@ -110,7 +110,7 @@ func readQuestionnaires(opts *importOptions, bank *checklist.Bank, s *spec.Spec)
 	var answers []map[string]spec.Answer
 	names := s.Names(bank)
 	for _, file := range opts.files {
-		data, err := readSmallFile(file)
+		data, err := readSmallFile(file, questionnaire.MaxSize, "a questionnaire")
 		if err != nil {
 			problems = append(problems, err)
 			continue
@@ -185,10 +185,10 @@ func importOne(bank *checklist.Bank, s *spec.Spec, f *questionnaire.Filled, chan
 }
 
 // readSmallFile reads a file a person gave, refusing what cannot be a spec or
-// questionnaire: a folder, a FIFO or a device (which hung or ran out of
-// memory), more than spec.MaxSize.
-func readSmallFile(path string) ([]byte, error) {
-	data, err := fsutil.ReadFile(path, spec.MaxSize)
+// questionnaire (what): a folder, a FIFO or a device (which hung or ran out
+// of memory), more than max bytes.
+func readSmallFile(path string, max int64, what string) ([]byte, error) {
+	data, err := fsutil.ReadFile(path, max)
 	var notFile *fsutil.NotFileError
 	var tooBig *fsutil.TooBigError
 	switch {
@@ -197,7 +197,7 @@ func readSmallFile(path string) ([]byte, error) {
 	case errors.As(err, &notFile):
 		return nil, fmt.Errorf("%s: is %s, not a file", path, notFile.What())
 	case errors.As(err, &tooBig):
-		return nil, fmt.Errorf("%s: is %s, too big to be a questionnaire", path, fsutil.Size(tooBig.Size))
+		return nil, fmt.Errorf("%s: is %s, too big to be %s", path, fsutil.Size(tooBig.Size), what)
 	case err != nil:
 		return nil, fmt.Errorf("%s: cannot read it: %s", path, fsutil.Reason(err))
 	}

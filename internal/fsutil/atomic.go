@@ -7,6 +7,7 @@
 package fsutil
 
 import (
+	"bufio"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -25,12 +26,23 @@ import (
 // mode (and, where integ may, its owner) and is refused when it is
 // read-only; a new one gets perm as the umask allows.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
-	return writeAtomic(path, data, perm, nil)
+	return WriteAtomic(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
-// writeAtomic is WriteFileAtomic with a hook that wraps the temporary file's
+// WriteAtomic is WriteFileAtomic for a file that write writes in pieces, as
+// a renderer does, so that it is never in memory whole. When write fails,
+// path is left as it was and write's own error is returned (a failing disk
+// is reported as WriteFileAtomic reports it).
+func WriteAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	return writeAtomic(path, perm, write, nil)
+}
+
+// writeAtomic is WriteAtomic with a hook that wraps the temporary file's
 // writer, so tests can make the disk fail half-way.
-func writeAtomic(path string, data []byte, perm fs.FileMode, wrap func(io.Writer) io.Writer) (err error) {
+func writeAtomic(path string, perm fs.FileMode, write func(io.Writer) error, wrap func(io.Writer) io.Writer) (err error) {
 	path, err = Resolve(path)
 	if err != nil {
 		return err
@@ -59,7 +71,14 @@ func writeAtomic(path string, data []byte, perm fs.FileMode, wrap func(io.Writer
 		w = wrap(tmp)
 	}
 	fail := func(err error) error { return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) }
-	if _, err = w.Write(data); err != nil {
+	disk := &diskWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	if err = write(disk); err != nil {
+		if disk.err != nil {
+			return fail(disk.err)
+		}
+		return err
+	}
+	if err = disk.w.Flush(); err != nil {
 		return fail(err)
 	}
 	if exists {
@@ -81,6 +100,21 @@ func writeAtomic(path string, data []byte, perm fs.FileMode, wrap func(io.Writer
 	}
 	syncDir(dir)
 	return nil
+}
+
+// diskWriter remembers the error of the file it writes to, to tell a failing
+// disk from a failing renderer.
+type diskWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (d *diskWriter) Write(p []byte) (int, error) {
+	n, err := d.w.Write(p)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	return n, err
 }
 
 // Resolve follows path's links to the file they name, so that saving a

@@ -1,6 +1,7 @@
 package fsutil
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -29,7 +30,8 @@ func TestFailedWriteLeavesOldFileAndNoTemp(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "spec.yaml")
 	os.WriteFile(path, []byte("old contents\n"), 0o640)
-	err := writeAtomic(path, []byte("new contents that will not fit\n"), 0o644, func(w io.Writer) io.Writer {
+	data := []byte("new contents that will not fit\n")
+	err := writeAtomic(path, 0o644, func(w io.Writer) error { _, err := w.Write(data); return err }, func(w io.Writer) io.Writer {
 		return &failingWriter{w: w, left: 5}
 	})
 	if err == nil {
@@ -153,5 +155,36 @@ func TestWriteFileNewNeverOverwrites(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// A renderer that fails half-way through WriteAtomic leaves the old file and
+// no temporary one, and its own error is returned as it is.
+func TestWriteAtomicRendererFailsHalfway(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "brief.md")
+	os.WriteFile(path, []byte("old brief\n"), 0o644)
+	broken := errors.New("template: line 3: no such field")
+	err := WriteAtomic(path, 0o644, func(w io.Writer) error {
+		w.Write(bytes.Repeat([]byte("half a brief\n"), 10000))
+		return broken
+	})
+	if err != broken {
+		t.Fatalf("err = %v, want the renderer's own", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old brief\n" {
+		t.Errorf("file is %.40q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary file left behind: %v", entries)
+	}
+	if err := WriteAtomic(path, 0o644, func(w io.Writer) error {
+		_, err := io.WriteString(w, "new brief\n")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new brief\n" {
+		t.Errorf("file is %q", got)
 	}
 }

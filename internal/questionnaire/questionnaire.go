@@ -44,6 +44,11 @@ func NewHeader(s *spec.Spec, now time.Time, forWhom string) Header {
 	return h
 }
 
+// MaxSize bounds a questionnaire integ import reads: one made from the
+// largest spec carries each answer twice (as filled in and as sent) and
+// every question's text, more than the spec itself.
+const MaxSize = 3 * spec.MaxSize
+
 // formatVersion is written in every header; a newer one is refused on read.
 const formatVersion = 1
 

@@ -3,6 +3,7 @@ package safe
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"unicode/utf8"
 )
 
@@ -13,6 +14,11 @@ import (
 // writes it (such characters can only occur inside strings).
 func JSON(data []byte) []byte { return escapeRaw(data) }
 
+// JSONWriter is JSON for output written in pieces: what goes through it
+// reaches w as JSON of the whole would, without the whole in memory. Close
+// it after the last write.
+func JSONWriter(w io.Writer) *RawWriter { return &RawWriter{w: w} }
+
 // escapeRaw writes every hidden character in data but white space as a \u
 // escape, which JSON strings and YAML double-quoted scalars both read back as
 // the character itself.
@@ -22,16 +28,67 @@ func escapeRaw(data []byte) []byte {
 	}
 	var b bytes.Buffer
 	b.Grow(len(data) + 16)
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if rawHidden(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
-		} else {
-			b.Write(data[:size])
-		}
-		data = data[size:]
-	}
+	writeEscaped(&b, data)
 	return b.Bytes()
+}
+
+// writeEscaped writes data to w as escapeRaw returns it, passing the runs
+// between hidden characters on without copying them.
+func writeEscaped(w io.Writer, data []byte) error {
+	start := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if rawHidden(r) {
+			if _, err := w.Write(data[start:i]); err != nil {
+				return err
+			}
+			if _, err := fmt.Fprintf(w, `\u%04x`, r); err != nil {
+				return err
+			}
+			start = i + size
+		}
+		i += size
+	}
+	_, err := w.Write(data[start:])
+	return err
+}
+
+// RawWriter escapes hidden characters in a document written in pieces (see
+// JSONWriter and DocumentWriter). A character split between two writes is
+// held back until it is whole.
+type RawWriter struct {
+	w       io.Writer
+	pending []byte // the start of a character the last write ended in
+}
+
+func (e *RawWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	if len(e.pending) > 0 {
+		p = append(e.pending, p...)
+		e.pending = nil
+	}
+	whole := len(p)
+	for i := len(p) - 1; i >= 0 && i >= len(p)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(p[i]) {
+			if !utf8.FullRune(p[i:]) {
+				whole = i
+			}
+			break
+		}
+	}
+	e.pending = append(e.pending, p[whole:]...)
+	if err := writeEscaped(e.w, p[:whole]); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// Close writes what is held back: bytes that never became a character,
+// which are not hidden ones and pass as escapeRaw passes them.
+func (e *RawWriter) Close() error {
+	p := e.pending
+	e.pending = nil
+	return writeEscaped(e.w, p)
 }
 
 func needsEscape(data []byte) bool {

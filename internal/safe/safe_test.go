@@ -1,6 +1,7 @@
 package safe
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -203,6 +204,19 @@ func FuzzSafe(f *testing.F) {
 			t.Fatalf("JSON changed %q to %q", orig, back)
 		}
 		check("JSON", string(safeJS), "")
+		// Written in pieces, split anywhere, the writer gives what JSON
+		// gives the whole: one split point from the input itself.
+		if len(s) > 0 {
+			cut := int(s[0]) % (len(s) + 1)
+			var out bytes.Buffer
+			w := JSONWriter(&out)
+			w.Write([]byte(s[:cut]))
+			w.Write([]byte(s[cut:]))
+			w.Close()
+			if want := string(escapeRaw([]byte(s))); out.String() != want {
+				t.Fatalf("JSONWriter(%q split at %d) = %q, JSON gives %q", s, cut, out.String(), want)
+			}
+		}
 	})
 }
 
@@ -219,6 +233,33 @@ func unescapedMarkup(md string) byte {
 		}
 	}
 	return 0
+}
+
+// The writers give what the functions give the whole document, however it
+// is cut into writes: here at every byte, so every character is split once.
+func TestRawWriterSplitAnywhere(t *testing.T) {
+	page := "<p title=\"a\x1b]0;x\x07\">Ökolager \u202eevil\u009b 界🛒</p>" + badUTF8 + "\n\t\xe7\x95"
+	want := string(Document([]byte(page)))
+	for cut := 0; cut <= len(page); cut++ {
+		for _, step := range []int{1, 2, 3, len(page)} {
+			var out bytes.Buffer
+			w := DocumentWriter(&out)
+			w.Write([]byte(page[:cut]))
+			for rest := page[cut:]; rest != ""; {
+				n := min(step, len(rest))
+				if k, err := w.Write([]byte(rest[:n])); k != n || err != nil {
+					t.Fatalf("Write = %d, %v; want %d, nil", k, err, n)
+				}
+				rest = rest[n:]
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if out.String() != want {
+				t.Fatalf("cut at %d, writes of %d: %q, want %q", cut, step, out.String(), want)
+			}
+		}
+	}
 }
 
 func TestDocument(t *testing.T) {

@@ -2,6 +2,7 @@ package safe
 
 import (
 	"bytes"
+	"io"
 
 	"gopkg.in/yaml.v3"
 )
@@ -20,19 +21,28 @@ func YAMLComment(s string) string { return visible(s, "\t") }
 // overrides raw, which are then escaped here). Comments, including those a
 // loaded file brought along, are made safe as YAMLComment does.
 func YAML(doc *yaml.Node) ([]byte, error) {
-	quoteHidden(doc, map[*yaml.Node]bool{})
 	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
+	if err := WriteYAML(&buf, doc); err != nil {
 		return nil, err
 	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
+	return buf.Bytes(), nil
+}
+
+// WriteYAML is YAML written to w as it is encoded, never whole in memory.
+func WriteYAML(w io.Writer, doc *yaml.Node) error {
+	quoteHidden(doc, map[*yaml.Node]bool{})
 	// Every hidden character left is inside a double-quoted scalar (comments
 	// are clean by now), where \u is an escape.
-	return escapeRaw(buf.Bytes()), nil
+	out := &RawWriter{w: w}
+	enc := yaml.NewEncoder(out)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	return out.Close()
 }
 
 func quoteHidden(n *yaml.Node, seen map[*yaml.Node]bool) {

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -124,9 +125,9 @@ func parse(file string, data []byte, bank *checklist.Bank, lenient bool) (*Spec,
 		return nil, err
 	}
 	s := &Spec{Path: file, Answers: map[string]Answer{}, SectionNotes: map[string]string{},
-		Conflicts: map[string]Answer{}, Asked: map[string][]Asked{}, loaded: data}
-	if first, _, _ := strings.Cut(string(data), "\n"); strings.HasPrefix(first, "# yaml-language-server:") {
-		s.Modeline = strings.TrimSpace(first)
+		Conflicts: map[string]Answer{}, Asked: map[string][]Asked{}, loaded: sha256.Sum256(data)}
+	if first, _, _ := bytes.Cut(data, []byte("\n")); bytes.HasPrefix(first, []byte("# yaml-language-server:")) {
+		s.Modeline = strings.TrimSpace(string(first))
 	}
 	var versionSeen bool
 	for i := 0; i+1 < len(root.Content); i += 2 {

@@ -2,8 +2,10 @@ package spec
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -71,7 +73,7 @@ func (s *Spec) Save(bank *checklist.Bank, now time.Time) (bool, error) {
 		return false, s.saveMine(bank, updated, "was deleted")
 	case err != nil && !gone:
 		return false, s.saveMine(bank, updated, "can no longer be read ("+err.Error()+")")
-	case !gone && !(s.exists && bytes.Equal(onDisk, s.loaded)):
+	case !gone && !(s.exists && sha256.Sum256(onDisk) == s.loaded):
 		theirs, err := Parse(target, onDisk, bank)
 		if err != nil {
 			return false, s.saveMine(bank, updated, "changed into a file integ cannot load ("+err.Error()+")")
@@ -79,7 +81,7 @@ func (s *Spec) Save(bank *checklist.Bank, now time.Time) (bool, error) {
 		s.mergeWith(theirs)
 		if s.snapshot().equal(theirs.snapshot()) {
 			// They saved what this run would have: nothing is left to write.
-			s.loaded, s.exists, s.Updated, s.saved = onDisk, true, theirs.Updated, s.snapshot()
+			s.loaded, s.exists, s.Updated, s.saved = sha256.Sum256(onDisk), true, theirs.Updated, s.snapshot()
 			return false, nil
 		}
 	}
@@ -93,7 +95,7 @@ func (s *Spec) Save(bank *checklist.Bank, now time.Time) (bool, error) {
 	if err := s.write(target, data); err != nil {
 		return false, err
 	}
-	s.loaded, s.exists, s.Updated = data, true, updated
+	s.loaded, s.exists, s.Updated = sha256.Sum256(data), true, updated
 	s.saved = s.snapshot()
 	return true, nil
 }
@@ -189,12 +191,26 @@ func (s *Spec) check(bank *checklist.Bank) error {
 	return nil
 }
 
-// Bytes renders the spec as Save would write it now (used by export).
+// Bytes renders the spec as Save would write it now.
 func (s *Spec) Bytes(bank *checklist.Bank) ([]byte, error) {
 	return s.render(bank, s.Updated)
 }
 
 func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := s.encode(&buf, bank, updated); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Write writes the spec to w as Bytes returns it, without it whole in
+// memory (an export writes it to a file).
+func (s *Spec) Write(w io.Writer, bank *checklist.Bank) error {
+	return s.encode(w, bank, s.Updated)
+}
+
+func (s *Spec) encode(w io.Writer, bank *checklist.Bank, updated time.Time) error {
 	names := s.Names(bank)
 	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
 	root := &yaml.Node{Kind: yaml.MappingNode}
@@ -260,14 +276,12 @@ func (s *Spec) render(bank *checklist.Bank, updated time.Time) ([]byte, error) {
 	if notes := s.notesNode(bank, names); len(notes.Content) > 0 {
 		add(root, "notes", notes, "Notes for the integrator, per section.")
 	}
-	body, err := safe.YAML(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}})
-	if err != nil {
-		return nil, err
+	if s.Modeline != "" {
+		if _, err := io.WriteString(w, safe.YAMLComment(s.Modeline)+"\n"); err != nil {
+			return err
+		}
 	}
-	if s.Modeline == "" {
-		return body, nil
-	}
-	return append([]byte(safe.YAMLComment(s.Modeline)+"\n"), body...), nil
+	return safe.WriteYAML(w, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}})
 }
 
 // answerNode is an answer's value, system and note, as a mapping.

@@ -5,6 +5,7 @@
 package spec
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -66,7 +67,10 @@ type Spec struct {
 	Merged []Conflict
 
 	unknown []unknownAnswer // answers kept as written: unknown IDs, and invalid values in lenient loads
-	loaded  []byte          // the file as read; nil when it did not exist
+	// loaded is the checksum of the file as read or last saved, to tell
+	// whether someone else saved since (the file itself is not kept: the
+	// largest is 10 MB).
+	loaded [sha256.Size]byte
 	// saved is what the file held when loaded or last saved, so that a run that
 	// changes nothing, even in a hand-formatted file, leaves the file alone.
 	saved snapshot
