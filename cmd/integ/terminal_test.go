@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,50 +41,71 @@ func (s *tmuxSession) keys(keys ...string) {
 
 func (s *tmuxSession) text(text string) { s.run("send-keys", "-t", s.name, "-l", text) }
 
+// patience is how long a test waits for the screen it expects. Only a
+// failing test waits that long: the wait ends as soon as the screen shows
+// what it waits for, so a loaded machine makes the test slower, not flaky.
+const patience = time.Minute
+
+// waitUntil polls the screen until ok holds, and returns that screen.
+func (s *tmuxSession) waitUntil(what string, ok func(scr string) bool) string {
+	s.t.Helper()
+	deadline := time.Now().Add(patience)
+	for {
+		scr := s.screen()
+		if ok(scr) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("the screen never showed %s; it shows:\n%s", what, scr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // waitFor waits until the screen contains want, and returns the screen.
 func (s *tmuxSession) waitFor(want string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		scr := s.screen()
-		if strings.Contains(scr, want) {
-			return scr
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("the screen never showed %q; it shows:\n%s", want, scr)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return s.waitUntil(fmt.Sprintf("%q", want), func(scr string) bool { return strings.Contains(scr, want) })
 }
 
-// waitChange waits until the screen differs from before, and returns it.
+// waitChange waits until the screen differs from before (a key moved the
+// cursor, ticked an option), and returns it.
 func (s *tmuxSession) waitChange(before string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		scr := s.screen()
-		if scr != before {
-			return s.settle(scr)
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("the screen did not change after a key; it shows:\n%s", scr)
-		}
-		time.Sleep(30 * time.Millisecond)
-	}
+	return s.waitUntil("a change after the key", func(scr string) bool { return scr != before })
 }
 
-// settle waits until the screen has stopped changing: a new screen is drawn
-// before its field has focus, and keys sent in between are lost.
-func (s *tmuxSession) settle(scr string) string {
-	for i := 0; i < 50; i++ {
-		time.Sleep(100 * time.Millisecond)
-		next := s.screen()
-		if next == scr {
-			return scr
+// waitNext waits until the wizard shows the next screen, whole, and returns
+// it. Any change would not do: the old screen changes too as it is left (its
+// field loses focus), and keys sent then were lost. A screen is known by its
+// header (where the question is, and its ID), drawn with the screen's field,
+// which has the keys from then on; a screen without one (the menu, the
+// review) by its title, whether its field has focus (┃) or not. The terminal
+// may show a frame half drawn, the new header above the old question: the
+// screen is whole when two captures in a row agree.
+func (s *tmuxSession) waitNext(before string) string {
+	s.t.Helper()
+	last := ""
+	return s.waitUntil("the next screen", func(scr string) bool {
+		same := scr == last
+		last = scr
+		return strings.Contains(scr, "EXIT=") || same && screenKey(scr) != screenKey(before)
+	})
+}
+
+func screenKey(scr string) string {
+	lines := strings.Split(scr, "\n")
+	for i, line := range lines {
+		if strings.HasPrefix(line, "Section ") && i+1 < len(lines) {
+			return line + "\n" + lines[i+1]
 		}
-		scr = next
 	}
-	return scr
+	for _, line := range lines {
+		if title := strings.TrimLeft(line, "┃ "); title != "" {
+			return title
+		}
+	}
+	return ""
 }
 
 func startPlan(t *testing.T, tmux, bin, dir, name string) *tmuxSession {
@@ -100,32 +122,33 @@ func startShell(t *testing.T, tmux, dir, name string) *tmuxSession {
 	return s
 }
 
-// pressEnter presses Enter and waits for the screen to change.
+// pressEnter presses Enter and waits for the next screen, times times.
 func (s *tmuxSession) pressEnter(times int) {
+	s.t.Helper()
 	for i := 0; i < times; i++ {
 		before := s.screen()
 		s.keys("Enter")
-		s.waitChange(before)
+		s.waitNext(before)
 	}
 }
 
 // answer types text, presses Enter and waits for the next screen.
 func (s *tmuxSession) answer(text string) {
+	s.t.Helper()
 	before := s.screen()
 	s.text(text)
 	s.keys("Enter")
-	s.waitChange(before)
+	s.waitNext(before)
 }
 
 // pid is the process id of integ running in the session.
 func (s *tmuxSession) pid() string {
 	s.t.Helper()
 	pane := strings.TrimSpace(s.run("display", "-p", "-t", s.name, "#{pane_pid}"))
-	for i := 0; i < 100; i++ {
+	for deadline := time.Now().Add(patience); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if out, err := exec.Command("pgrep", "-P", pane, "-x", "integ").Output(); err == nil {
 			return strings.Fields(string(out))[0]
 		}
-		time.Sleep(50 * time.Millisecond)
 	}
 	s.t.Fatalf("integ is not running in %s", s.name)
 	return ""
@@ -165,10 +188,7 @@ func TestPlanInARealTerminal(t *testing.T) {
 	s := startPlan(t, tmux, bin, dir, "first")
 	s.waitFor("What is the project called?")
 	for _, answer := range []string{"Acme Outdoor", "Shopify", "Odoo", "Jane Doe"} {
-		before := s.screen()
-		s.text(answer)
-		s.keys("Enter")
-		s.waitChange(before)
+		s.answer(answer)
 	}
 	// Non-default answers on a few screens; Enter (Undecided, or empty) everywhere else.
 	special := map[string][]string{
@@ -182,6 +202,11 @@ func TestPlanInARealTerminal(t *testing.T) {
 	scr := s.screen()
 	sawFollowUp, sawReview := false, false
 	for i := 0; !strings.Contains(scr, "EXIT="); i++ {
+		if strings.Contains(scr, "Next: integ brief") {
+			// The wizard has ended and printed its summary.
+			scr = s.waitFor("EXIT=")
+			break
+		}
 		if i > 300 {
 			t.Fatalf("the wizard did not finish after 300 screens; it shows:\n%s", scr)
 		}
@@ -201,7 +226,6 @@ func TestPlanInARealTerminal(t *testing.T) {
 		}
 		before := scr
 		for _, k := range keys {
-			time.Sleep(30 * time.Millisecond)
 			switch k {
 			case "Enter", "Up", "Down":
 				s.keys(k)
@@ -209,7 +233,7 @@ func TestPlanInARealTerminal(t *testing.T) {
 				s.text(k)
 			}
 		}
-		scr = s.waitChange(before)
+		scr = s.waitNext(before)
 	}
 	for _, want := range []string{"EXIT=0", "Next: integ brief", "Total"} {
 		if !strings.Contains(scr, want) {
@@ -267,10 +291,9 @@ func TestPlanInARealTerminal(t *testing.T) {
 	}
 	// Shift-Tab on a section's first question goes back into the previous section.
 	s.keys("BTab")
-	s.waitFor("Anything else the integrator should know about “About this project”")
-	before := s.screen()
+	before := s.waitFor("Anything else the integrator should know about “About this project”")
 	s.keys("BTab")
-	scr = s.waitChange(before)
+	scr = s.waitNext(before)
 	if !strings.Contains(scr, "Section 1 of "+strconv.Itoa(sectionCount(t))) || !strings.Contains(scr, "question "+strconv.Itoa(projectScreens(t)-1)+" of") {
 		t.Errorf("Shift-Tab did not go back to section 1's last question:\n%s", scr)
 	}
@@ -411,7 +434,8 @@ func TestPlanSuspendsAndResumes(t *testing.T) {
 	s.text("fg")
 	s.keys("Enter")
 	s.waitFor("What is the project called?")
-	s.answer(" Outdoor")
+	s.text(" Outdoor")
+	s.keys("Enter")
 	s.waitFor("What is your online store built on?")
 	s.keys("C-c")
 	s.waitFor("to continue where you stopped")
@@ -485,32 +509,65 @@ func TestPlanAnswersPerChannelInARealTerminal(t *testing.T) {
 	s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), name: "channels"}
 	s.run("new-session", "-d", "-x", "120", "-y", "40", "-s", s.name, "-c", dir,
 		bin+" plan --section customers; echo EXIT=$?; sleep 60")
-	s.settle(s.waitFor("automatically get an account"))
+	s.waitFor("automatically get an account")
 	s.pressEnter(1)
-	scr := s.settle(s.waitFor("Is the answer the same for all of them?"))
+	scr := s.waitFor("Is the answer the same for all of them?")
 	if !strings.Contains(scr, "> The same for all channels") || !strings.Contains(scr, "You sell through Web retail and Phone/e-mail.") {
 		t.Errorf("the question does not start on \"the same for all channels\":\n%s", scr)
 	}
 	s.keys("Down")
-	s.settle(s.waitFor("> It differs: answer it for each channel"))
+	s.waitFor("> It differs: answer it for each channel")
 	s.pressEnter(1)
-	s.settle(s.waitFor("both systems? — Web retail"))
+	s.waitFor("both systems? — Web retail")
 	s.keys("Up", "Up", "Up")
-	s.settle(s.waitFor("> E-mail address"))
+	s.waitFor("> E-mail address")
 	s.pressEnter(1)
-	scr = s.settle(s.waitFor("both systems? — Phone/e-mail"))
+	scr = s.waitFor("both systems? — Phone/e-mail")
 	if !strings.Contains(scr, "customers.match-key@phone-email") {
 		t.Errorf("phone orders' screen does not name its answer:\n%s", scr)
 	}
 	s.keys("Up", "Up")
-	s.settle(s.waitFor("> A customer number"))
+	s.waitFor("> A customer number")
 	s.pressEnter(1)
-	s.settle(s.waitFor("guest checkout"))
+	s.waitFor("guest checkout")
 	s.keys("C-c")
 	s.waitFor("EXIT=130")
 	data, _ := os.ReadFile(filepath.Join(dir, "integration-spec.yaml"))
 	if !strings.Contains(string(data), "    by_channel:\n      web-retail:\n        value: email") ||
 		!strings.Contains(string(data), "      phone-email:\n        value: customer-number") {
 		t.Errorf("the answers per channel are not on disk:\n%s", data)
+	}
+}
+
+// waitNext waits for the next screen itself, not for any change: a program
+// that, like the wizard, redraws the screen it leaves (its field loses
+// focus) and only then draws the next one, and drops what is typed in
+// between (the old field had it), gets the answer typed after waitNext.
+// Waiting for a change and then for 100 ms of calm sent it too early as soon
+// as the machine took longer than that between the two.
+func TestWaitNextWaitsForTheNextScreen(t *testing.T) {
+	tmux, _, dir := buildForTerminal(t)
+	script := filepath.Join(dir, "screens.sh")
+	os.WriteFile(script, []byte(`clear; printf 'Section 1 of 2 · First\nq.first\n┃ What first?\n'
+read -r _
+clear; printf 'Section 1 of 2 · First\nq.first\n  What first?\n'
+sleep 0.5
+while read -r -t 0.01 _; do :; done
+clear; printf 'Section 2 of 2 · Second\nq.second\n┃ What second?\n'
+read -r answer
+echo "GOT=$answer."
+sleep 60
+`), 0o755)
+	s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), name: "screens"}
+	s.run("new-session", "-d", "-x", "120", "-y", "40", "-s", s.name, "-c", dir, "bash "+script)
+	before := s.waitFor("┃ What first?")
+	s.keys("Enter")
+	if scr := s.waitNext(before); !strings.Contains(scr, "┃ What second?") {
+		t.Fatalf("waitNext returned before the next screen:\n%s", scr)
+	}
+	s.text("typed")
+	s.keys("Enter")
+	if scr := s.waitFor("GOT="); !strings.Contains(scr, "GOT=typed.") {
+		t.Errorf("the answer typed after waitNext was lost:\n%s", scr)
 	}
 }

@@ -2,11 +2,15 @@
 // in tests, with no terminal. It runs the update loop itself, one message at
 // a time: each key is handled, and every command it causes has run, before
 // the next key is sent. A real program runs commands concurrently, and keys
-// sent by a test can overtake them, which made key-level tests flaky under load.
+// sent by a test can overtake them, which made key-level tests flaky under
+// load. Timers (a cursor's blink) are known by what they are, not by how
+// long they take, so a slow machine never drops a command that matters.
 package wizardtest
 
 import (
+	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -125,9 +129,28 @@ type loop struct {
 	quit  bool
 }
 
-// timerCutoff separates commands that answer at once (moving between fields
-// and groups) from timers (the cursor's blink, half a second), which are dropped.
-const timerCutoff = 100 * time.Millisecond
+// timers are the commands that only wait and tick (the cursor's blink, half
+// a second; tea.Tick and tea.Every), by the function that makes them: they
+// are dropped unrun. Every other command is run to its end, however long a
+// loaded machine takes (up to commandDeadline, which only a hung command
+// reaches).
+var timers = []string{
+	"github.com/charmbracelet/bubbles/cursor.(*Model).BlinkCmd.",
+	"github.com/charmbracelet/bubbletea.Tick.",
+	"github.com/charmbracelet/bubbletea.Every.",
+}
+
+const commandDeadline = time.Minute
+
+func isTimer(cmd tea.Cmd) bool {
+	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+	for _, t := range timers {
+		if strings.HasPrefix(name, t) {
+			return true
+		}
+	}
+	return false
+}
 
 func (d *loop) send(msg tea.Msg) { d.dispatch([]tea.Msg{msg}) }
 
@@ -152,7 +175,7 @@ func (d *loop) dispatch(queue []tea.Msg) {
 // run executes a command and the batches and sequences it returns, keeping
 // the order a sequence demands.
 func (d *loop) run(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
+	if cmd == nil || isTimer(cmd) {
 		return nil
 	}
 	done := make(chan tea.Msg, 1)
@@ -160,8 +183,8 @@ func (d *loop) run(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(timerCutoff):
-		return nil
+	case <-time.After(commandDeadline):
+		panic(fmt.Sprintf("wizardtest: the command %s has not returned after %v", runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name(), commandDeadline))
 	}
 	switch m := msg.(type) {
 	case nil:
@@ -180,8 +203,8 @@ func (d *loop) run(cmd tea.Cmd) []tea.Msg {
 	return []tea.Msg{msg}
 }
 
-// runAll runs a batch's commands at once and waits for them together, so a
-// batch costs one timer cutoff at most, not one per command.
+// runAll runs a batch's commands at once and waits for them all, and
+// returns their messages in the batch's order.
 func (d *loop) runAll(cmds []tea.Cmd) []tea.Msg {
 	results := make([]chan []tea.Msg, len(cmds))
 	for i, c := range cmds {
@@ -189,14 +212,8 @@ func (d *loop) runAll(cmds []tea.Cmd) []tea.Msg {
 		go func(c tea.Cmd, out chan []tea.Msg) { out <- d.runDetached(c) }(c, results[i])
 	}
 	var msgs []tea.Msg
-	deadline := time.After(timerCutoff + 50*time.Millisecond)
 	for _, r := range results {
-		select {
-		case m := <-r:
-			msgs = append(msgs, m...)
-		case <-deadline:
-			return msgs
-		}
+		msgs = append(msgs, <-r...)
 	}
 	return msgs
 }
