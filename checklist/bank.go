@@ -281,6 +281,15 @@ func (q *Question) HasOptions() bool {
 	return false
 }
 
+// DefaultIsAnswer reports whether accepting q's default (Enter on an empty
+// answer in the wizard) answers it. It does for a value the bank suggests
+// (EUR, 5 units); not for the two systems' names, whose defaults ("the
+// online store") only stand in for a name nobody has given yet: a name must
+// be typed.
+func (q *Question) DefaultIsAnswer() bool {
+	return q.Default != "" && q.ID != QProjectStore && q.ID != QProjectInventory
+}
+
 // Values lists the allowed values, for error messages and schemas.
 func (q *Question) Values() []string {
 	vals := make([]string, len(q.Options))

@@ -103,7 +103,7 @@ func (w *run) questionField(st step, b *box) huh.Field {
 	case checklist.KindNumber, checklist.KindText:
 		b.single = seen.Value()
 		input := huh.NewInput().Title(title).Description(help).Value(&b.single)
-		if q.Default != "" {
+		if q.DefaultIsAnswer() {
 			input.Placeholder(w.fill(q.Default) + " (press Enter to use it)")
 		}
 		// The question checks what is typed, as integ set and a load would.

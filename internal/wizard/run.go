@@ -323,13 +323,14 @@ func (w *run) header() (where, id string) {
 
 // answerValues turns what was entered on a question's screen into the
 // values to record. An empty text or number takes the question's default,
-// which the screen showed: accepting it is an answer.
+// which the screen showed: accepting it is an answer (but for a system's
+// name, see DefaultIsAnswer).
 func answerValues(q *checklist.Question, single string, multi []string) []string {
 	if q.Kind == checklist.KindMulti {
 		return slices.Clone(multi)
 	}
 	v := strings.TrimSpace(single)
-	if v == "" && (q.Kind == checklist.KindNumber || q.Kind == checklist.KindText) {
+	if v == "" && q.DefaultIsAnswer() && (q.Kind == checklist.KindNumber || q.Kind == checklist.KindText) {
 		v = q.Default
 	}
 	if v == "" {

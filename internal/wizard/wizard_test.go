@@ -762,3 +762,39 @@ func TestAccessibleModeAsksEachChannel(t *testing.T) {
 		}
 	}
 }
+
+// Enter on an empty system name leaves it open: the bank's default ("the
+// online store") only stands in for a name nobody gave, and is not shown as
+// one to accept. A typed name is recorded. Before, Enter recorded the
+// default as the store's name.
+func TestSystemNameMustBeTyped(t *testing.T) {
+	t.Parallel()
+	bank := strings.Replace(wizardtest.SmallBank, `prompt: "Store?", help: "Store help."`, `prompt: "Store?", help: "Store help.", default: "the online store"`, 1)
+	bank = strings.Replace(bank, `prompt: "Inventory?", help: "Inventory help."`, `prompt: "Inventory?", help: "Inventory help.", default: "the inventory system"`, 1)
+	b, err := checklist.Parse("small.yaml", []byte(bank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSpec(t, b)
+	run, screens := driver(t, keys{"enter", "Odoo", "enter", "enter"}, stockDefaults, finish)
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeAll, Run: run}); err != nil {
+		t.Fatal(err)
+	}
+	if a, ok := s.Answers["project.store"]; ok {
+		t.Errorf("Enter on the empty store name recorded %q", a.Value())
+	}
+	if got := s.Answers["project.inventory"].Value(); got != "Odoo" {
+		t.Errorf("the typed inventory name: %q", got)
+	}
+	if q := b.Question("project.store"); s.StatusOf(q) != spec.Open {
+		t.Errorf("the store's name is %v, want open", s.StatusOf(q))
+	}
+	if got := s.Names(b).Store; got != "the online store" {
+		t.Errorf("the name used meanwhile: %q", got)
+	}
+	// The inventory's screen as it comes (drawn after a key, at its full
+	// width: the first screen is drawn before the driver sizes the window).
+	if scr := (*screens)[1]; !strings.Contains(scr, "Inventory?") || strings.Contains(scr, "(press Enter to use it)") {
+		t.Errorf("the inventory's name offers its default as an answer (or was not shown):\n%s", scr)
+	}
+}
