@@ -24,6 +24,8 @@ func (w *run) field(st step, b *box, editor []string) huh.Field {
 	switch st.kind {
 	case stepChannels:
 		return w.channelsField(st.q, b)
+	case stepConflict:
+		return w.conflictField(st, b)
 	case stepFollowUp:
 		q := st.q
 		b.text = w.spec.Get(st.key()).Note
@@ -61,6 +63,32 @@ func (w *run) channelsField(q *checklist.Question, b *box) huh.Field {
 		Description(w.fill(q.Help)+"\n\nYou sell through "+safe.Terminal(channels)+". Is the answer the same for all of them?").
 		Options(huh.NewOption("The same for all channels", sameForAll),
 			huh.NewOption("It differs: answer it for each channel", differsByChannel)).
+		Value(&b.single)
+}
+
+// conflictField shows the two answers (or section notes) saved at the same
+// time, and asks which to keep. It starts on deciding later, so that pressing
+// Enter through it never decides for anyone.
+func (w *run) conflictField(st step, b *box) huh.Field {
+	theirs := w.spec.Conflicts[st.key()]
+	var title, ours, other string
+	if st.q == nil {
+		title = fmt.Sprintf("Two notes on “%s” were saved at the same time", w.fill(st.sec.Title))
+		ours, other = fmt.Sprintf("%q", w.spec.SectionNotes[st.key()]), fmt.Sprintf("%q", theirs.Note)
+	} else {
+		names := w.spec.Names(w.bank)
+		title = w.fill(st.q.Prompt) + w.forChannel(st)
+		ours, other = w.spec.Get(st.key()).Quote(st.q, names), theirs.Quote(st.q, names)
+	}
+	ours, other = safe.Terminal(ours), safe.Terminal(other)
+	b.single = keepLater
+	room := maxWidth - 40 // an option fits beside the cursor in a narrow terminal too
+	return huh.NewSelect[string]().Title(title).
+		Description("Two answers were saved at the same time (from two places, or two people). The spec uses the first until you decide.\n\n"+
+			"In use now: "+ours+"\nThe other:  "+other).
+		Options(huh.NewOption("Keep the one in use: "+oneLine(ours, room), keepOurs),
+			huh.NewOption("Keep the other:  "+oneLine(other, room), keepTheirs),
+			huh.NewOption("Decide later (integ check reports it until then)", keepLater)).
 		Value(&b.single)
 }
 
@@ -143,6 +171,8 @@ func (w *run) commit(st step, b *box) error {
 	switch st.kind {
 	case stepChannels:
 		return w.sameForAll(st.q, b.single != differsByChannel)
+	case stepConflict:
+		return w.decide(st, b.single)
 	case stepFollowUp:
 		return w.note(st.key(), b.text)
 	case stepSystem:

@@ -335,6 +335,9 @@ func (m *model) showMenu() tea.Cmd {
 	}
 	desc := fmt.Sprintf("%s ↔ %s · %d answered, %d undecided, %d open. Your earlier answers are pre-selected.",
 		safe.Terminal(names.Store), safe.Terminal(names.Inventory), total.Answered, total.Undecided, total.Open)
+	if n := len(w.spec.Conflicts); n > 0 {
+		desc += fmt.Sprintf("\n⚠ %d %s saved twice at the same time: going through asks which to keep.", n, plural(n, "answer was", "answers were"))
+	}
 	var opts []huh.Option[string]
 	if q := w.firstOpen(); q != nil {
 		label := fmt.Sprintf("Continue where you stopped: %s, ", w.fill(q.Section.Title))
@@ -408,9 +411,17 @@ func (w *run) answerText(q *checklist.Question) string {
 		for _, ch := range channels {
 			parts = append(parts, safe.Terminal(w.bank.ChannelTitle(ch, w.spec.Names(w.bank)))+": "+w.valuesText(q, w.spec.Answers[q.ID].For(ch)))
 		}
-		return strings.Join(parts, "; ")
+		return w.conflictMark(q) + strings.Join(parts, "; ")
 	}
-	return w.valuesText(q, w.spec.Answers[q.ID])
+	return w.conflictMark(q) + w.valuesText(q, w.spec.Answers[q.ID])
+}
+
+// conflictMark flags an answer saved twice at the same time, still to decide.
+func (w *run) conflictMark(q *checklist.Question) string {
+	if w.inConflict(q) {
+		return "⚠ two answers, decide: "
+	}
+	return ""
 }
 
 // valuesText is one answer's values as the review lists them, ✎ where it has a note.
@@ -434,4 +445,11 @@ func (w *run) valuesText(q *checklist.Question, a spec.Answer) string {
 		text += " ✎"
 	}
 	return text
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

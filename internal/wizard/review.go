@@ -26,8 +26,11 @@ func (m *model) showReview(at string) tea.Cmd {
 	opts := []huh.Option[string]{huh.NewOption("Finish: save and show the summary", "finish")}
 	for i, sec := range w.bank.Sections {
 		c := w.spec.Progress(sec)
-		opts = append(opts, huh.NewOption(fmt.Sprintf("%d. %s: %d answered, %d undecided, %d open",
-			i+1, w.fill(sec.Title), c.Answered, c.Undecided, c.Open), "s:"+sec.ID))
+		label := fmt.Sprintf("%d. %s: %d answered, %d undecided, %d open", i+1, w.fill(sec.Title), c.Answered, c.Undecided, c.Open)
+		if _, ok := w.spec.Conflicts[sec.ID]; ok {
+			label += " · ⚠ two notes, decide"
+		}
+		opts = append(opts, huh.NewOption(label, "s:"+sec.ID))
 		for _, q := range sec.Questions {
 			if w.spec.StatusOf(q) == spec.Hidden {
 				continue

@@ -20,6 +20,7 @@ const (
 	stepSectionNote                 // anything else about the section
 	stepStart                       // not a screen: where a run starts, just before the step it asks first
 	stepChannels                    // whether a question that may differ by sales channel does ("the same for all channels"?)
+	stepConflict                    // which of two answers saved at the same time to keep (a merge conflict recorded in the spec)
 )
 
 // step is one screen of a section. Steps are listed afresh from the answers
@@ -28,7 +29,7 @@ const (
 type step struct {
 	kind stepKind
 	sec  *checklist.Section
-	q    *checklist.Question // nil for the section note
+	q    *checklist.Question // nil for the section note (and a conflict on it)
 	opt  int                 // with stepSystem and stepFollowUp: the option that asks
 	at   int                 // with stepStart: the order to start after
 	// channel is the sales channel whose own answer the step asks for ("" for
@@ -40,11 +41,17 @@ type step struct {
 	first bool
 }
 
-// order places a step within its section: whether the question differs by
-// channel, the question, its follow-ups (each channel's question and
-// follow-ups, where it differs), the next question…, the section note last.
+// order places a step within its section: a conflict on the question's
+// answer, whether it differs by channel, the question, its follow-ups (each
+// channel's conflict, question and follow-ups, where it differs), the next
+// question…, the conflict on the section note and the note last.
 func (st step) order() int {
 	switch st.kind {
+	case stepConflict:
+		if st.q == nil {
+			return math.MaxInt - 1
+		}
+		return st.q.Number*1000 + 100*st.slot - 2
 	case stepChannels:
 		return st.q.Number*1000 - 1
 	case stepQuestion:
@@ -60,10 +67,16 @@ func (st step) order() int {
 }
 
 // startAt is where a run starts to ask q first.
-func startAt(q *checklist.Question) step { return step{kind: stepStart, at: q.Number*1000 - 2} }
+func startAt(q *checklist.Question) step { return step{kind: stepStart, at: q.Number*1000 - 3} }
 
-// key names the answer a step records: the question's, or one channel's.
-func (st step) key() string { return spec.Key(st.q.ID, st.channel) }
+// key names the answer a step records: the question's, or one channel's; a
+// section's ID for its note.
+func (st step) key() string {
+	if st.q == nil {
+		return st.sec.ID
+	}
+	return spec.Key(st.q.ID, st.channel)
+}
 
 // run is the state of one run of the wizard, shared by the terminal and the
 // accessible mode: where it is, and what it has saved.
@@ -107,7 +120,7 @@ func (w *run) start(mode, sectionID string) bool {
 		w.answeredAtStart = map[string]bool{}
 		for _, sec := range w.bank.Sections {
 			for _, q := range sec.Questions {
-				if w.spec.StatusOf(q) == spec.Answered {
+				if w.spec.StatusOf(q) == spec.Answered && !w.inConflict(q) {
 					w.answeredAtStart[q.ID] = true
 				}
 			}
@@ -142,30 +155,56 @@ func (w *run) steps(sec *checklist.Section) []step {
 		if w.spec.StatusOf(q) == spec.Hidden || w.answeredAtStart[q.ID] {
 			continue
 		}
+		at := len(out)
 		channels := w.channelsAsking(q)
-		if len(channels) < 2 {
-			out = append(out, w.questionSteps(sec, q, "", 0, true)...)
-			continue
+		switch {
+		case len(channels) < 2:
+			out = append(out, w.questionSteps(sec, q, "", 0)...)
+		case !w.differing(q):
+			out = append(out, step{kind: stepChannels, sec: sec, q: q})
+			out = append(out, w.questionSteps(sec, q, "", 0)...)
+		default:
+			out = append(out, w.conflictSteps(sec, q, "", 0)...)
+			out = append(out, step{kind: stepChannels, sec: sec, q: q})
+			for _, ch := range channels {
+				out = append(out, w.questionSteps(sec, q, ch, 1+slices.Index(w.bank.ChannelValues(), ch))...)
+			}
 		}
-		out = append(out, step{kind: stepChannels, sec: sec, q: q, first: true})
-		if !w.differing(q) {
-			out = append(out, w.questionSteps(sec, q, "", 0, false)...)
-			continue
-		}
-		for _, ch := range channels {
-			out = append(out, w.questionSteps(sec, q, ch, 1+slices.Index(w.bank.ChannelValues(), ch), false)...)
-		}
+		slices.SortStableFunc(out[at:], func(a, b step) int { return a.order() - b.order() })
+		out[at].first = true
 	}
 	if len(out) == 0 {
 		return nil
 	}
+	out = append(out, w.conflictSteps(sec, nil, "", 0)...)
 	return append(out, step{kind: stepSectionNote, sec: sec})
 }
 
+// conflictSteps is the screen that decides a conflict on the answer a key
+// names (q nil: on sec's note), if the spec records one.
+func (w *run) conflictSteps(sec *checklist.Section, q *checklist.Question, channel string, slot int) []step {
+	st := step{kind: stepConflict, sec: sec, q: q, channel: channel, slot: slot}
+	if _, ok := w.spec.Conflicts[st.key()]; !ok {
+		return nil
+	}
+	return []step{st}
+}
+
+// inConflict reports whether any part of q's answer is in a conflict.
+func (w *run) inConflict(q *checklist.Question) bool {
+	for key := range w.spec.Conflicts {
+		if id, _ := spec.SplitKey(key); id == q.ID {
+			return true
+		}
+	}
+	return false
+}
+
 // questionSteps are the screens of q's answer for one channel ("" for all
-// channels): the question, the system its answer names, the note it asks for.
-func (w *run) questionSteps(sec *checklist.Section, q *checklist.Question, channel string, slot int, first bool) []step {
-	out := []step{{kind: stepQuestion, sec: sec, q: q, channel: channel, slot: slot, first: first}}
+// channels): the conflict on it, the question, the system its answer names,
+// the note it asks for.
+func (w *run) questionSteps(sec *checklist.Section, q *checklist.Question, channel string, slot int) []step {
+	out := append(w.conflictSteps(sec, q, channel, slot), step{kind: stepQuestion, sec: sec, q: q, channel: channel, slot: slot})
 	values := w.spec.Answers[q.ID].For(channel).Values
 	for i, opt := range q.Options {
 		if opt.System != "" && slices.Contains(values, opt.Value) {
@@ -300,9 +339,12 @@ func (w *run) header() (where, id string) {
 	index := slices.Index(w.bank.Sections, sec) + 1
 	where = fmt.Sprintf("Section %d of %d · %s", index, len(w.bank.Sections), w.fill(sec.Title))
 	p := w.position()
-	switch w.cur.kind {
-	case stepSectionNote:
+	switch {
+	case w.cur.q == nil:
 		where += " · section notes"
+		if w.cur.kind == stepConflict {
+			id = sec.ID + " · two notes saved at the same time"
+		}
 	default:
 		where += fmt.Sprintf(" · question %d of %d", p.k, p.n)
 		id = w.cur.key()
@@ -313,6 +355,8 @@ func (w *run) header() (where, id string) {
 			id += " · note"
 		case stepChannels:
 			id += " · the same for all channels?"
+		case stepConflict:
+			id += " · two answers saved at the same time"
 		}
 	}
 	if len(w.plan) > 1 {
@@ -351,6 +395,38 @@ func (w *run) answer(st step, values []string) error {
 	a.Values = values
 	w.spec.Put(st.key(), a)
 	return w.record(st.q, changed)
+}
+
+// The choices on a conflict's screen.
+const (
+	keepOurs   = "ours"
+	keepTheirs = "theirs"
+	keepLater  = "later"
+)
+
+// decide settles the conflict on the answer (or section note) a step names:
+// keep the answer in use, or the other side's; either clears the conflict,
+// and saves. Deciding later leaves it.
+func (w *run) decide(st step, keep string) error {
+	key := st.key()
+	theirs, ok := w.spec.Conflicts[key]
+	if !ok || keep == keepLater {
+		return nil
+	}
+	delete(w.spec.Conflicts, key)
+	if st.q == nil {
+		if keep == keepTheirs {
+			w.spec.SectionNotes[key] = theirs.Note
+			if theirs.Note == "" {
+				delete(w.spec.SectionNotes, key)
+			}
+		}
+		return w.savedNote(true)
+	}
+	if keep == keepTheirs {
+		w.spec.Put(key, theirs)
+	}
+	return w.record(st.q, true)
 }
 
 // systemName records the name of the system an answer names, and saves.

@@ -798,3 +798,72 @@ func TestSystemNameMustBeTyped(t *testing.T) {
 		t.Errorf("the inventory's name offers its default as an answer (or was not shown):\n%s", scr)
 	}
 }
+
+// Answers saved twice at the same time (recorded under conflicts: by a
+// merging save) are shown, each before its question, with both sides; the
+// manager keeps one, which clears the conflict, or decides later. Before,
+// the wizard never showed them: only integ check and integ set knew.
+func TestConflictsAreShownAndDecided(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	s.Set("stock.buffer", spec.Answer{Values: []string{"7"}})
+	s.Conflicts["stock.buffer"] = spec.Answer{Values: []string{"9"}, Note: "Finance says 9"}
+	s.SectionNotes["stock"] = "Two sites"
+	s.Conflicts["stock"] = spec.Answer{Note: "Three sites"}
+	var sv saves
+	run, screens := driver(t,
+		keys{"up", "enter", "enter", "enter"}, // live no, where and channels undecided
+		keys{"up", "enter"},                   // buffer: keep the other side's 9
+		keys{"enter"},                         // buffer: 9 as it now is
+		keys{"enter", "enter"},                // the section notes: decide later; the note as it is
+		finish)
+	res, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Run: run, Save: sv.recorder(s)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := s.Answers["stock.buffer"]; a.Value() != "9" || a.Note != "Finance says 9" {
+		t.Errorf("buffer after keeping the other side: %+v", a)
+	}
+	if _, ok := s.Conflicts["stock.buffer"]; ok {
+		t.Error("deciding left the buffer's conflict")
+	}
+	if s.Conflicts["stock"].Note != "Three sites" || s.SectionNotes["stock"] != "Two sites" {
+		t.Errorf("deciding later changed the notes' conflict: %q, %q", s.Conflicts["stock"].Note, s.SectionNotes["stock"])
+	}
+	if res.Answers != 4 {
+		t.Errorf("answers counted: %d, want 4 (live, where, channels and the decision)", res.Answers)
+	}
+	scr := shown(*screens, "stock.buffer · two answers saved at the same time")
+	for _, want := range []string{`In use now: "7"`, `The other:  "9" (note: "Finance says 9")`, "Decide later"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the buffer's conflict screen lacks %q:\n%s", want, scr)
+		}
+	}
+	if scr := shown(*screens, "stock · two notes saved at the same time"); !strings.Contains(scr, `"Three sites"`) {
+		t.Errorf("the notes' conflict screen:\n%s", scr)
+	}
+	if scr := shown(*screens, "Review your answers"); !strings.Contains(scr, "⚠") {
+		t.Errorf("the review does not flag what is left to decide:\n%s", scr)
+	}
+}
+
+// Only open or undecided questions also asks an answered one in conflict;
+// keeping the answer in use clears it and leaves the answer.
+func TestUnansweredAsksConflicts(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	for id, v := range map[string]string{"project.store": "Shopify", "project.inventory": "Odoo", "stock.live": "no",
+		"stock.where": "here", "stock.channels": "web", "stock.buffer": "7"} {
+		s.Set(id, spec.Answer{Values: []string{v}})
+	}
+	s.Conflicts["stock.where"] = spec.Answer{Values: []string{"other"}}
+	run, _ := driver(t, keys{"up", "up", "enter", "enter", "enter"}, finish)
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeUnanswered, Run: run}); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Conflicts) != 0 || s.Answers["stock.where"].Value() != "here" {
+		t.Errorf("after keeping the answer in use: conflicts %v, where %q", s.Conflicts, s.Answers["stock.where"].Value())
+	}
+}
