@@ -128,3 +128,51 @@ func TestDiffersCondition(t *testing.T) {
 		t.Errorf("described as %q", got)
 	}
 }
+
+// readChannel is answers read for one sales channel, as a spec's channel
+// view reads them ("" for every channel at once).
+type readChannel struct {
+	channelAnswers
+	channel string
+}
+
+func (a readChannel) ReadChannel() string { return a.channel }
+
+// A rule about web orders holds only where the answers are read for a web
+// channel: the phone channel's answers must not raise it. Read for every
+// channel at once, it holds when a named channel is chosen, or none yet.
+func TestChannelCondition(t *testing.T) {
+	b, err := Parse("bank.yaml", []byte(channelBank+`      - {id: s.web, kind: text, prompt: A, help: Why., when: {channel: [web-retail]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	web := b.Question("s.web").When
+	for _, tt := range []struct {
+		name    string
+		answers Answers
+		want    bool
+	}{
+		{"the web retail channel's answers", readChannel{channel: "web-retail"}, true},
+		{"the phone channel's answers", readChannel{channel: "phone-email"}, false},
+		{"all channels at once, web retail chosen", readChannel{channelAnswers: channelAnswers{values: map[string][]string{QProjectChannels: {"phone-email", "web-retail"}}}}, true},
+		{"all channels at once, phone only", channelAnswers{values: map[string][]string{QProjectChannels: {"phone-email"}}}, false},
+		{"no channel chosen yet", channelAnswers{}, true},
+	} {
+		if got := web.Holds(tt.answers); got != tt.want {
+			t.Errorf("%s: holds = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if got := b.DescribeCondition(web, Names{}); got != "the sales channel is Web retail" {
+		t.Errorf("described as %q", got)
+	}
+	_, err = Parse("bank.yaml", []byte(channelBank+`      - {id: s.web, kind: text, prompt: A, help: Why., when: {channel: [web-b2b]}}
+      - {id: s.mix, kind: text, prompt: B, help: Why., when: {channel: [web-retail], question: s.web}}`))
+	for _, want := range []string{
+		`bank.yaml:19: question "s.web" condition names sales channel "web-b2b", which is not one of project.channels's options (web-retail, phone-email)`,
+		`bank.yaml:20: question "s.mix" condition mixes forms`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}

@@ -27,7 +27,13 @@ type Condition struct {
 	// Differs holds when the question (a by_channel one) is answered
 	// differently for some of the chosen sales channels (true), or the same
 	// for all of them (false).
-	Differs *bool        `yaml:"differs,omitempty" json:"differs,omitempty"`
+	Differs *bool `yaml:"differs,omitempty" json:"differs,omitempty"`
+	// Channel holds when the answers are read for one of these sales
+	// channels: a rule about web orders is not raised by the phone channel's
+	// answers ({channel: [web-retail, web-b2b]}). Where no answer differs by
+	// channel, the answers are read once for every channel, and it holds when
+	// one of them is chosen (or none is named yet).
+	Channel []string     `yaml:"channel,omitempty" json:"channel,omitempty"`
 	All     []*Condition `yaml:"all,omitempty" json:"all,omitempty"`
 	Any     []*Condition `yaml:"any,omitempty" json:"any,omitempty"`
 	Not     *Condition   `yaml:"not,omitempty" json:"not,omitempty"`
@@ -101,6 +107,12 @@ type ChannelDiffer interface {
 	Differs(id string) bool
 }
 
+// ChannelReader is implemented by answers read for one sales channel (a
+// spec's view of the answers per channel); "" means every channel at once.
+type ChannelReader interface {
+	ReadChannel() string
+}
+
 // Answers is what a condition is evaluated against. Values returns nil for an
 // unanswered question; multi-select answers have several values.
 type Answers interface {
@@ -136,6 +148,9 @@ func (c *Condition) leafHolds(a Answers) bool {
 		d, ok := a.(ChannelDiffer)
 		return (ok && d.Differs(c.Question)) == *c.Differs
 	}
+	if len(c.Channel) > 0 {
+		return channelHolds(c.Channel, a)
+	}
 	values := a.Values(c.Question)
 	if c.Noted != nil && (a.Note(c.Question) != "") != *c.Noted {
 		return false
@@ -163,6 +178,20 @@ func (c *Condition) leafHolds(a Answers) bool {
 		}
 	}
 	return false
+}
+
+// channelHolds reports whether answers are read for one of channels: the
+// channel of a view, or, read for every channel at once, one of the
+// channels chosen (or any, while none is).
+func channelHolds(channels []string, a Answers) bool {
+	if r, ok := a.(ChannelReader); ok && r.ReadChannel() != "" {
+		return slices.Contains(channels, r.ReadChannel())
+	}
+	chosen := a.Values(QProjectChannels)
+	if len(chosen) == 0 || slices.Equal(chosen, []string{Undecided}) {
+		return true
+	}
+	return slices.ContainsFunc(chosen, func(ch string) bool { return slices.Contains(channels, ch) })
 }
 
 // wanted is the values a leaf compares with: `is` and `in` together.
@@ -203,6 +232,9 @@ func (c *Condition) shapeProblem() string {
 	if c.Question != "" || c.Is != "" || len(c.In) > 0 || c.Noted != nil || number || c.Matches != "" || c.Differs != nil {
 		forms++
 	}
+	if len(c.Channel) > 0 {
+		forms++
+	}
 	if len(c.All) > 0 {
 		forms++
 	}
@@ -220,9 +252,9 @@ func (c *Condition) shapeProblem() string {
 	case (c.Section == "") != (c.OpenAtLeast == 0):
 		return "condition needs both `section` and `open_at_least`"
 	case forms == 0:
-		return "condition is empty: give `question` (with `is`, `in`, `above`, `below` or `noted`), `all`, `any` or `not`"
+		return "condition is empty: give `question` (with `is`, `in`, `above`, `below` or `noted`), `channel`, `all`, `any` or `not`"
 	case forms > 1:
-		return "condition mixes forms: use one of `question`, `all`, `any`, `not` per level"
+		return "condition mixes forms: use one of `question`, `channel`, `all`, `any`, `not` per level"
 	case (compares || c.Noted != nil || number || c.Matches != "" || c.Differs != nil) && c.Question == "":
 		return "condition has `is`, `in`, `above`, `below`, `matches`, `noted` or `differs` but no `question`"
 	case c.Differs != nil && (compares || c.Noted != nil || number || c.Matches != ""):

@@ -96,7 +96,7 @@ func (b *Bank) DescribeCondition(c *Condition, names Names) string {
 // describeNegatedLeaf says "not" of a simple leaf in plain words: "sales
 // channels is not answered yet", "capture timing is not \"At checkout\"".
 func (b *Bank) describeNegatedLeaf(c *Condition, names Names) (string, bool) {
-	if c.Op() != "" || c.Question == "" || c.Noted != nil || c.Above != nil || c.Below != nil || c.Matches != "" || c.Differs != nil {
+	if c.Op() != "" || c.Question == "" || len(c.Channel) > 0 || c.Noted != nil || c.Above != nil || c.Below != nil || c.Matches != "" || c.Differs != nil {
 		return "", false
 	}
 	plain := b.describeLeaf(c, names)
@@ -111,6 +111,13 @@ func (b *Bank) describeNegatedLeaf(c *Condition, names Names) (string, bool) {
 }
 
 func (b *Bank) describeLeaf(c *Condition, names Names) string {
+	if len(c.Channel) > 0 {
+		titles := make([]string, len(c.Channel))
+		for i, ch := range c.Channel {
+			titles[i] = b.ChannelTitle(ch, names)
+		}
+		return "the sales channel is " + strings.Join(titles, " or ")
+	}
 	if c.Section != "" {
 		title := c.Section
 		if s := b.Section(c.Section); s != nil {

@@ -369,6 +369,19 @@ func (v *validator) conditionLeaf(c *Condition, where, owner string) {
 	if c.shapeProblem() != "" {
 		return
 	}
+	if len(c.Channel) > 0 {
+		channels := v.bank.Question(QProjectChannels)
+		if channels == nil {
+			v.add(c.Line, where+" condition names sales channels, but the bank has no "+QProjectChannels+" question")
+			return
+		}
+		for _, ch := range c.Channel {
+			if channels.Option(ch) == nil || ch == Undecided {
+				v.add(c.Line, fmt.Sprintf("%s condition names sales channel %q, which is not one of %s's options (%s)", where, ch, QProjectChannels, strings.Join(v.bank.ChannelValues(), ", ")))
+			}
+		}
+		return
+	}
 	if c.Section != "" {
 		switch {
 		case owner != "":

@@ -108,7 +108,7 @@ func TestValidationErrors(t *testing.T) {
         when:
           any:
             - {question: s.a, is: "yes", all: [{question: s.a}]}`,
-			want: []string{`bank.yaml:15: question "s.b" condition mixes forms: use one of ` + "`question`, `all`, `any`, `not`" + ` per level`},
+			want: []string{`bank.yaml:15: question "s.b" condition mixes forms: use one of ` + "`question`, `channel`, `all`, `any`, `not`" + ` per level`},
 		},
 		{
 			name: "unknown key and missing help, reported together",

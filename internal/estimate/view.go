@@ -97,6 +97,10 @@ func (cv *channelView) Values(id string) []string {
 // rule differs by sales channel ({question: …, differs: true}) counts once.
 func (cv *channelView) Differs(id string) bool { return cv.v.spec.Differs(id) }
 
+// ReadChannel implements checklist.ChannelReader: the channel whose answers
+// this view reads ("" for every channel at once).
+func (cv *channelView) ReadChannel() string { return cv.channel }
+
 // Note implements checklist.Answers.
 func (cv *channelView) Note(id string) string { return cv.v.spec.Answers[id].For(cv.channel).Note }
 

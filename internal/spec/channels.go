@@ -143,6 +143,10 @@ func (v View) System(id string) string { return v.Answer(id).System }
 // Differs implements checklist.ChannelDiffer.
 func (v View) Differs(id string) bool { return v.Spec.Differs(id) }
 
+// ReadChannel implements checklist.ChannelReader: the channel this view
+// reads the answers for ("" for every channel at once).
+func (v View) ReadChannel() string { return v.Channel }
+
 // Views are the views conditions are evaluated in: one per chosen channel
 // when some answer has a channel's own answer for a chosen channel, else the
 // single view of the answers for all channels (every channel would see the
