@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/huh"
 
@@ -29,7 +30,7 @@ func (w *run) field(st step, b *box, editor []string) huh.Field {
 	case stepFollowUp:
 		q := st.q
 		b.text = w.spec.Get(st.key()).Note
-		return noteField(w.fill(q.Options[st.opt].FollowUp)+w.forChannel(st), "Kept as the note on your answer to: "+w.fill(q.Prompt), 3, &b.text, editor)
+		return noteField(w.followUps(st)+w.forChannel(st), "Kept as the note on your answer to: "+w.fill(q.Prompt), 3, &b.text, editor)
 	case stepSystem:
 		b.single = w.spec.Answers[st.q.ID].For(st.channel).System
 		return huh.NewInput().Title(w.fill(st.q.Options[st.opt].System) + w.forChannel(st)).
@@ -196,3 +197,19 @@ func validateNote(note string) error {
 var errNoneTicked = errors.New("tick at least one option with Space (Undecided counts)")
 
 const multiHint = "Space ticks or unticks the option under the cursor; Enter goes on."
+
+// followUps is what the note of st's answer must say: the follow-up question
+// of each option ticked that asks one, in the bank's order.
+func (w *run) followUps(st step) string {
+	values := w.spec.Answers[st.q.ID].For(st.channel).Values
+	var asks []string
+	for _, opt := range st.q.Options {
+		if opt.FollowUp != "" && slices.Contains(values, opt.Value) {
+			asks = append(asks, w.fill(opt.FollowUp))
+		}
+	}
+	if len(asks) == 0 {
+		return w.fill(st.q.Options[st.opt].FollowUp)
+	}
+	return strings.Join(asks, " ")
+}

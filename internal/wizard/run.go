@@ -211,9 +211,12 @@ func (w *run) questionSteps(sec *checklist.Section, q *checklist.Question, chann
 			out = append(out, step{kind: stepSystem, sec: sec, q: q, opt: i, channel: channel, slot: slot})
 		}
 	}
+	// One note per answer: where several ticked options ask for one (a
+	// multi-select), its screen asks all their questions at once.
 	for i, opt := range q.Options {
 		if opt.FollowUp != "" && slices.Contains(values, opt.Value) {
 			out = append(out, step{kind: stepFollowUp, sec: sec, q: q, opt: i, channel: channel, slot: slot})
+			break
 		}
 	}
 	return out
