@@ -62,7 +62,11 @@ type Summary struct {
 	ChannelRequirements int    `json:"channel_requirements"`
 	ChannelScenarios    int    `json:"channel_scenarios"`
 	Flows               int    `json:"flows"`
-	Risks               []Risk `json:"risks"`
+	// Errors and Warnings count the findings of each severity: errors must
+	// be settled before a quote.
+	Errors   int    `json:"errors"`
+	Warnings int    `json:"warnings"`
+	Risks    []Risk `json:"risks"`
 }
 
 // Risk is one of the biggest risks named in the executive summary.
@@ -170,11 +174,13 @@ type Scenario struct {
 	ChannelTitle string `json:"channel_title,omitempty"`
 }
 
-// Coverage counts the requirements that at least one scenario checks.
+// Coverage counts the requirements that at least one scenario checks, and
+// names those that none does, so that an integrator sees what is untested.
 type Coverage struct {
-	Requirements int `json:"requirements"`
-	Covered      int `json:"covered"`
-	Percent      int `json:"percent"`
+	Requirements int      `json:"requirements"`
+	Covered      int      `json:"covered"`
+	Percent      int      `json:"percent"`
+	Uncovered    []string `json:"uncovered"`
 }
 
 type OpenDecision struct {
@@ -311,6 +317,8 @@ func (b *builder) build(now time.Time) *Brief {
 	if out.Findings == nil {
 		out.Findings = []check.Finding{}
 	}
+	counts := check.Count(out.Findings)
+	out.Summary.Errors, out.Summary.Warnings = counts.Errors, counts.Warnings
 	out.Summary.Risks = b.topRisks(out.Findings, out.OpenDecisions)
 	out.Appendix = b.appendix()
 	return out
@@ -352,27 +360,40 @@ func orDefault(v, fallback string) string {
 	return v
 }
 
-// topRisks are the three biggest risks: error and warning findings first,
-// then the open decisions that could move the estimate most.
+// maxRisks is how many risks the executive summary names.
+const maxRisks = 3
+
+// topRisks are the biggest risks, blockers first: the errors (which must be
+// settled before a quote), then the open decisions that could move the
+// estimate most (a fixed price cannot be given while they are open), then
+// the warnings.
 func (b *builder) topRisks(findings []check.Finding, open []OpenDecision) []Risk {
-	var risks []Risk
+	var errs, warns []Risk
 	for _, f := range findings {
-		if len(risks) < 3 && f.Severity != "info" {
-			risks = append(risks, Risk{Title: f.Message, Detail: f.Advice})
+		switch f.Severity {
+		case "error":
+			errs = append(errs, Risk{Title: f.Message, Detail: f.Advice})
+		case "warning":
+			warns = append(warns, Risk{Title: f.Message, Detail: f.Advice})
 		}
 	}
 	sorted := append([]OpenDecision(nil), open...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		return sorted[i].RiskHigh-sorted[i].RiskLow > sorted[j].RiskHigh-sorted[j].RiskLow
 	})
+	var decisions []Risk
 	for _, d := range sorted {
-		if len(risks) == 3 || d.RiskHigh == 0 {
+		if d.RiskHigh == 0 {
 			break
 		}
-		risks = append(risks, Risk{
+		decisions = append(decisions, Risk{
 			Title:  "Open decision: " + d.Prompt,
 			Detail: fmt.Sprintf("%s; the estimate carries %s–%s hours until it is settled.", checklist.UpperFirst(d.Status), estimate.FormatHours(d.RiskLow), estimate.FormatHours(d.RiskHigh)),
 		})
+	}
+	risks := append(append(errs, decisions...), warns...)
+	if len(risks) > maxRisks {
+		risks = risks[:maxRisks]
 	}
 	return risks
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -40,6 +41,14 @@ func formatFuncs() map[string]any {
 		"hours":  estimate.FormatHours,
 		"number": estimate.FormatNumber,
 		"add":    func(a, b int) int { return a + b },
+		// plural writes "1 decision is" and "3 decisions are": the form
+		// that agrees with n.
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return "1 " + one
+			}
+			return strconv.Itoa(n) + " " + many
+		},
 		"upper":  strings.ToUpper,
 	}
 }

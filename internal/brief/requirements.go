@@ -271,12 +271,14 @@ func coverage(groups []RequirementGroup, scenarios []ScenarioGroup) Coverage {
 			}
 		}
 	}
-	var c Coverage
+	c := Coverage{Uncovered: []string{}}
 	for _, g := range groups {
 		for _, r := range g.Requirements {
 			c.Requirements++
 			if checked[r.ID] {
 				c.Covered++
+			} else {
+				c.Uncovered = append(c.Uncovered, r.ID)
 			}
 		}
 	}
