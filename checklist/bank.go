@@ -42,19 +42,31 @@ const (
 	// QProjectChannels is the sales channels the business sells through; its
 	// option values name the channels an answer may differ by (by_channel).
 	QProjectChannels = "project.channels"
-	budgetPrefix     = SectionBudget + "."
+	// The products and plans the budget prices licences and running costs
+	// from: the connector app or integration platform named, each system's
+	// edition and hosting (free text), and the Shopify plan, asked instead of
+	// the store's edition where the store is Shopify.
+	QProjectConnector        = "project.connector"
+	QProjectStoreEdition     = "project.store-edition"
+	QProjectInventoryEdition = "project.inventory-edition"
+	QProjectShopifyPlan      = "project.shopify-plan"
+	budgetPrefix             = SectionBudget + "."
 )
 
 // reserved maps each reserved question ID to its kind and section.
 var reserved = map[string]struct{ kind, section string }{
-	QProjectName:       {KindText, SectionProject},
-	QProjectStore:      {KindText, SectionProject},
-	QProjectInventory:  {KindText, SectionProject},
-	QProjectPreparedBy: {KindText, SectionProject},
-	QBudgetCurrency:    {KindText, SectionBudget},
-	QBudgetHourlyRate:  {KindNumber, SectionBudget},
-	QBudgetContingency: {KindNumber, SectionBudget},
-	QProjectChannels:   {KindMulti, SectionProject},
+	QProjectName:             {KindText, SectionProject},
+	QProjectStore:            {KindText, SectionProject},
+	QProjectInventory:        {KindText, SectionProject},
+	QProjectPreparedBy:       {KindText, SectionProject},
+	QBudgetCurrency:          {KindText, SectionBudget},
+	QBudgetHourlyRate:        {KindNumber, SectionBudget},
+	QBudgetContingency:       {KindNumber, SectionBudget},
+	QProjectChannels:         {KindMulti, SectionProject},
+	QProjectConnector:        {KindText, SectionProject},
+	QProjectStoreEdition:     {KindText, SectionProject},
+	QProjectInventoryEdition: {KindText, SectionProject},
+	QProjectShopifyPlan:      {KindChoice, SectionProject},
 }
 
 // IsFact reports whether a question records a fact about the project (its

@@ -30,7 +30,10 @@ var seedItems = []struct{ item, question string }{
 	{"which system sends shipment status e-mails", "orders.shipment-emails"},
 	{"which system quotes are sent from", "orders.quotes"},
 	{"live inventory counts in the store", "inventory.live-counts"},
-	{"store knows stock allocated to unshipped orders", "inventory.allocation"},
+	// Asked as which number the store shows: on hand, or available (on hand
+	// less what is allocated to unshipped orders); a yes/no beside it was a
+	// near-duplicate that could contradict it.
+	{"store knows stock allocated to unshipped orders", "inventory.available-meaning"},
 	{"where partial cancellations are entered", "orders.partial-cancel"},
 	{"where returns are entered", "returns.entered-where"},
 	{"return entered in inventory system: update the website too", "returns.update-web"},

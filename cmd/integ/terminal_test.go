@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
 )
 
 // tmuxSession runs integ in a real terminal (tmux) so that the wizard is
@@ -258,9 +259,9 @@ func TestPlanInARealTerminal(t *testing.T) {
 	}
 	total := status()
 	// Left empty on purpose: the text and number answers after the first four
-	// that have no default (the deadline, …), less the busiest day. The budget
-	// settings were left empty too, and their defaults, shown, count as answers.
-	if want := float64(openTextAndNumbers(t) - 1); total["open"].(float64) != want {
+	// that have no default (the deadline, …). The budget settings were left
+	// empty too, and their defaults, shown, count as answers.
+	if want := float64(openTextAndNumbers(t)); total["open"].(float64) != want {
 		t.Errorf("after a full run, open = %v, want %v (the empty text and number answers without a default)", total["open"], want)
 	}
 	data, _ := os.ReadFile(specPath)
@@ -452,31 +453,50 @@ func TestPlanSuspendsAndResumes(t *testing.T) {
 // one per question asked, and the section note.
 func projectScreens(t *testing.T) int {
 	t.Helper()
-	bank, err := checklist.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bank, s := firstRun(t)
 	n := 1
 	for _, q := range bank.Section(checklist.SectionProject).Questions {
-		if q.When == nil { // follow-ups wait for answers the run leaves open
+		if s.StatusOf(q) != spec.Hidden {
 			n++
 		}
 	}
 	return n
 }
 
-// openTextAndNumbers counts the text and number questions a run that answers
-// the first four and presses Enter everywhere else leaves open (asked with
-// every answer undecided), less those with a default, which Enter accepts.
-func openTextAndNumbers(t *testing.T) int {
+// firstRun is the spec the first run leaves: the first four answers typed,
+// the few answers it gives on purpose, and every other question with fixed
+// answers undecided (Enter), in bank order, so that each follow-up an
+// undecided answer opens is asked too.
+func firstRun(t *testing.T) (*checklist.Bank, *spec.Spec) {
 	t.Helper()
 	bank, err := checklist.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := spec.New(filepath.Join(t.TempDir(), "first.yaml"), bank)
+	given := map[string]string{
+		"project.name": "Acme Outdoor", "project.store": "Shopify", "project.inventory": "Odoo", "project.prepared-by": "Jane Doe",
+		"master.product-names": "inventory", "inventory.live-counts": "yes", "inventory.count-freshness": "minutes", "operations.peak-orders": "1200",
+	}
+	for _, q := range bank.Questions() {
+		if v, ok := given[q.ID]; ok {
+			s.Set(q.ID, spec.Answer{Values: []string{v}})
+		} else if q.HasOptions() && s.StatusOf(q) != spec.Hidden {
+			s.Set(q.ID, spec.Answer{Values: []string{checklist.Undecided}})
+		}
+	}
+	return bank, s
+}
+
+// openTextAndNumbers counts the text and number questions the first run
+// leaves open: asked, and empty, less those with a default, which Enter
+// accepts.
+func openTextAndNumbers(t *testing.T) int {
+	t.Helper()
+	bank, s := firstRun(t)
 	n := 0
 	for _, q := range bank.Questions() {
-		if (q.Kind == checklist.KindText || q.Kind == checklist.KindNumber) && !checklist.IsFact(q.ID) && q.When == nil && q.Default == "" {
+		if (q.Kind == checklist.KindText || q.Kind == checklist.KindNumber) && q.Default == "" && s.StatusOf(q) == spec.Open {
 			n++
 		}
 	}

@@ -351,6 +351,7 @@ func TestProjectDecisionsAreOpenDecisions(t *testing.T) {
 	bank, s := loadExample(t)
 	s.Set("project.approach", spec.Answer{Values: []string{checklist.Undecided}})
 	s.Set("project.prepared-by", spec.Answer{})
+	s.Set("project.several", spec.Answer{Values: []string{"currencies"}})
 	s.Set("project.currencies", spec.Answer{})
 	open := map[string]string{}
 	for _, d := range Build(bank, s, now).OpenDecisions {

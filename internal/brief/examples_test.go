@@ -3,6 +3,7 @@ package brief
 import (
 	"bytes"
 	"encoding/json"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -92,7 +93,9 @@ func TestScenariosCoverHalfTheRequirements(t *testing.T) {
 	}
 }
 
-var requirementIDRE = regexp.MustCompile(`REQ-[A-Z]+-\d+(?:\.\d+)?[a-z]?`)
+// A requirement ID, with the channel it holds for where answers differ by
+// channel (REQ-CUS-03.web-b2b).
+var requirementIDRE = regexp.MustCompile(`REQ-[A-Z]+-\d+(?:\.\d+)?[a-z]?(?:\.[a-z][a-z0-9-]*[a-z0-9])?`)
 
 // Every requirement ID cited anywhere in a brief (scenarios, findings, the
 // budget, open decisions) is one of its requirements, or the base of
@@ -124,5 +127,102 @@ func TestCitedRequirementIDsExist(t *testing.T) {
 				t.Error("nothing cites a requirement: the scenarios name none")
 			}
 		})
+	}
+}
+
+// platformOf names the platform a source's page documents, by its address;
+// "" for a source about no one platform (a card network, a cost survey).
+func platformOf(source string) string {
+	for _, p := range []struct{ host, platform string }{
+		{"shopify.dev", "shopify"}, {"shopify.com", "shopify"},
+		{"docs.oracle.com/en/cloud/saas/netsuite", "netsuite"}, {"farapp.com", "netsuite"},
+		{"odoo.com", "odoo"}, {"cin7.com", "cin7"},
+		{"adobe.com", "adobe"}, {"magento", "adobe"},
+		{"woocommerce.com", "woocommerce"}, {"celigo.com", "celigo"},
+		{"avalara.com", "avalara"}, {"stripe.com", "stripe"}, {"braintree", "braintree"},
+	} {
+		if strings.Contains(source, p.host) {
+			return p.platform
+		}
+	}
+	return ""
+}
+
+// A platform's facts appear only in briefs about that platform: a Shopify
+// source is cited only where the store is Shopify, NetSuite's only where the
+// inventory system is NetSuite, and so on (review 1: Shopify's versioning in
+// a WooCommerce brief, NetSuite's concurrency in an Odoo one). Checked on
+// every worked example, and on a WooCommerce ↔ NetSuite business paying
+// through WooPayments and Braintree whose answers touch every payment rule
+// that states a platform's fact.
+func TestPlatformFactsStayWithTheirPlatform(t *testing.T) {
+	for _, ex := range append(workedExamples, struct{ file, golden string }{"coffee-roaster.yaml", "coffee-roaster"}) {
+		t.Run(ex.golden, func(t *testing.T) {
+			_, s, b := loadWorked(t, ex.file)
+			platformScope(t, s, b)
+		})
+	}
+	t.Run("woocommerce and netsuite", func(t *testing.T) {
+		bank, err := checklist.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := spec.New(filepath.Join(t.TempDir(), "s.yaml"), bank)
+		for id, v := range map[string]string{
+			"project.store": "WooCommerce", "project.inventory": "NetSuite", "payments.gateway": "platform",
+			"payments.capture-timing": "at-shipment", "payments.partial-capture": "yes", "payments.multi-capture": "yes",
+			"orders.partial-shipments": "per-item", "payments.auth-expiry": "undecided", "subscriptions.model": "store-app",
+			"payments.auth-web-settle-inventory": "yes", "operations.history": "order-history", "operations.history-months": "24",
+			"support.who": "integrator", "orders.changes-where": "store", "orders.offline-upload": "yes",
+			"master.sales-taxes": "third", "tax.commit": "inventory", "inventory.live-counts": "yes",
+		} {
+			values, err := bank.Question(id).Parse(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Set(id, spec.Answer{Values: values})
+		}
+		platformScope(t, s, Build(bank, s, now))
+	})
+}
+
+// platformScope fails when a requirement or finding of b cites a source
+// about a platform the brief is not about.
+func platformScope(t *testing.T, s *spec.Spec, b *Brief) {
+	t.Helper()
+	// The systems this brief is about: the two, the connector or platform
+	// named, and every other system an answer names.
+	about := strings.ToLower(b.Project.Store + " " + b.Project.Inventory + " " + strings.Join(s.Values("project.connector"), " "))
+	for _, a := range s.Answers {
+		about += " " + strings.ToLower(a.System)
+		for _, ch := range a.Channels {
+			about += " " + strings.ToLower(ch.System)
+		}
+	}
+	if strings.Contains(about, "magento") {
+		about += " adobe"
+	}
+	var cited []string
+	for _, g := range b.Requirements {
+		for _, r := range g.Requirements {
+			if r.Source != "" {
+				cited = append(cited, r.ID+": "+r.Source)
+			}
+		}
+	}
+	for _, f := range b.Findings {
+		if f.Source != "" {
+			cited = append(cited, f.ID+": "+f.Source)
+		}
+	}
+	for _, c := range cited {
+		for _, part := range strings.Split(c, "; ") {
+			if p := platformOf(part); p != "" && !strings.Contains(about, p) {
+				t.Errorf("a %s source in a brief about %s: %s", p, about, c)
+			}
+		}
+	}
+	if len(cited) == 0 {
+		t.Error("nothing cites a source: the check would pass on anything")
 	}
 }

@@ -81,3 +81,30 @@ func TestMissingNotePerChannel(t *testing.T) {
 		t.Errorf("advice %q; want it to name the channel's answer", got[0].Advice)
 	}
 }
+
+// A rule about web orders is not raised by another channel's answers: phone
+// orders on account are entered in the inventory system, so the web's
+// "transfer once paid" does not strand them; trade web orders on account,
+// transferred once paid, are stranded, and that is raised for their channel.
+func TestWebRulesStayWithWebChannels(t *testing.T) {
+	bank, _ := checklist.Default()
+	s := specWith(t, bank, given{"project.channels": "web-retail,web-b2b,phone-email", "b2b.accounts": "company-buyers", "orders.transfer-trigger": "on-paid"}, nil)
+	for key, v := range map[string]string{
+		"payments.methods": "cards", "payments.methods@web-b2b": "cards,terms", "payments.methods@phone-email": "terms",
+		"orders.transfer-trigger@web-b2b": "on-placed",
+	} {
+		id, _ := spec.SplitKey(key)
+		values, err := bank.Question(id).Parse(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Put(key, spec.Answer{Values: values})
+	}
+	if got := find(Run(bank, s), "terms-orders-never-paid"); len(got) != 0 {
+		t.Errorf("raised by the phone channel's answers: %+v", got)
+	}
+	s.Put("orders.transfer-trigger@web-b2b", spec.Answer{Values: []string{"on-paid"}})
+	if got := find(Run(bank, s), "terms-orders-never-paid"); len(got) != 1 || !slices.Equal(got[0].Channels, []string{"web-b2b"}) {
+		t.Errorf("trade web orders on account, transferred once paid: %+v; want the finding for web-b2b", got)
+	}
+}

@@ -197,7 +197,7 @@ func TestPlanSummaryGivesTheEstimate(t *testing.T) {
 		// The example has not chosen how to build: the summary says what each way costs.
 		fmt.Sprintf("How it will be built is still open: Connector app %s h, Integration platform (iPaaS) %s h, Custom build %s h.",
 			estimate.FormatHours(b.ByApproach[0].Planned.Hours), estimate.FormatHours(b.ByApproach[1].Planned.Hours), estimate.FormatHours(b.ByApproach[2].Planned.Hours)),
-		fmt.Sprintf("Findings: %s, %s, %s. The most serious:\n  • Returns are entered in Odoo but Shopify is not told",
+		fmt.Sprintf("Findings: %s, %s, %s. The most serious:\n  • Returns are entered in Odoo, which creates the credit memo",
 			plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes")),
 		"Next: integ brief --spec " + example + " -o integration-brief.md",
 	} {

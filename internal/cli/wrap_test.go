@@ -53,8 +53,8 @@ func TestCheckWrapsAtTheTerminalWidth(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"• Returns are entered in Odoo but Shopify is not told, so\n  customers see",
-		"  (returns-not-shown-on-web: returns.entered-where,\n  returns.update-web)",
+		"• Returns are entered in Odoo, which creates the credit\n  memo, while",
+		"  (credited-twice: returns.refunds-where,\n  returns.credit-memos, returns.entered-where)",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("continuation lines are not indented under their first line: no %q in\n%s", want, out.String())

@@ -377,9 +377,9 @@ func TestStatus(t *testing.T) {
 	inv := b.Section("inventory")
 	c := s.Progress(inv)
 	// live-counts undecided; count-freshness, available-meaning, buffer-units,
-	// location-count and shared-stock hidden; allocation, locations, bundles and
-	// out-of-stock open.
-	want := Counts{Answered: 0, Undecided: 1, Open: 4, Hidden: 5}
+	// location-count, pos-system and shared-stock hidden; locations, bundles
+	// and out-of-stock open.
+	want := Counts{Answered: 0, Undecided: 1, Open: 3, Hidden: 6}
 	if c != want {
 		t.Errorf("got %+v, want %+v", c, want)
 	}
