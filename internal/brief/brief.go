@@ -59,9 +59,9 @@ type Summary struct {
 	Requirements int `json:"requirements"`
 	// ChannelRequirements and ChannelScenarios count those that hold for one
 	// sales channel only (their IDs end in the channel).
-	ChannelRequirements int    `json:"channel_requirements"`
-	ChannelScenarios    int    `json:"channel_scenarios"`
-	Flows               int    `json:"flows"`
+	ChannelRequirements int `json:"channel_requirements"`
+	ChannelScenarios    int `json:"channel_scenarios"`
+	Flows               int `json:"flows"`
 	// Errors and Warnings count the findings of each severity: errors must
 	// be settled before a quote.
 	Errors   int    `json:"errors"`

@@ -49,7 +49,7 @@ func formatFuncs() map[string]any {
 			}
 			return strconv.Itoa(n) + " " + many
 		},
-		"upper":  strings.ToUpper,
+		"upper": strings.ToUpper,
 	}
 }
 

@@ -142,7 +142,7 @@ func TestNoWrongStatements(t *testing.T) {
 		// Review 1: what the worked briefs said that was wrong, impossible on
 		// the platform named, or contradicted by the client's own answers.
 		{
-			name: "price levels kept in the inventory system are not promised to the web when trade customers do not order there",
+			name:    "price levels kept in the inventory system are not promised to the web when trade customers do not order there",
 			answers: map[string]answer{"project.channels": {value: "web-retail,phone-email"}, "master.price-levels": {value: "inventory"}},
 			mustNot: []string{"where each customer shall see the price of their level"},
 			must:    []string{"They shall not be sent to Shopify: trade customers do not order there"},

@@ -747,8 +747,9 @@ func TestAccessibleModeAsksEachChannel(t *testing.T) {
 	b, s := channelSpec(t)
 	var out strings.Builder
 	// offline accounts: undecided (3); matching: it differs (2); retail: e-mail (1);
-	// phone orders: customer number (2); guest orders, sales reps: undecided; no note.
-	in := lines("3", "2", "1", "2", "5", "4", "")
+	// phone orders: customer number (2); guest orders: the same for all (1),
+	// undecided (5); sales reps: undecided; no note.
+	in := lines("3", "2", "1", "2", "1", "5", "4", "")
 	if _, err := Run(Options{Bank: b, Spec: s, Accessible: true, Mode: ModeSection, Section: "customers", Input: in, Output: &out}); err != nil {
 		t.Fatal(err)
 	}
