@@ -239,7 +239,7 @@ func (m *model) advance() tea.Cmd {
 
 // begin starts going through the bank in mode.
 func (m *model) begin(mode, section string) tea.Cmd {
-	if !m.w.start(mode, section) {
+	if mode == ModeReview || !m.w.start(mode, section) {
 		return m.showReview("")
 	}
 	return m.showStep()

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/integ-dev/integ/internal/spec"
@@ -23,14 +22,14 @@ func (m *model) showReview(at string) tea.Cmd {
 	// The row's room: the form's width less its border, the cursor and a margin.
 	width := min(max(m.width, 60), maxWidth) - 10
 	promptWidth := width * 3 / 5
-	opts := []huh.Option[string]{huh.NewOption("Finish: save and show the summary", "finish")}
+	labels, values := []string{"Finish: save and show the summary"}, []string{"finish"}
 	for i, sec := range w.bank.Sections {
 		c := w.spec.Progress(sec)
 		label := fmt.Sprintf("%d. %s: %d answered, %d undecided, %d open", i+1, w.fill(sec.Title), c.Answered, c.Undecided, c.Open)
 		if _, ok := w.spec.Conflicts[sec.ID]; ok {
 			label += " · ⚠ two notes, decide"
 		}
-		opts = append(opts, huh.NewOption(label, "s:"+sec.ID))
+		labels, values = append(labels, label), append(values, "s:"+sec.ID)
 		for _, q := range sec.Questions {
 			if w.spec.StatusOf(q) == spec.Hidden {
 				continue
@@ -38,17 +37,16 @@ func (m *model) showReview(at string) tea.Cmd {
 			prompt := oneLine(w.fill(q.Prompt), promptWidth)
 			pad := strings.Repeat(" ", max(0, promptWidth-lipgloss.Width(prompt)))
 			label := "   " + prompt + pad + "  " + oneLine(w.answerText(q), width-promptWidth-2)
-			opts = append(opts, huh.NewOption(label, "q:"+q.ID))
+			labels, values = append(labels, label), append(values, "q:"+q.ID)
 		}
 	}
 	if at == "" {
 		at = "finish"
 	}
 	m.choice = at
-	return m.setForm(huh.NewSelect[string]().
-		Title("Review your answers").
-		Description("Enter on a question changes it and brings you back here; on a section, goes through that section. / searches.").
-		Options(opts...).Value(&m.choice))
+	return m.setForm(newChoiceList("Review your answers",
+		"Enter on a question changes it and brings you back here; on a section, goes through that section. / searches.",
+		labels, values, &m.choice))
 }
 
 // jump opens the question or section a review row names.

@@ -868,3 +868,74 @@ func TestUnansweredAsksConflicts(t *testing.T) {
 		t.Errorf("after keeping the answer in use: conflicts %v, where %q", s.Conflicts, s.Answers["stock.where"].Value())
 	}
 }
+
+// The review keeps rows above and below the chosen one on screen while the
+// cursor moves through a list longer than the screen, and when it comes back
+// to a row. Before (huh's Select), reaching the window's last row scrolled
+// that row to the top, so every row above it went off screen.
+func TestReviewKeepsContextWhileScrolling(t *testing.T) {
+	t.Parallel()
+	b, err := checklist.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSpec(t, b)
+	// The first question's row from row 45 on: Finish, then each section's
+	// row and its questions.
+	target, row := 0, 0
+	for _, sec := range b.Sections {
+		row++
+		for _, q := range sec.Questions {
+			if s.StatusOf(q) == spec.Hidden {
+				continue
+			}
+			if row++; row >= 45 && target == 0 {
+				target = row
+			}
+		}
+	}
+	downs := slices.Repeat(keys{"down"}, 60)
+	ups := slices.Repeat(keys{"up"}, 60-target)
+	// Back, then / filters the rows down to Finish, any case.
+	run, screens := driver(t, downs, ups, keys{"enter", "shift+tab", "/", "finish"}, finish)
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeReview, Run: run}); err != nil {
+		t.Fatal(err)
+	}
+	// Screens 1 to 120-target are after each move: the cursor goes down to
+	// row 60, then back up to the target.
+	for i, scr := range (*screens)[1 : 121-target] {
+		row := i + 1
+		if i >= 60 {
+			row = 60 - (i - 59)
+		}
+		if above, below := contextRows(scr); above < min(row, 3) || below < 3 {
+			t.Fatalf("after move %d (row %d) the screen keeps %d rows above and %d below the chosen one:\n%s", i+1, row, above, below, scr)
+		}
+	}
+	// Back from the question, its row is shown with the rows around it.
+	back := (*screens)[len(*screens)-4]
+	if above, below := contextRows(back); above < 3 || below < 3 {
+		t.Errorf("back on the review, the row it came from has %d rows above it and %d below:\n%s", above, below, back)
+	}
+	if filtered := (*screens)[len(*screens)-2]; !strings.Contains(filtered, "┃ > Finish") || strings.Contains(filtered, "1. About") {
+		t.Errorf("/finish does not narrow the rows to Finish:\n%s", filtered)
+	}
+}
+
+// contextRows counts the rows of the review's list (not its title or
+// description) right above and below the chosen one, up to 3 each.
+func contextRows(screen string) (above, below int) {
+	lines := strings.Split(screen, "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "┃ > ") })
+	if at < 0 {
+		return -1, -1
+	}
+	for j := at - 1; j >= 0 && strings.HasPrefix(lines[j], "┃   ") && above < 3; j-- {
+		above++
+	}
+	for j := at + 1; j < len(lines) && strings.HasPrefix(lines[j], "┃   ") && below < 3; j++ {
+		below++
+	}
+	return above, below
+}
+
