@@ -61,7 +61,7 @@ func (w *run) channelsField(q *checklist.Question, b *box) huh.Field {
 	channels := w.bank.ChannelList(w.channelsAsking(q), w.spec.Names(w.bank))
 	return huh.NewSelect[string]().
 		Title(w.fill(q.Prompt)).
-		Description(w.fill(q.Help)+"\n\nYou sell through "+safe.Terminal(channels)+". Is the answer the same for all of them?").
+		Description(w.help(q)+"\n\nYou sell through "+safe.Terminal(channels)+". Is the answer the same for all of them?").
 		Options(huh.NewOption("The same for all channels", sameForAll),
 			huh.NewOption("It differs: answer it for each channel", differsByChannel)).
 		Value(&b.single)
@@ -101,10 +101,20 @@ func (w *run) forChannel(st step) string {
 	return " — " + safe.Terminal(w.bank.ChannelTitle(st.channel, w.spec.Names(w.bank)))
 }
 
+// help is a question's help text, with where a platform fact in it comes
+// from (its source), if the bank gives one.
+func (w *run) help(q *checklist.Question) string {
+	help := w.fill(q.Help)
+	if q.Source != "" {
+		help += "\n\nSource: " + safe.Terminal(q.Source)
+	}
+	return help
+}
+
 // describe is a question's help text, with the note already on the answer
 // the step asks for.
 func (w *run) describe(st step) string {
-	help := w.fill(st.q.Help)
+	help := w.help(st.q)
 	if note := w.spec.Get(st.key()).Note; note != "" {
 		help += "\n\nYour note: " + safe.Terminal(note)
 	}

@@ -939,3 +939,30 @@ func contextRows(screen string) (above, below int) {
 	return above, below
 }
 
+// A question's source (where a platform fact in its help comes from) is shown
+// with its help, on screen and in accessible mode. Before, only the bank's
+// YAML showed it.
+func TestHelpShowsTheSource(t *testing.T) {
+	t.Parallel()
+	bank := strings.Replace(wizardtest.SmallBank, `help: "Buffer help.",`, `help: "Buffer help.", source: "https://example.com/buffers (how shops hold stock back)",`, 1)
+	b, err := checklist.Parse("small.yaml", []byte(bank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, screens := driver(t, stockDefaults, finish)
+	if _, err := Run(Options{Bank: b, Spec: newSpec(t, b), Mode: ModeSection, Section: "stock", Run: run}); err != nil {
+		t.Fatal(err)
+	}
+	const want = "Source: https://example.com/buffers (how shops hold stock back)"
+	if scr := shown(*screens, "Buffer help."); !strings.Contains(scr, want) {
+		t.Errorf("the buffer's screen lacks %q:\n%s", want, scr)
+	}
+	var out strings.Builder
+	in := lines("2", "3", "", "", "", "")
+	if _, err := Run(Options{Bank: b, Spec: newSpec(t, b), Mode: ModeSection, Section: "stock", Accessible: true, Input: in, Output: &out}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("accessible mode never printed %q:\n%s", want, out.String())
+	}
+}
