@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -34,19 +35,30 @@ func (m *model) showReview(at string) tea.Cmd {
 			if w.spec.StatusOf(q) == spec.Hidden {
 				continue
 			}
-			prompt := oneLine(w.fill(q.Prompt), promptWidth)
-			pad := strings.Repeat(" ", max(0, promptWidth-lipgloss.Width(prompt)))
-			label := "   " + prompt + pad + "  " + oneLine(w.answerText(q), width-promptWidth-2)
-			labels, values = append(labels, label), append(values, "q:"+q.ID)
+			labels, values = append(labels, m.reviewRow(q, width, promptWidth)), append(values, "q:"+q.ID)
 		}
 	}
 	if at == "" {
 		at = "finish"
 	}
 	m.choice = at
-	return m.setForm(newChoiceList("Review your answers",
-		"Enter on a question changes it and brings you back here; on a section, goes through that section. / searches.",
-		labels, values, &m.choice))
+	desc := "Enter on a question changes it and brings you back here; on a section, goes through that section. / searches."
+	if w.o.Accessible {
+		desc = "A question's number asks it again and brings you back here; a section's goes through that section."
+	}
+	return m.setForm(newChoiceList("Review your answers", desc, labels, values, &m.choice))
+}
+
+// reviewRow is a question's row: its prompt and its answer, in columns cut
+// to the screen's width; whole, for a screen reader.
+func (m *model) reviewRow(q *checklist.Question, width, promptWidth int) string {
+	w := m.w
+	if w.o.Accessible {
+		return w.fill(q.Prompt) + " " + w.answerText(q)
+	}
+	prompt := oneLine(w.fill(q.Prompt), promptWidth)
+	pad := strings.Repeat(" ", max(0, promptWidth-lipgloss.Width(prompt)))
+	return "   " + prompt + pad + "  " + oneLine(w.answerText(q), width-promptWidth-2)
 }
 
 // jump opens the question or section a review row names.

@@ -462,7 +462,7 @@ func TestAccessibleModePrintsHelpTexts(t *testing.T) {
 	b := loadSmall(t)
 	s := newSpec(t, b)
 	var out strings.Builder
-	in := lines("Shopify", "Odoo", "", "2", "", "4", "2", "", "", "")
+	in := lines("Shopify", "Odoo", "", "2", "", "4", "2", "", "", "", "") // the last: Finish on the review
 	_, err := Run(Options{Bank: b, Spec: s, Accessible: true, Input: in, Output: &out})
 	if err != nil {
 		t.Fatal(err)
@@ -748,8 +748,8 @@ func TestAccessibleModeAsksEachChannel(t *testing.T) {
 	var out strings.Builder
 	// offline accounts: undecided (3); matching: it differs (2); retail: e-mail (1);
 	// phone orders: customer number (2); guest orders: the same for all (1),
-	// undecided (5); sales reps: undecided; no note.
-	in := lines("3", "2", "1", "2", "1", "5", "4", "")
+	// undecided (5); sales reps: undecided; no note; Finish on the review.
+	in := lines("3", "2", "1", "2", "1", "5", "4", "", "")
 	if _, err := Run(Options{Bank: b, Spec: s, Accessible: true, Mode: ModeSection, Section: "customers", Input: in, Output: &out}); err != nil {
 		t.Fatal(err)
 	}
@@ -958,11 +958,60 @@ func TestHelpShowsTheSource(t *testing.T) {
 		t.Errorf("the buffer's screen lacks %q:\n%s", want, scr)
 	}
 	var out strings.Builder
-	in := lines("2", "3", "", "", "", "")
+	in := lines("2", "3", "", "", "", "") // live no, where undecided, the rest as they come; Finish
 	if _, err := Run(Options{Bank: b, Spec: newSpec(t, b), Mode: ModeSection, Section: "stock", Accessible: true, Input: in, Output: &out}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("accessible mode never printed %q:\n%s", want, out.String())
+	}
+}
+
+// Accessible mode: /note at any question's prompt adds a note to it (and
+// the prompt then takes the answer); a review at the end lists the answers
+// by number, asks a chosen one again, and Enter finishes. Before, notes were
+// only asked by answers that call for them, and the run ended with the last
+// section's notes.
+func TestAccessibleModeNotesAndReview(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	s.Set("project.store", spec.Answer{Values: []string{"Shopify"}})
+	s.Set("project.inventory", spec.Answer{Values: []string{"Odoo"}})
+	var out strings.Builder
+	in := lines(
+		"/note", "Only for the EU shop", "2", // live: a note, then no
+		"3", "", // where: undecided; channels as they are
+		"/note", "Finance decides", "/note", "", "7", // buffer: a note, /note again keeps it, then 7
+		"",                     // no section note
+		"7", "/note", "-", "1", // review: Where? (row 7): - removes a note it has not got; Here
+		"", // the review again: Finish
+	)
+	res, err := Run(Options{Bank: b, Spec: s, Accessible: true, Mode: ModeSection, Section: "stock", Input: in, Output: &out})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	for id, want := range map[string]string{"stock.live": "no", "stock.where": "here", "stock.buffer": "7"} {
+		if got := s.Answers[id].Value(); got != want {
+			t.Errorf("%s = %q, want %q\n%s", id, got, want, out.String())
+		}
+	}
+	for id, want := range map[string]string{"stock.live": "Only for the EU shop", "stock.buffer": "Finance decides", "stock.where": ""} {
+		if got := s.Note(id); got != want {
+			t.Errorf("the note on %s = %q, want %q", id, got, want)
+		}
+	}
+	if res.Notes != 2 {
+		t.Errorf("notes counted: %d, want 2", res.Notes)
+	}
+	text := out.String()
+	for _, want := range []string{noteHint, "Note kept. Now the answer to: How many units to hold back?", "The note now: Finance decides",
+		"Review your answers", "7. Where? undecided", "6. Should Shopify get live counts from Odoo? No ✎", "1. Finish: save and show the summary"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("accessible mode never printed %q:\n%s", want, text)
+		}
+	}
+	if strings.Count(text, "Review your answers") != 2 {
+		t.Errorf("the review should come twice (after the section, after the change):\n%s", text)
 	}
 }
