@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"fmt"
+	"slices"
 
 	"gopkg.in/yaml.v3"
 )
@@ -67,18 +68,49 @@ type EstimateModel struct {
 	// ApproachQuestion is the question whose answer is the build approach.
 	ApproachQuestion string `yaml:"approach_question"`
 	// Calibration says at which rate and against which bands the hours were set.
-	Calibration string        `yaml:"calibration"`
-	Approaches  []Approach    `yaml:"approaches"`
-	Drivers     []Driver      `yaml:"drivers,omitempty"`
-	Phases      []Phase       `yaml:"phases"`
-	Spread      float64       `yaml:"spread"` // standard deviations either side of the expected figure
+	Calibration string     `yaml:"calibration"`
+	Approaches  []Approach `yaml:"approaches"`
+	Drivers     []Driver   `yaml:"drivers,omitempty"`
+	Phases      []Phase    `yaml:"phases"`
+	// Spread is how many standard deviations of the open decisions the
+	// planning range takes either side of their buffer.
+	Spread float64 `yaml:"spread"`
+	// Growth is how much more work the top of the planning range allows for,
+	// as a fraction of the expected figure: the requirements are not yet a
+	// design, and more surfaces during the build.
+	Growth      float64       `yaml:"growth"`
+	GrowthNote  string        `yaml:"growth_note,omitempty"`
 	Sizes       []Size        `yaml:"sizes,omitempty"`
 	Running     []RunningCost `yaml:"running_costs,omitempty"`
 	Duties      []Remark      `yaml:"duties,omitempty"`
 	Assumptions []Remark      `yaml:"assumptions,omitempty"`
 	Exclusions  []Remark      `yaml:"exclusions,omitempty"`
 	Sources     []Source      `yaml:"sources,omitempty"`
-	Line        int           `yaml:"-"`
+	// NoWork lists answers that produce a requirement but no work of their
+	// own, each with the reason: every other such answer is priced by a
+	// work item or a driver (a test walks the built-in bank).
+	NoWork []NoWork `yaml:"no_work,omitempty"`
+	Line   int      `yaml:"-"`
+}
+
+// NoWork marks answers that cost nothing, and says why: those of one
+// question, or (with System) of every system-of-record question.
+type NoWork struct {
+	Question string   `yaml:"question,omitempty"`
+	System   bool     `yaml:"system,omitempty"`
+	Values   []string `yaml:"values"`
+	Reason   string   `yaml:"reason"`
+	Line     int      `yaml:"-"`
+}
+
+// Free reports whether the bank marks answer value of q as costing nothing.
+func (m *EstimateModel) Free(q *Question, value string) bool {
+	for _, n := range m.NoWork {
+		if (n.Question == q.ID || n.System && q.Kind == KindSystem) && (slices.Contains(n.Values, value) || len(n.Values) == 0 && !q.HasOptions()) {
+			return true
+		}
+	}
+	return false
 }
 
 // Approach is one way of building the integration, and how it scales work.
@@ -277,6 +309,12 @@ func (r *RunningCost) UnmarshalYAML(node *yaml.Node) error {
 	return node.Decode((*plain)(r))
 }
 
+func (n *NoWork) UnmarshalYAML(node *yaml.Node) error {
+	type plain NoWork
+	n.Line = node.Line
+	return node.Decode((*plain)(n))
+}
+
 func (r *Remark) UnmarshalYAML(node *yaml.Node) error {
 	if node.Kind == yaml.ScalarNode {
 		r.Line = node.Line
@@ -420,7 +458,7 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 		"items": {what: "a work item", keys: map[string]*keySchema{"title": nil, "when": condition, "hours": nil, "fit": nil}},
 	}, moved: map[string]string{"effort": EffortMoved}}
 	model = &keySchema{what: "the estimate", keys: map[string]*keySchema{
-		"approach_question": nil, "calibration": nil, "spread": nil,
+		"approach_question": nil, "calibration": nil, "spread": nil, "growth": nil, "growth_note": nil,
 		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "source": nil}},
 		"drivers": {what: "a driver", keys: map[string]*keySchema{"id": nil, "title": nil, "question": nil, "packages": nil,
 			"values": nil, "steps": nil, "per_extra": nil, "max": nil, "source": nil}},
@@ -431,6 +469,7 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 			"when": condition, "money": nil, "currency": nil, "hours": nil, "build_share": nil, "note": nil, "source": nil}},
 		"duties": remark, "assumptions": remark, "exclusions": remark,
 		"sources": {what: "a source", keys: map[string]*keySchema{"id": nil, "title": nil, "url": nil}},
+		"no_work": {what: "a no_work entry", keys: map[string]*keySchema{"question": nil, "system": nil, "values": nil, "reason": nil}},
 	}}
 	return packages, model
 }

@@ -72,8 +72,12 @@ func (v *validator) estimate() {
 	v.approaches(m)
 	v.phases(m)
 	if m.Spread < 0 || m.Spread > 4 {
-		v.add(m.Line, fmt.Sprintf("the estimate's `spread` is %v standard deviations; use 0 to 4 (2 covers about 95 %%)", m.Spread))
+		v.add(m.Line, fmt.Sprintf("the estimate's `spread` is %v standard deviations of the open decisions; use 0 to 4 (1.5 covers about seven outcomes in eight)", m.Spread))
 	}
+	if m.Growth < 0 || m.Growth > 2 {
+		v.add(m.Line, fmt.Sprintf("the estimate's `growth` is %v; give the share of the expected work the top of the range allows for, from 0 to 2 (0.5 is half as much again)", m.Growth))
+	}
+	v.cites(m.Line, "the estimate's growth_note", m.GrowthNote)
 	for i := range m.Drivers {
 		v.driver(&m.Drivers[i])
 	}
@@ -97,6 +101,44 @@ func (v *validator) estimate() {
 		}
 	}
 	v.sources(m)
+	for i := range m.NoWork {
+		v.noWork(&m.NoWork[i])
+	}
+}
+
+// noWork checks that an entry names one question (or every system
+// question), values it can have, and a reason.
+func (v *validator) noWork(n *NoWork) {
+	if strings.TrimSpace(n.Reason) == "" {
+		v.add(n.Line, "a no_work entry has no `reason`: say why these answers cost nothing")
+	}
+	switch {
+	case n.System == (n.Question != ""):
+		v.add(n.Line, "a no_work entry names either a `question` or `system: true` (every system-of-record question), not both or neither")
+	case n.System:
+		if len(n.Values) == 0 {
+			v.add(n.Line, "a no_work entry for every system question lists no `values`")
+		}
+		for _, val := range n.Values {
+			if !slices.ContainsFunc(v.bank.SystemOptions, func(o Option) bool { return o.Value == val }) {
+				v.add(n.Line, fmt.Sprintf("a no_work entry names %q, which is not one of the system options", val))
+			}
+		}
+	default:
+		q := v.bank.Question(n.Question)
+		if q == nil {
+			v.add(n.Line, fmt.Sprintf("a no_work entry names question %q, which the bank does not have", n.Question))
+			return
+		}
+		if q.HasOptions() != (len(n.Values) > 0) {
+			v.add(n.Line, fmt.Sprintf("a no_work entry for %s lists `values` exactly when the question has answers to choose from", q.ID))
+		}
+		for _, val := range n.Values {
+			if q.Option(val) == nil {
+				v.add(n.Line, fmt.Sprintf("a no_work entry names %q, which is not an answer of %s", val, q.ID))
+			}
+		}
+	}
 }
 
 func (v *validator) approaches(m *EstimateModel) {

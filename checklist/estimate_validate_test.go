@@ -41,7 +41,7 @@ estimate:
   phases:
     - {id: build, title: Build}
     - {id: test, title: Test, share: 0.45}
-  spread: 2
+  growth: 0.5
   sizes:
     - {id: big, title: big, when: {question: s.orders, is: many}}
     - {id: mid, title: mid}
@@ -49,6 +49,8 @@ estimate:
     - {id: sub, title: Subscription, owner: client, approaches: [app], currency: USD, money: {big: [1, 2], mid: [0, 1]}}
   sources:
     - {id: "1", title: One, url: "https://example.com"}
+  no_work:
+    - {question: s.orders, values: [few], reason: nothing to do}
 `
 
 func TestEstimateValidation(t *testing.T) {
@@ -92,8 +94,18 @@ func TestEstimateValidation(t *testing.T) {
 			[]string{`bank.yaml:25: approach "app" cites source [7], which the estimate's ` + "`sources`" + ` do not list`}},
 		{"per_extra without a ceiling", "per_extra: 0.1, max: 2}", "per_extra: 0.1}",
 			[]string{`bank.yaml:28: driver "n" has per_extra 0.1 and max 0; per_extra is a fraction up to 2, and needs a max factor from 1 to 5`}},
-		{"misspelt key", "spread: 2", "sprad: 2",
-			[]string{`bank.yaml:32: unknown key "sprad" in the estimate`}},
+		{"no_work without a reason", "reason: nothing to do}", "reason: \"\"}",
+			[]string{`bank.yaml:41: a no_work entry has no ` + "`reason`"}},
+		{"no_work on a value the question lacks", "values: [few], reason", "values: [some], reason",
+			[]string{`bank.yaml:41: a no_work entry names "some", which is not an answer of s.orders`}},
+		{"no_work on a question and every system question", "- {question: s.orders, values", "- {system: true, question: s.orders, values",
+			[]string{`bank.yaml:41: a no_work entry names either a ` + "`question`"}},
+		{"no_work with values for a number", "question: s.orders, values: [few]", "question: s.count, values: [few]",
+			[]string{`bank.yaml:41: a no_work entry for s.count lists ` + "`values`"}},
+		{"misspelt key", "growth: 0.5", "growht: 0.5",
+			[]string{`bank.yaml:32: unknown key "growht" in the estimate`}},
+		{"growth out of range", "growth: 0.5", "growth: 50",
+			[]string{"bank.yaml:23: the estimate's `growth` is 50"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

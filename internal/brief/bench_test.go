@@ -49,7 +49,7 @@ func syntheticBank(tb testing.TB, n int) (*checklist.Bank, *spec.Spec) {
 		}
 		fmt.Fprintf(&y, "      - {title: Item %d, hours: [2, 4, 8], fit: standard, when: {question: s%d.q%d, is: %s}}\n", i, i/20, i, first[i%4])
 	}
-	y.WriteString("estimate:\n  spread: 2\n  phases:\n    - {id: discovery, title: Discovery, share: 0.35}\n    - {id: build, title: Build}\n    - {id: test, title: Test, share: 0.45}\n    - {id: pm, title: Management, share: 0.1, of: rest}\n")
+	y.WriteString("estimate:\n  spread: 1\n  growth: 0.5\n  phases:\n    - {id: discovery, title: Discovery, share: 0.35}\n    - {id: build, title: Build}\n    - {id: test, title: Test, share: 0.45}\n    - {id: pm, title: Management, share: 0.1, of: rest}\n")
 	bank, err := checklist.Parse("synthetic.yaml", []byte(y.String()))
 	if err != nil {
 		tb.Fatal(err)

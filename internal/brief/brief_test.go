@@ -83,6 +83,7 @@ func TestJSONTotalsAddUp(t *testing.T) {
 		Budget struct {
 			HourlyRate float64 `json:"hourly_rate"`
 			Percent    float64 `json:"contingency_percent"`
+			Growth     float64 `json:"growth_percent"`
 			Packages   []struct {
 				points
 				Phase string `json:"phase"`
@@ -92,9 +93,11 @@ func TestJSONTotalsAddUp(t *testing.T) {
 				ID string `json:"id"`
 			} `json:"phases"`
 			Expected, Contingency, Planned money
-			Spread                         int `json:"spread_hours"`
 			RiskBuffer                     struct {
 				Expected int `json:"expected_hours"`
+				Low      int `json:"low_hours"`
+				High     int `json:"high_hours"`
+				Spread   int `json:"spread_hours"`
 				Items    []struct {
 					Expected int `json:"expected_hours"`
 				} `json:"items"`
@@ -140,16 +143,17 @@ func TestJSONTotalsAddUp(t *testing.T) {
 		t.Errorf("contingency %d h, want %v %% of %d h = %d h", bud.Contingency.Hours, bud.Percent, bud.Expected.Hours+buffer, contingency)
 	case bud.Planned.Hours != bud.Expected.Hours+buffer+bud.Contingency.Hours:
 		t.Errorf("planned %d h is not expected + buffer + contingency", bud.Planned.Hours)
-	case bud.Total.Low != bud.Expected.Hours+buffer-bud.Spread || bud.Total.High != bud.Planned.Hours+bud.Spread:
-		t.Errorf("range %d–%d h is not expected + buffer − spread to planned + spread", bud.Total.Low, bud.Total.High)
+	case bud.Total.Low != bud.Expected.Hours+max(bud.RiskBuffer.Low, buffer-bud.RiskBuffer.Spread) ||
+		bud.Total.High != max(int(math.Ceil(float64(bud.Expected.Hours)*(1+bud.Growth/100)-1e-9))+min(bud.RiskBuffer.High, buffer+bud.RiskBuffer.Spread), bud.Planned.Hours):
+		t.Errorf("range %d–%d h is not expected + buffer ± spread, the decided work grown by %v %% at the top", bud.Total.Low, bud.Total.High, bud.Growth)
 	case bud.Planned.Cost != cost(bud.Planned.Hours) || bud.Total.LowCost != cost(bud.Total.Low) || bud.Total.HighCost != cost(bud.Total.High):
 		t.Errorf("money is not hours × rate %v", bud.HourlyRate)
 	}
 	// The Markdown shows the same figures.
 	md := render(t, Build(bank, s, now))
 	for _, want := range []string{
-		"| **Expected, decided work** | | **" + itoa(bud.Expected.Hours) + "** |",
-		"| **Planned** | | **" + itoa(bud.Planned.Hours) + "** | **" + estimate.FormatMoney(bud.Planned.Cost) + "** |",
+		"| **Expected, decided work** | | 100 % | **" + itoa(bud.Expected.Hours) + "** |",
+		"| **Planned** | | | **" + itoa(bud.Planned.Hours) + "** | **" + estimate.FormatMoney(bud.Planned.Cost) + "** |",
 		"planning range " + itoa(bud.Total.Low) + "–" + itoa(bud.Total.High) + " hours",
 		estimate.FormatMoney(bud.Total.LowCost) + "–" + estimate.FormatMoney(bud.Total.HighCost),
 		"**A planning range, not a quote.**",

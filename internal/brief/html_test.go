@@ -403,7 +403,7 @@ func TestHTMLBudgetTotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`<tr class="total"><td>Planned</td><td></td><td class="num">` + itoa(doc.Budget.Planned.Hours) + `</td>`,
+		`<tr class="total"><td>Planned</td><td></td><td></td><td class="num">` + itoa(doc.Budget.Planned.Hours) + `</td>`,
 		`<tr class="total"><td>Planning range</td>`,
 		`<td class="num">` + itoa(doc.Budget.Total.Low) + `–` + itoa(doc.Budget.Total.High) + `</td>`,
 	} {

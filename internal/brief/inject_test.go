@@ -23,7 +23,8 @@ work_packages:
       - {title: "Counts | ` + "`" + `more` + "`" + `", hours: [1, 2, 3], fit: standard, when: {question: "stock.live|x` + "`" + `y", is: "yes"}}
       - {title: "Always", hours: [1, 2, 3], fit: fixed}
 estimate:
-  spread: 2
+  spread: 1
+  growth: 0.5
   phases: [{id: build, title: "Build | it"}, {id: test, title: Test, share: 0.5}]
   duties: ["Access to {store} | {inventory}"]
 sections:

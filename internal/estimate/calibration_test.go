@@ -338,8 +338,9 @@ func addsUp(b Budget) error {
 		return fmt.Errorf("risk items add up to %d–%d h, %d h expected; the buffer says %d–%d h, %d h", low, high, buffer, b.RiskBuffer.LowHours, b.RiskBuffer.HighHours, b.RiskBuffer.ExpectedHours)
 	case b.Planned.Hours != b.Expected.Hours+b.Contingency.Hours+buffer:
 		return fmt.Errorf("planned %d h is not expected + contingency + the open decisions' buffer", b.Planned.Hours)
-	case b.Total.LowHours != max(b.Expected.Hours+buffer-b.SpreadHours, 0) || b.Total.HighHours != b.Planned.Hours+b.SpreadHours:
-		return fmt.Errorf("total %d–%d h is not expected + buffer − spread to planned + spread", b.Total.LowHours, b.Total.HighHours)
+	case b.Total.LowHours != b.Expected.Hours+max(low, buffer-b.RiskBuffer.SpreadHours) ||
+		b.Total.HighHours != max(int(math.Ceil(float64(b.Expected.Hours)*(1+b.GrowthPercent/100)-1e-9))+min(high, buffer+b.RiskBuffer.SpreadHours), b.Planned.Hours):
+		return fmt.Errorf("total %d–%d h is not expected + buffer − spread (at least the cheapest), to expected grown by %v %% + buffer + spread (at most the dearest; at least planned)", b.Total.LowHours, b.Total.HighHours, b.GrowthPercent)
 	}
 	for _, m := range []Money{b.Expected, b.Contingency, b.Planned, {Hours: buffer, Cost: b.RiskBuffer.ExpectedCost}} {
 		if m.Cost != cost(m.Hours) {

@@ -17,10 +17,13 @@ import (
 
 // Budget is the whole estimate, as the brief, integ plan and integ diff show it.
 type Budget struct {
-	Currency           string   `json:"currency"`
-	HourlyRate         float64  `json:"hourly_rate"`
-	ContingencyPercent float64  `json:"contingency_percent"`
-	Approach           Approach `json:"approach"`
+	Currency           string  `json:"currency"`
+	HourlyRate         float64 `json:"hourly_rate"`
+	ContingencyPercent float64 `json:"contingency_percent"`
+	// GrowthPercent is how much more work than expected the top of the
+	// planning range allows for (the bank's growth).
+	GrowthPercent float64  `json:"growth_percent"`
+	Approach      Approach `json:"approach"`
 	// Size is the business's size class, which picks subscription prices.
 	Size     string    `json:"size"`
 	Packages []Package `json:"packages"`
@@ -32,11 +35,9 @@ type Budget struct {
 	Contingency Money      `json:"contingency"`
 	RiskBuffer  RiskBuffer `json:"risk_buffer"`
 	Planned     Money      `json:"planned"`
-	// SpreadHours is the uncertainty of the estimates (decided work and open
-	// decisions), in hours either side.
-	SpreadHours int `json:"spread_hours"`
-	// Total is the planning range: Expected + the buffer - the spread, to
-	// Planned + the spread.
+	// Total is the planning range: from Expected with each open decision at
+	// its cheapest (no contingency used), to Expected with each at its
+	// dearest grown by the bank's growth share.
 	Total    Amount   `json:"total"`
 	Accuracy Accuracy `json:"accuracy"`
 	// Method says in two sentences how the figures were made.
@@ -123,15 +124,21 @@ type Phase struct {
 	Basis string `json:"basis"`
 	ThreePoint
 	ExpectedCost float64 `json:"expected_cost"`
+	// SharePercent is the phase's share of the expected figure.
+	SharePercent int `json:"share_percent"`
 }
 
 // RiskBuffer is the allowance for decisions still open, with one item each:
 // the sum of their PERT figures, and the sums of their cheapest and dearest.
 type RiskBuffer struct {
 	Amount
-	ExpectedHours int        `json:"expected_hours"`
-	ExpectedCost  float64    `json:"expected_cost"`
-	Items         []RiskItem `json:"items"`
+	ExpectedHours int     `json:"expected_hours"`
+	ExpectedCost  float64 `json:"expected_cost"`
+	// SpreadHours is the bank's spread times the decisions' standard
+	// deviations added up: the planning range takes the buffer give or take
+	// this much, within LowHours and HighHours.
+	SpreadHours int        `json:"spread_hours"`
+	Items       []RiskItem `json:"items"`
 }
 
 // RiskItem is what one open decision may add to (or take from) the expected
@@ -150,8 +157,7 @@ type RiskItem struct {
 	FollowUps     []string `json:"follow_ups,omitempty"`
 }
 
-// Accuracy is the planning range around the expected figure and the
-// buffer (Planned less the contingency), in percent.
+// Accuracy is the planning range relative to the planned figure, in percent.
 type Accuracy struct {
 	LowPercent     int `json:"low_percent"`
 	HighPercent    int `json:"high_percent"`

@@ -142,8 +142,10 @@ func (e *engine) budget(a *checklist.Approach) Budget {
 		b.Phases[i].ExpectedCost = e.price.cost(b.Phases[i].ExpectedHours)
 	}
 	b.Expected = e.price.money(r.expected)
-	var openSD float64
-	b.RiskBuffer, openSD = e.risks(v, a, r.expected)
+	for i := range b.Phases {
+		b.Phases[i].SharePercent = percentOf(b.Phases[i].ExpectedHours, r.expected)
+	}
+	b.RiskBuffer = e.risks(v, a, r.expected)
 	centre := b.Expected.Hours + b.RiskBuffer.ExpectedHours
 	// Contingency is applied once, to the expected figure (decided work and
 	// open decisions), in whole hours rounded up; the percent is taken in
@@ -151,15 +153,21 @@ func (e *engine) budget(a *checklist.Approach) Budget {
 	bp := int64(math.Round(e.pct * 100))
 	b.Contingency = e.price.money(int((int64(centre)*bp + 9999) / 10000))
 	b.Planned = e.price.money(centre + b.Contingency.Hours)
-	// The work packages' estimates are independent, so their variances add
-	// (PERT); the open decisions' deviations add up (see risks), and the two
-	// are independent of each other. The range is the bank's `spread`
-	// standard deviations either side.
-	b.SpreadHours = int(math.Round(e.model.Spread * math.Sqrt(r.variance+openSD*openSD)))
-	low := max(centre-b.SpreadHours, 0)
-	high := b.Planned.Hours + b.SpreadHours
+	// The planning range. The decided work runs from its expected figure
+	// (no contingency needed) to that figure grown by the bank's growth
+	// (more surfaces during the build than requirements show); the open
+	// decisions add their buffer give or take their spread, never
+	// beyond all of them at their cheapest or dearest. The contingency is
+	// inside the range, not stacked on it.
+	rb := b.RiskBuffer
+	swing := rb.SpreadHours
+	low := b.Expected.Hours + max(rb.LowHours, rb.ExpectedHours-swing)
+	b.GrowthPercent = math.Round(e.model.Growth*10000) / 100
+	gp := int64(math.Round(e.model.Growth * 10000))
+	grown := int((int64(b.Expected.Hours)*(10000+gp) + 9999) / 10000)
+	high := max(grown+min(rb.HighHours, rb.ExpectedHours+swing), b.Planned.Hours)
 	b.Total = e.price.amount(low, high)
-	b.Accuracy.LowPercent, b.Accuracy.HighPercent = percentOff(low, centre), percentOff(high, centre)
+	b.Accuracy.LowPercent, b.Accuracy.HighPercent = percentOff(low, b.Planned.Hours), percentOff(high, b.Planned.Hours)
 	b.Running, b.RunningTotals = e.running(v, a, b.Size, b.Expected.Cost)
 	b.Duties = e.remarks(v, e.model.Duties, a)
 	b.Exclusions = e.remarks(v, e.model.Exclusions, a)
@@ -167,6 +175,14 @@ func (e *engine) budget(a *checklist.Approach) Budget {
 	b.Method = e.method(b)
 	b.Sources = e.sources(b)
 	return b
+}
+
+// percentOf is part's share of whole, in whole percent.
+func percentOf(part, whole int) int {
+	if whole == 0 {
+		return 0
+	}
+	return int(math.Round(float64(part) * 100 / float64(whole)))
 }
 
 // percentOff is how far v is from base, in whole percent.
@@ -182,7 +198,6 @@ type result struct {
 	packages []Package
 	phases   []Phase
 	expected int
-	variance float64 // of the expected figure, in hours squared
 }
 
 // evaluate prices every package under the answers of v and the approach a,
@@ -265,16 +280,9 @@ func (e *engine) phases(packs []*Package) result {
 		r.expected += sizes.points[i].ExpectedHours
 	}
 	for _, p := range packs {
-		if p == nil {
-			continue
+		if p != nil {
+			r.packages = append(r.packages, *p)
 		}
-		r.packages = append(r.packages, *p)
-		load := 1 + sizes.restShare
-		if p.Phase == checklist.PhaseBuild {
-			load *= 1 + sizes.buildShares
-		}
-		sd := load * float64(p.PessimisticHours-p.OptimisticHours) / 6
-		r.variance += sd * sd
 	}
 	return r
 }

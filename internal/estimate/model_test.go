@@ -77,7 +77,8 @@ estimate:
     - {id: build, title: Build}
     - {id: test, title: Test, share: 0.5}
     - {id: pm, title: Management, share: 0.1, of: rest}
-  spread: 2
+  spread: 1
+  growth: 0.5
 `
 
 func modelSpec(t *testing.T, answers ...string) (*checklist.Bank, *spec.Spec) {

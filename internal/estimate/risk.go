@@ -12,13 +12,13 @@ import (
 // (most likely) and its dearest (pessimistic), each answer with the follow-up
 // questions it would open priced at their own cheapest and dearest. A
 // multi-select's dearest answer is all of its choices together. The buffer is
-// the sum of their PERT figures. The second result is the sum of their
-// standard deviations, which widens the planning range: they add up rather
-// than cancel out, because one client tends to choose the same way each time.
-func (e *engine) risks(v *view, a *checklist.Approach, expected int) (RiskBuffer, float64) {
+// the sum of their PERT figures, and their spread the sum of their standard
+// deviations: they add up rather than cancel out, because one client tends
+// to choose the same way each time.
+func (e *engine) risks(v *view, a *checklist.Approach, expected int) RiskBuffer {
 	rb := RiskBuffer{Items: []RiskItem{}}
-	sp := supposing{e: e, root: v, a: a, packs: e.packs(v, a, nil, nil)}
 	var sd float64
+	sp := supposing{e: e, root: v, a: a, packs: e.packs(v, a, nil, nil)}
 	for _, q := range e.bank.Questions() {
 		if !e.isDecision(q) || !v.open(q) {
 			continue
@@ -27,15 +27,16 @@ func (e *engine) risks(v *view, a *checklist.Approach, expected int) (RiskBuffer
 		if item.LowHours == 0 && item.HighHours == 0 {
 			continue
 		}
-		sd += float64(item.HighHours-item.LowHours) / 6
 		rb.LowHours += item.LowHours
 		rb.HighHours += item.HighHours
 		rb.ExpectedHours += item.ExpectedHours
+		sd += float64(item.HighHours-item.LowHours) / 6
 		rb.Items = append(rb.Items, item)
 	}
 	rb.LowCost, rb.HighCost = e.price.cost(rb.LowHours), e.price.cost(rb.HighHours)
 	rb.ExpectedCost = e.price.cost(rb.ExpectedHours)
-	return rb, sd
+	rb.SpreadHours = int(math.Round(e.model.Spread * sd))
+	return rb
 }
 
 // isDecision reports whether an open q carries a buffer: a question with a

@@ -117,17 +117,17 @@ func (e *engine) assumptions(v *view, a *checklist.Approach) []string {
 
 // method says in two sentences how the figures were made.
 func (e *engine) method(b Budget) []string {
-	open := "no decision still open changes the price"
+	open := ""
 	switch n := len(b.RiskBuffer.Items); n {
 	case 0:
 	case 1:
-		open = "the one decision still open that changes the price"
+		open = ", and for the one decision still open that changes the price"
 	default:
-		open = fmt.Sprintf("the %d decisions still open that change the price", n)
+		open = fmt.Sprintf(", and for the %d decisions still open that change the price", n)
 	}
 	return []string{
 		fmt.Sprintf("Each piece of work is estimated three ways, best case, most likely and worst case, and the most likely counts four times as much as the other two; discovery, testing, go-live and project management grow with the build, and a %s %% contingency is added once, on top.", FormatNumber(e.pct)),
-		fmt.Sprintf("The range (now %+d %% to %+d %%) allows for those estimates being off and for %s, so it narrows as more is decided.", b.Accuracy.LowPercent, b.Accuracy.HighPercent, open),
+		fmt.Sprintf("The planning range (%+d %% to %+d %% of the planned figure) runs from the expected work without the contingency to %s %% more, for what surfaces during the build%s; it narrows as more is decided.", b.Accuracy.LowPercent, b.Accuracy.HighPercent, FormatNumber(b.GrowthPercent), open),
 	}
 }
 
