@@ -59,6 +59,9 @@ func writeEscaped(w io.Writer, data []byte) error {
 type RawWriter struct {
 	w       io.Writer
 	pending []byte // the start of a character the last write ended in
+	// restore maps characters that stood in for others while encoding
+	// back to them (see standIns).
+	restore map[rune]rune
 }
 
 func (e *RawWriter) Write(p []byte) (int, error) {
@@ -77,6 +80,10 @@ func (e *RawWriter) Write(p []byte) (int, error) {
 		}
 	}
 	e.pending = append(e.pending, p[whole:]...)
+	if len(e.restore) > 0 {
+		p = restoreRunes(p[:whole], e.restore)
+		whole = len(p)
+	}
 	if err := writeEscaped(e.w, p[:whole]); err != nil {
 		return 0, err
 	}
@@ -106,4 +113,20 @@ func needsEscape(data []byte) bool {
 // and quoted scalars the encoders have already escaped those.
 func rawHidden(r rune) bool {
 	return hidden(r) && r != '\n' && r != '\t' && r != '\r'
+}
+
+// restoreRunes is p with the characters restore maps replaced; anything
+// else, bytes that are not UTF-8 too, is kept as it is.
+func restoreRunes(p []byte, restore map[rune]rune) []byte {
+	out := make([]byte, 0, len(p)+len(p)/8)
+	for len(p) > 0 {
+		r, size := utf8.DecodeRune(p)
+		if orig, ok := restore[r]; ok && size > 1 {
+			out = utf8.AppendRune(out, orig)
+		} else {
+			out = append(out, p[:size]...)
+		}
+		p = p[size:]
+	}
+	return out
 }

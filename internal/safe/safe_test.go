@@ -3,9 +3,13 @@ package safe
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 )
 
 // What an attacker or a careless paste puts into a name or a note.
@@ -162,7 +166,7 @@ func TestJSON(t *testing.T) {
 // FuzzSafe: whatever the input, each medium's output is valid UTF-8, holds
 // no hidden character raw, and cannot break out of its place.
 func FuzzSafe(f *testing.F) {
-	for _, s := range []string{"Shopify", "# x\n- y", oscTitle, oscClipboard, c1CSI, rlo, badUTF8, "%%{init: {}}%%", "a | b `c` <d>", "1. x\r\n=== \u2028"} {
+	for _, s := range []string{"Shopify", "🛒 库存系统\nМагазин", "# x\n- y", oscTitle, oscClipboard, c1CSI, rlo, badUTF8, "%%{init: {}}%%", "a | b `c` <d>", "1. x\r\n=== \u2028"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -192,6 +196,26 @@ func FuzzSafe(f *testing.F) {
 			t.Fatalf("Mermaid(%q) = %q can leave its label", s, m)
 		}
 		check("YAMLComment", YAMLComment(s), "\t")
+		if utf8.ValidString(s) {
+			// A value reads back as it was, hides nothing, and shows every
+			// printable character as it is.
+			doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Content: []*yaml.Node{
+				{Kind: yaml.ScalarNode, Value: "k"}, {Kind: yaml.ScalarNode, Value: s}}}}}
+			out, err := YAML(doc)
+			if err != nil {
+				t.Fatalf("YAML(%q): %v", s, err)
+			}
+			check("YAML", string(out), "\n\t")
+			var back map[string]string
+			if err := yaml.Unmarshal(out, &back); err != nil || back["k"] != s {
+				t.Fatalf("YAML(%q) = %q reads back as %q (%v)", s, out, back["k"], err)
+			}
+			for _, r := range s {
+				if escapedByYAML(r) && !strings.ContainsRune(string(out), r) {
+					t.Fatalf("YAML(%q) = %q escapes %U", s, out, r)
+				}
+			}
+		}
 		js, _ := json.Marshal(s)
 		safeJS := JSON(js)
 		var back string
@@ -267,5 +291,56 @@ func TestDocument(t *testing.T) {
 	want := "<p title=\"a\\u001b]0;x\\u0007\">Ökolager \\u202eevil\\u009b</p>\n\t"
 	if got := string(Document(page)); got != want {
 		t.Errorf("Document = %q, want %q", got, want)
+	}
+}
+
+// Text in any script is written as typed, an emoji too, and reads back the
+// same. Before, yaml.v3 wrote every character beyond U+FFFF as an escape
+// ("\U0001F6D2") and double-quoted its scalar, a multi-line one too.
+func TestYAMLWritesEveryScriptAsTyped(t *testing.T) {
+	values := []string{"Ökolager", "Épicerie", "Магазин", "库存系统", "متجر إلكتروني", "🛒 Shop 👩‍💻 🇩🇪",
+		"𠀀𠀁 (CJK Extension B)", "line 1 🛒\nline 2 📦", "private \ue000 and \U0001F6D2", "🛒: a key-like value # not a comment"}
+	mapping := &yaml.Node{Kind: yaml.MappingNode}
+	for i, v := range values {
+		mapping.Content = append(mapping.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprintf("k%d", i)}, &yaml.Node{Kind: yaml.ScalarNode, Value: v})
+	}
+	mapping.Content = append(mapping.Content,
+		&yaml.Node{Kind: yaml.ScalarNode, Value: "🛒 key"}, &yaml.Node{Kind: yaml.ScalarNode, Value: "x", LineComment: "# uses \ue001 too"},
+		&yaml.Node{Kind: yaml.ScalarNode, Value: "hidden"}, &yaml.Node{Kind: yaml.ScalarNode, Value: "a\u202e🛒"})
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{mapping}}
+	out, err := YAML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	if strings.Contains(text, `\U`) || strings.Contains(text, `\ue0`) {
+		t.Errorf("an escape where the text should be as typed:\n%s", text)
+	}
+	for _, v := range append(slices.Clone(values[:7]), "line 1 🛒\n  line 2 📦", "🛒 key: x # uses \ue001 too") {
+		if !strings.Contains(text, v) {
+			t.Errorf("the output lacks %q as typed:\n%s", v, text)
+		}
+	}
+	if !strings.Contains(text, "k7: |-\n") {
+		t.Errorf("the multi-line value is not a block:\n%s", text)
+	}
+	if strings.ContainsRune(text, '\u202e') || !strings.Contains(text, `\u202e🛒`) {
+		t.Errorf("the override is not escaped (or the emoji beside it is):\n%s", text)
+	}
+	var back map[string]string
+	if err := yaml.Unmarshal(out, &back); err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range values {
+		if got := back[fmt.Sprintf("k%d", i)]; got != v {
+			t.Errorf("k%d read back as %q, want %q", i, got, v)
+		}
+	}
+	if back["🛒 key"] != "x" || back["hidden"] != "a\u202e🛒" {
+		t.Errorf("read back: %q", back)
+	}
+	// The nodes are left as they were given.
+	if mapping.Content[11].Value != values[5] {
+		t.Errorf("the document was changed: %q", mapping.Content[11].Value)
 	}
 }

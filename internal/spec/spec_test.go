@@ -397,3 +397,43 @@ func BenchmarkLoadExampleSpec(b *testing.B) {
 		}
 	}
 }
+
+// Names and notes in any script are saved as typed, emoji too, and load
+// back unchanged. Before, the spec held "\U0001F6D2" for 🛒 and a note with
+// an emoji became one double-quoted line of escapes.
+func TestScriptsAreSavedAsTyped(t *testing.T) {
+	b := bank(t)
+	s := New(filepath.Join(t.TempDir(), "integration-spec.yaml"), b)
+	typed := map[string]string{
+		"project.name":        "Épicerie Ökolager 🛒",
+		"project.store":       "Магазин",
+		"project.inventory":   "库存系统",
+		"project.prepared-by": "مريم من المالية 👩‍💼",
+	}
+	for id, v := range typed {
+		s.Set(id, Answer{Values: []string{v}})
+	}
+	s.Set("master.product-names", Answer{Values: []string{"inventory"}, Note: "Товары 📦 создаются в 库存系统.\nالمنتجات الجديدة 🚚"})
+	s.SectionNotes["orders"] = "طلبات الجملة 📦 по EDI"
+	if _, err := s.Save(b, now); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(s.Path)
+	text := string(data)
+	for _, want := range []string{"value: Épicerie Ökolager 🛒", "value: Магазин", "value: 库存系统", "value: مريم من المالية 👩‍💼",
+		"note: |-\n      Товары 📦 создаются в 库存系统.\n      المنتجات الجديدة 🚚", "orders: طلبات الجملة 📦 по EDI"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the spec lacks %q as typed:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, `\U`) {
+		t.Errorf("the spec escapes text:\n%s", text)
+	}
+	again, err := Load(s.Path, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(s, again, cmpopts.IgnoreUnexported(Spec{}), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("load(save(s)) differs (-saved +loaded):\n%s", diff)
+	}
+}
