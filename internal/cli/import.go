@@ -84,7 +84,7 @@ func runImport(opts *importOptions) error {
 	case opts.dryRun:
 		r.Old, r.New = s.Path, s.Path+" with "+files
 		writeDiff(opts.streams.Out, opts.streams.stdoutStyles(), r)
-		fmt.Fprintf(errw, "Dry run: %s not saved.\n", plural(len(r.Answers), "change", "changes"))
+		fmt.Fprintf(errw, "Dry run: %s not saved.\n", plural(len(r.Answers)+len(r.SectionNotes), "change", "changes"))
 	default:
 		r.Old, r.New = s.Path, s.Path+" with "+files
 		writeDiff(opts.streams.Out, opts.streams.stdoutStyles(), r)
@@ -92,7 +92,7 @@ func runImport(opts *importOptions) error {
 			return err
 		}
 		printMerged(opts.streams, bank, merged, merged.Merged)
-		fmt.Fprintf(errw, "Imported %s from %s into %s.\n", plural(len(r.Answers), "change", "changes"), safe.Terminal(files), safe.Terminal(s.Path))
+		fmt.Fprintf(errw, "Imported %s from %s into %s.\n", plural(len(r.Answers)+len(r.SectionNotes), "change", "changes"), safe.Terminal(files), safe.Terminal(s.Path))
 	}
 	if len(conflicts) > 0 {
 		conflicts = append(conflicts, fmt.Sprintf("%s not imported: decide each with 'integ set ID=VALUE'", plural(len(conflicts), "answer was", "answers were")))
@@ -129,6 +129,15 @@ func readQuestionnaires(opts *importOptions, bank *checklist.Bank, s *spec.Spec)
 			if !e.Changed {
 				continue
 			}
+			if e.Section {
+				note, err := checklist.ParseNote(e.Note)
+				if err != nil {
+					problems = append(problems, checklist.Problem{File: file, Line: e.Line, Msg: fmt.Sprintf("%s: %v", e.ID, err)})
+					continue
+				}
+				theirs[e.ID] = spec.Answer{Note: note}
+				continue
+			}
 			// Checked exactly as `integ set ID=VALUE --note ID=TEXT` checks them.
 			values, err := spec.QuestionOf(bank, e.ID).Parse(e.Value)
 			if err != nil {
@@ -160,11 +169,20 @@ func readQuestionnaires(opts *importOptions, bank *checklist.Bank, s *spec.Spec)
 // common ancestor, the spec now is ours, and the questionnaire's answers are
 // theirs. It returns the conflicts as lines to print.
 func importOne(bank *checklist.Bank, s *spec.Spec, f *questionnaire.Filled, changed map[string]spec.Answer) (*spec.Spec, []string) {
-	base := &spec.Spec{Answers: maps.Clone(s.Answers), SectionNotes: s.SectionNotes, Conflicts: s.Conflicts, Asked: s.Asked}
-	theirs := &spec.Spec{Answers: maps.Clone(s.Answers), SectionNotes: s.SectionNotes, Conflicts: s.Conflicts, Asked: s.Asked}
+	base := &spec.Spec{Answers: maps.Clone(s.Answers), SectionNotes: maps.Clone(s.SectionNotes), Conflicts: s.Conflicts, Asked: s.Asked}
+	theirs := &spec.Spec{Answers: maps.Clone(s.Answers), SectionNotes: maps.Clone(s.SectionNotes), Conflicts: s.Conflicts, Asked: s.Asked}
 	lines := map[string]int{}
 	for _, e := range f.Entries {
 		lines[e.ID] = e.Line
+		if e.Section {
+			sent := f.Base(e.ID, spec.Answer{Note: s.SectionNotes[e.ID]})
+			putNote(base, e.ID, sent.Note)
+			if a, ok := changed[e.ID]; ok {
+				sent = a
+			}
+			putNote(theirs, e.ID, sent.Note)
+			continue
+		}
 		sent := f.Base(e.ID, s.Get(e.ID))
 		base.Put(e.ID, sent)
 		if a, ok := changed[e.ID]; ok {
@@ -178,10 +196,27 @@ func importOne(bank *checklist.Bank, s *spec.Spec, f *questionnaire.Filled, chan
 	var out []string
 	for _, c := range conflicts {
 		q := spec.QuestionOf(bank, c.ID)
+		if q == nil {
+			out = append(out, fmt.Sprintf("%s:%d: the notes on %s were changed in %s since the questionnaire was made: they now say %q, the questionnaire says %q",
+				f.File, lines[c.ID], c.ID, s.Path, c.Ours.Note, c.Theirs.Note))
+			continue
+		}
 		out = append(out, fmt.Sprintf("%s:%d: %s was changed in %s since the questionnaire was made: it now says %s, the questionnaire says %s",
 			f.File, lines[c.ID], c.ID, s.Path, c.Ours.Quote(q, names), c.Theirs.Quote(q, names)))
 	}
 	return merged, out
+}
+
+// putNote sets the notes on a section; empty removes them.
+func putNote(s *spec.Spec, section, note string) {
+	if note == "" {
+		delete(s.SectionNotes, section)
+		return
+	}
+	if s.SectionNotes == nil {
+		s.SectionNotes = map[string]string{}
+	}
+	s.SectionNotes[section] = note
 }
 
 // readSmallFile reads a file a person gave, refusing what cannot be a spec or

@@ -23,6 +23,8 @@ type questionsOptions struct {
 	output   string
 	forWhom  string
 	force    bool
+	// separator is the CSV's column separator, as given.
+	separator string
 }
 
 func newQuestionsCmd(g *globalOptions, runF func(*questionsOptions) error) *cobra.Command {
@@ -55,11 +57,16 @@ still open for them. JSON and YAML print the question bank itself, for scripts.`
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to this file instead of standard output (never the spec)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite the -o file if it exists")
 	cmd.Flags().StringVar(&opts.forWhom, "for", "", "record in the spec that this person was asked to answer the sections")
+	cmd.Flags().StringVar(&opts.separator, "separator", ",", `the CSV's column separator: "," or ";" (for a spreadsheet where the decimal separator is the comma), or "tab"`)
 	return cmd
 }
 
 func runQuestions(opts *questionsOptions) error {
 	if err := checkFormat(opts.format, "markdown", "csv", "yaml", "json"); err != nil {
+		return err
+	}
+	sep, err := csvSeparator(opts.separator, opts.format)
+	if err != nil {
 		return err
 	}
 	if opts.output != "" {
@@ -84,7 +91,7 @@ func runQuestions(opts *questionsOptions) error {
 			err = bank.WriteYAML(&out)
 		}
 	default:
-		err = writeQuestionnaire(opts, bank, &out)
+		err = writeQuestionnaire(opts, bank, sep, &out)
 	}
 	if err != nil {
 		return err
@@ -102,7 +109,7 @@ func runQuestions(opts *questionsOptions) error {
 
 // writeQuestionnaire renders the pre-filled questionnaire and, with --for,
 // records in the spec who was asked.
-func writeQuestionnaire(opts *questionsOptions, bank *checklist.Bank, out *bytes.Buffer) error {
+func writeQuestionnaire(opts *questionsOptions, bank *checklist.Bank, sep rune, out *bytes.Buffer) error {
 	sections, err := pickSections(bank, opts.sections)
 	if err != nil {
 		return err
@@ -126,8 +133,28 @@ func writeQuestionnaire(opts *questionsOptions, bank *checklist.Bank, out *bytes
 		}
 		fmt.Fprintf(opts.streams.Err, "Recorded in %s that %s was asked about %s.\n", safe.Terminal(s.Path), safe.Terminal(forWhom), strings.Join(titles, ", "))
 	}
-	src := questionnaire.Source{Bank: bank, Spec: s, Sections: sections, Header: questionnaire.NewHeader(s, opts.streams.Now(), forWhom)}
+	src := questionnaire.Source{Bank: bank, Spec: s, Sections: sections, Header: questionnaire.NewHeader(s, opts.streams.Now(), forWhom), Separator: sep}
 	return questionnaire.Write(out, opts.format, src)
+}
+
+// csvSeparator reads --separator; anything but the comma only goes with
+// --format csv.
+func csvSeparator(given, format string) (rune, error) {
+	var sep rune
+	switch given {
+	case ",":
+		return ',', nil
+	case ";":
+		sep = ';'
+	case "tab", "\t", "\\t":
+		sep = '\t'
+	default:
+		return 0, unusable(fmt.Errorf("--separator %q: use \",\", \";\" or \"tab\"", given))
+	}
+	if format != "csv" {
+		return 0, unusable(fmt.Errorf("--separator is for --format csv"))
+	}
+	return sep, nil
 }
 
 // pickSections resolves --section IDs, in bank order; none means all.

@@ -26,6 +26,9 @@ func writeCSV(w io.Writer, src Source) error {
 	var b bytes.Buffer
 	b.WriteString(bom)
 	cw := csv.NewWriter(&b) // line ends are \n: spreadsheets read them, and a terminal shows them plainly
+	if src.Separator != 0 {
+		cw.Comma = src.Separator
+	}
 	h := src.Header
 	about := "# integ questionnaire, made on " + day(h.Made) + " from " + h.Spec
 	if h.For != "" {
@@ -53,6 +56,11 @@ func writeCSV(w io.Writer, src Source) error {
 				})
 			}
 		}
+		p := printedCSV(sectionNote(src.Spec, sec))
+		records = append(records, []string{
+			safe.SpreadsheetCell(fill(names, sec.Title)), sec.ID, safe.SpreadsheetCell(sectionNotePrompt(names, sec)),
+			"a note only: write it in the note column", "", "", p[2], "", "", "", p[2],
+		})
 	}
 	if err := cw.WriteAll(records); err != nil {
 		return err
@@ -131,6 +139,8 @@ func readCSV(file string, data []byte, bank *checklist.Bank) (*Filled, error) {
 			problems = append(problems, problem(file, line, "%v", err))
 		case dup:
 			problems = append(problems, problem(file, line, "%s is in the file twice (first at line %d); keep one", id, first))
+		case q == nil && strings.TrimSpace(fromCell(cell("answer"))) != "":
+			problems = append(problems, problem(file, line, "%s", notAnAnswer(id)))
 		default:
 			seen[id] = line
 			f.addCSVRow(q, id, line, cell)
@@ -151,7 +161,7 @@ func (f *Filled) addCSVRow(q *checklist.Question, key string, line int, cell fun
 	sent := spec.Answer{System: strings.TrimSpace(fromCell(sentSystem)), Note: strings.TrimSpace(fromCell(sentNote))}
 	if v := strings.TrimSpace(fromCell(sentAnswer)); v != "" {
 		sent.Values = []string{v}
-		if q.Kind == checklist.KindMulti {
+		if q != nil && q.Kind == checklist.KindMulti {
 			sent.Values = checklist.SplitList(v)
 		}
 	}
@@ -164,6 +174,7 @@ func (f *Filled) addCSVRow(q *checklist.Question, key string, line int, cell fun
 		Value:   strings.TrimSpace(fromCell(cell("answer"))),
 		System:  strings.TrimSpace(fromCell(cell("system"))),
 		Note:    strings.TrimSpace(fromCell(cell("note"))),
+		Section: q == nil,
 	})
 }
 

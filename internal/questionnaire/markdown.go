@@ -45,6 +45,11 @@ func writeMarkdown(w io.Writer, src Source) error {
 				writeMarkdownQuestion(&b, src, names, q, key)
 			}
 		}
+		fmt.Fprintf(&b, "### %d. Notes on %s\n\n%s · %s\n\nNote:\n\n", sectionNumber(src.Bank, sec), safe.Markdown(fill(names, sec.Title)),
+			safe.MarkdownCode(sec.ID), safe.Markdown(sectionNotePrompt(names, sec)))
+		if note := safe.MarkdownBlock(sectionNote(src.Spec, sec).Note); note != "" {
+			fmt.Fprintf(&b, "%s\n\n", note)
+		}
 	}
 	_, err := w.Write(append(bytes.TrimRight(b.Bytes(), "\n"), '\n'))
 	return err
@@ -68,6 +73,13 @@ func writeMarkdownHeader(b *bytes.Buffer, src Source) error {
 					fmt.Fprintf(b, "sent %s\n", safe.JSON(line))
 				}
 			}
+		}
+		if note := sectionNote(src.Spec, sec).Note; note != "" {
+			line, err := json.Marshal(sentAnswer{ID: sec.ID, Note: note})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(b, "sent %s\n", safe.JSON(line))
 		}
 	}
 	b.WriteString("-->\n")
@@ -189,8 +201,8 @@ var (
 
 // mdQuestion collects one question's lines while reading.
 type mdQuestion struct {
-	q       *checklist.Question
-	key     string // q's ID, or ID@CHANNEL for one channel's own answer
+	q       *checklist.Question // nil for the notes on a section
+	key     string              // q's ID, or ID@CHANNEL for one channel's own answer
 	line    int
 	ticked  []string
 	boxes   bool
@@ -307,7 +319,7 @@ func (r *mdReader) questionLine(n int, line string) {
 		return
 	}
 	box := boxRE.FindStringSubmatch(line)
-	if box != nil && cur.q.HasOptions() && r.block != nil && !isIndented(line) {
+	if box != nil && cur.hasOptions() && r.block != nil && !isIndented(line) {
 		if _, ok := optionByLabel(r.names, cur.q, box[2]); ok {
 			r.block = nil
 		}
@@ -315,7 +327,7 @@ func (r *mdReader) questionLine(n int, line string) {
 	switch {
 	case r.block != nil:
 		*r.block = append(*r.block, line)
-	case box == nil || !cur.q.HasOptions():
+	case box == nil || !cur.hasOptions():
 		// Help and other text: not an answer.
 	case box[1] == "":
 		cur.boxes = true
@@ -337,7 +349,11 @@ func (r *mdReader) finish() {
 	if cur == nil {
 		return
 	}
-	if cur.q.Kind != checklist.KindMulti && len(cur.ticked) > 1 {
+	if cur.q == nil && strings.TrimSpace(blockText(cur.answer)) != "" {
+		r.problemf(cur.line, "%s", notAnAnswer(cur.key))
+		return
+	}
+	if cur.q != nil && cur.q.Kind != checklist.KindMulti && len(cur.ticked) > 1 {
 		r.problemf(cur.line, "%s takes one answer, but %d boxes are ticked; tick one", cur.key, len(cur.ticked))
 		return
 	}
@@ -368,10 +384,12 @@ func (f *Filled) readHeaderLine(line string) error {
 	return nil
 }
 
+func (m *mdQuestion) hasOptions() bool { return m.q != nil && m.q.HasOptions() }
+
 // entry turns what was read into an Entry, comparing it with what was sent.
 func (m *mdQuestion) entry(sent spec.Answer) Entry {
-	e := Entry{ID: m.key, Line: m.line, Note: blockText(m.note)}
-	if m.q.HasOptions() {
+	e := Entry{ID: m.key, Line: m.line, Note: blockText(m.note), Section: m.q == nil}
+	if m.hasOptions() {
 		e.Value = strings.Join(m.ticked, ",")
 		e.Changed = m.boxes && !sameValues(m.ticked, sent.Values)
 	} else {

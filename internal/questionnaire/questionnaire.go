@@ -58,6 +58,9 @@ type Source struct {
 	Spec     *spec.Spec
 	Sections []*checklist.Section // in bank order
 	Header   Header
+	// Separator is the CSV's column separator: ',' (also when 0), ';' for a
+	// spreadsheet in a locale whose decimal separator is the comma, or '\t'.
+	Separator rune
 }
 
 // Filled is a questionnaire read back.
@@ -102,6 +105,9 @@ type Entry struct {
 	// as `integ set --system ID=NAME` takes it.
 	System string
 	Note   string
+	// Section marks the notes on a section (ID is the section's): only Note
+	// is read.
+	Section bool
 }
 
 // Write writes the questionnaire in format (Markdown or CSV).
@@ -146,17 +152,36 @@ func answerKeys(src Source, q *checklist.Question) []string {
 }
 
 // target finds the question a key in a questionnaire names (an ID, or
-// ID@CHANNEL for one sales channel's answer), or says why there is none.
+// ID@CHANNEL for one sales channel's answer), or says why there is none. A
+// section's ID names the notes on it: no question, and no error.
 func target(bank *checklist.Bank, key string) (*checklist.Question, error) {
 	q := spec.QuestionOf(bank, key)
 	_, channel := spec.SplitKey(key)
 	switch {
+	case q == nil && channel == "" && bank.Section(key) != nil:
+		return nil, nil
 	case q == nil:
 		return nil, fmt.Errorf("%q is not a question in this checklist; was the questionnaire made with another one?", key)
 	case channel != "" && (!q.ByChannel || bank.Channel(channel) == nil):
 		return nil, fmt.Errorf("%q: %s has no answer of its own for a channel %q in this checklist; was the questionnaire made with another one?", key, q.ID, channel)
 	}
 	return q, nil
+}
+
+// sectionNote is the notes on a section as a questionnaire carries them: an
+// answer with only a note.
+func sectionNote(s *spec.Spec, sec *checklist.Section) spec.Answer {
+	return spec.Answer{Note: s.SectionNotes[sec.ID]}
+}
+
+// sectionNotePrompt asks for the notes on a section.
+func sectionNotePrompt(names checklist.Names, sec *checklist.Section) string {
+	return "Anything else the integrator should know about “" + fill(names, sec.Title) + "”? (optional)"
+}
+
+// notAnAnswer says that a section's notes take no answer.
+func notAnAnswer(id string) string {
+	return id + " is the notes on a section: write in its note, not its answer"
 }
 
 // channelHint says, on a channel's own answer, what it is for.

@@ -74,7 +74,8 @@ func TestUntouchedReadsBackUnchanged(t *testing.T) {
 			if got := changed(f); len(got) != 0 {
 				t.Errorf("untouched questionnaire has changes: %v", got)
 			}
-			if n := len(bank.Section("payments").Questions) + len(bank.Section("budget").Questions); len(f.Entries) != n {
+			// Each question, and the notes on each section.
+			if n := len(bank.Section("payments").Questions) + len(bank.Section("budget").Questions) + 2; len(f.Entries) != n {
 				t.Errorf("read %d questions, want %d", len(f.Entries), n)
 			}
 			for _, id := range []string{"payments.capture-timing", "payments.methods", "budget.hourly-rate", "budget.currency"} {
@@ -358,5 +359,68 @@ func TestSystemNameGoesOutAndComesBack(t *testing.T) {
 	data := spreadsheet(t, write(t, CSV, bank, s, "master"), ',', true, map[string]map[string]string{q.ID: {"system": "Vertex"}})
 	if diff := cmp.Diff(want, changed(read(t, "m.csv", data, bank, s))); diff != "" {
 		t.Errorf("csv (-want +got):\n%s", diff)
+	}
+}
+
+// The notes on a section go out pre-filled in either format and come back
+// changed; an answer written for a section is a problem. Before, a
+// questionnaire carried no section notes at all.
+func TestSectionNotesGoOutAndComeBack(t *testing.T) {
+	bank, s := setup(t)
+	s.SectionNotes["payments"] = "Cards only via Stripe."
+	for _, format := range []string{Markdown, CSV} {
+		t.Run(format, func(t *testing.T) {
+			out := write(t, format, bank, s, "payments", "budget")
+			if !strings.Contains(out, "Cards only via Stripe.") || !strings.Contains(out, "Anything else the integrator should know about “Payments”?") {
+				t.Fatalf("the section's notes are not in the questionnaire:\n%s", out)
+			}
+			filled := strings.Replace(out, "Cards only via Stripe.", "Cards and PayPal via Stripe.", -1)
+			filled = strings.Replace(filled, "Cards and PayPal via Stripe.", "Cards only via Stripe.", 1) // the header's (Markdown) or the sent note (CSV) stays
+			if format == CSV {
+				filled = strings.Replace(out, ",Cards only via Stripe.,", ",Cards and PayPal via Stripe.,", 1)
+			}
+			f := read(t, "q", filled, bank, s)
+			want := map[string]Entry{"payments": {ID: "payments", Note: "Cards and PayPal via Stripe."}}
+			if diff := cmp.Diff(want, changed(f)); diff != "" {
+				t.Errorf("changes (-want +got):\n%s", diff)
+			}
+			for _, e := range f.Entries {
+				if e.ID == "payments" && !e.Section || e.ID == "budget" && (!e.Section || e.Changed) {
+					t.Errorf("section entry %+v", e)
+				}
+			}
+			if got := f.Base("payments", spec.Answer{Note: "Cards only via Stripe."}); got.Note != "Cards only via Stripe." {
+				t.Errorf("sent: %+v", got)
+			}
+		})
+	}
+	// An answer where only a note goes.
+	md := strings.Replace(write(t, Markdown, bank, s, "budget"), "(optional)\n\nNote:", "(optional)\n\nAnswer: 12\n\nNote:", 1)
+	csv := strings.Replace(write(t, CSV, bank, s, "budget"), "a note only: write it in the note column,,", "a note only: write it in the note column,12,", 1)
+	for name, data := range map[string]string{"q.md": md, "q.csv": csv} {
+		if _, err := Read(name, []byte(data), bank, s.Names(bank)); err == nil || !strings.Contains(err.Error(), "budget is the notes on a section") {
+			t.Errorf("%s: an answer on a section's notes: %v", name, err)
+		}
+	}
+}
+
+// --separator ';': a CSV for a spreadsheet in a locale whose decimal
+// separator is the comma (Excel there opens ';'-separated files as columns)
+// reads back like the comma one.
+func TestCSVWithSemicolons(t *testing.T) {
+	bank, s := setup(t)
+	var b bytes.Buffer
+	src := Source{Bank: bank, Spec: s, Sections: []*checklist.Section{bank.Section("budget")}, Header: NewHeader(s, now, ""), Separator: ';'}
+	if err := Write(&b, CSV, src); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "\nsection;id;question;allowed values;answer;") || !strings.Contains(out, ";budget.hourly-rate;") {
+		t.Fatalf("not separated by semicolons:\n%s", out)
+	}
+	filled := strings.Replace(out, ";95.5;", ";120;", 1)
+	f := read(t, "q.csv", filled, bank, s)
+	if diff := cmp.Diff(map[string]Entry{"budget.hourly-rate": {ID: "budget.hourly-rate", Value: "120"}}, changed(f)); diff != "" {
+		t.Errorf("changes (-want +got):\n%s", diff)
 	}
 }
