@@ -21,12 +21,15 @@ func parse[O any](t *testing.T, build func(*globalOptions, func(*O) error) *cobr
 }
 
 func TestShareCommandsParseFlags(t *testing.T) {
-	q, err := parse(t, newQuestionsCmd, "--section", "payments,returns", "--section", "stock", "--for", "Maria (finance)", "--format", "csv", "-o", "p.csv")
+	q, err := parse(t, newQuestionsCmd, "--section", "payments,returns", "--section", "stock", "--for", "Maria (finance)", "--format", "csv", "-o", "p.csv", "--separator", ";")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"payments", "returns", "stock"}, q.sections); diff != "" || q.forWhom != "Maria (finance)" || q.format != "csv" || q.output != "p.csv" {
+	if diff := cmp.Diff([]string{"payments", "returns", "stock"}, q.sections); diff != "" || q.forWhom != "Maria (finance)" || q.format != "csv" || q.output != "p.csv" || q.separator != ";" {
 		t.Errorf("questions: %+v %s", q, diff)
+	}
+	if q, err := parse(t, newQuestionsCmd); err != nil || q.separator != "," {
+		t.Errorf("questions' default separator: %+v, %v", q, err)
 	}
 
 	i, err := parse(t, newImportCmd, "--dry-run", "a.md", "b.csv")
