@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "24205532cda839d88122d435fd419e61751fe57f9ae64c645fae1f64c6cb5ec9"
+const generatedHash = "bda4500090b972d138ce85c9b3d50e2e2b9b4178838921d62c732b007f55d61f"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -5730,6 +5730,11 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 								Scenario{Given: "a paid web order with two products, a discount and a shipping charge",
 									When: "it is released in {store} as the transfer answer says",
 									Then: "it reaches {inventory} within the time agreed for orders, with every line, price, tax, discount, shipping charge, address and payment reference as in {store}, under the order number agreed. Released: {answer:orders.transfer-trigger}. Time agreed: {answer:orders.transfer-freshness}",
+									If: &Condition{Channel: []string{
+										"web-retail",
+										"web-b2b",
+									},
+									},
 									Checks: []string{
 										"orders.transfer-trigger",
 										"orders.transfer-freshness",
@@ -5755,6 +5760,11 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 								Scenario{Given: "a paid web order with two products, a discount and a shipping charge",
 									When: "it is released in {store} as the transfer answer says",
 									Then: "it reaches {inventory} within the time agreed for orders, with every line, price, tax, discount, shipping charge, address and payment reference as in {store}, under the order number agreed. Released: {answer:orders.transfer-trigger}. Time agreed: {answer:orders.transfer-freshness}",
+									If: &Condition{Channel: []string{
+										"web-retail",
+										"web-b2b",
+									},
+									},
 									Checks: []string{
 										"orders.transfer-trigger",
 										"orders.transfer-freshness",
@@ -5817,6 +5827,11 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 								Scenario{Given: "a paid web order with two products, a discount and a shipping charge",
 									When: "it is released in {store} as the transfer answer says",
 									Then: "it reaches {inventory} within the time agreed for orders, with every line, price, tax, discount, shipping charge, address and payment reference as in {store}, under the order number agreed. Released: {answer:orders.transfer-trigger}. Time agreed: {answer:orders.transfer-freshness}",
+									If: &Condition{Channel: []string{
+										"web-retail",
+										"web-b2b",
+									},
+									},
 									Checks: []string{
 										"orders.transfer-trigger",
 										"orders.transfer-freshness",
@@ -7044,6 +7059,11 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 						Option{Value: "undecided",
 							Label: "Undecided — settle it with the integrator",
 						},
+					},
+					When: &Condition{Channel: []string{
+						"web-retail",
+						"web-b2b",
+					},
 					},
 					Source:    "https://help.core.cin7.com/hc/en-us/articles/9034589848335-Introduction-to-Shopify (Cin7 Core: download orders when created, paid or fulfilled)",
 					ByChannel: true,
@@ -8690,7 +8710,7 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 						Option{Value: "email",
 							Label: "E-mail address",
 							Requires: []Sentence{
-								Sentence{Text: "Customers shall be matched between {store} and {inventory} by e-mail address, compared without regard to case; a web order shall never create a second customer with the same e-mail."},
+								Sentence{Text: "Customers shall be matched between {store} and {inventory} by e-mail address, compared without regard to case; no order shall create a second customer with the same e-mail."},
 							},
 							Scenarios: []Scenario{
 								Scenario{Given: "a customer kept in {inventory} as JANE.DOE@example.com",
@@ -8780,6 +8800,11 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 						Option{Value: "undecided",
 							Label: "Undecided — settle it with the integrator",
 						},
+					},
+					When: &Condition{Channel: []string{
+						"web-retail",
+						"web-b2b",
+					},
 					},
 					ByChannel: true,
 				},
@@ -10349,7 +10374,13 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 						Option{Value: "cards",
 							Label: "Credit and debit cards",
 							Requires: []Sentence{
-								Sentence{Text: "Card payments shall reach {inventory} with the order: payment reference, amount, and whether authorised or captured."},
+								Sentence{Text: "Card payments taken by {store} shall reach {inventory} with the order: payment reference, amount, and whether authorised or captured.",
+									If: &Condition{Channel: []string{
+										"web-retail",
+										"web-b2b",
+									},
+									},
+								},
 							},
 						},
 						Option{Value: "wallets",
@@ -10367,13 +10398,21 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 						Option{Value: "terms",
 							Label: "Invoice or account terms for trade customers",
 							Requires: []Sentence{
-								Sentence{Text: "Customers on account terms shall not pay when they order; their orders shall reach {inventory} with the customer's terms, and the credit limit shall be checked as the trade-customer answers say."},
+								Sentence{Text: "Customers on account terms shall not pay when they order; their orders shall carry the customer's terms in {inventory}, and the credit limit shall be checked as the trade-customer answers say."},
 								Sentence{Text: "On {store} they shall check out without paying, through {answer:b2b.web-pricing}.",
-									If: &Condition{Question: "b2b.accounts",
-										In: []string{
-											"company-buyers",
-											"one-login",
+									If: &Condition{All: []*Condition{
+										&Condition{Channel: []string{
+											"web-retail",
+											"web-b2b",
 										},
+										},
+										&Condition{Question: "b2b.accounts",
+											In: []string{
+												"company-buyers",
+												"one-login",
+											},
+										},
+									},
 									},
 								},
 							},
@@ -10381,11 +10420,19 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 								Scenario{Given: "a trade customer on 30-day terms, with credit to spare",
 									When: "a buyer places an order of 600.00 on account in {store}",
 									Then: "no card is charged, the order reaches {inventory} with the customer's 30-day terms, and the invoice made when it ships is due 30 days later",
-									If: &Condition{Question: "b2b.accounts",
-										In: []string{
-											"company-buyers",
-											"one-login",
+									If: &Condition{All: []*Condition{
+										&Condition{Channel: []string{
+											"web-retail",
+											"web-b2b",
 										},
+										},
+										&Condition{Question: "b2b.accounts",
+											In: []string{
+												"company-buyers",
+												"one-login",
+											},
+										},
+									},
 									},
 									Checks: []string{
 										"orders.transfer-trigger",
@@ -10395,10 +10442,17 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 								Scenario{Given: "a trade customer on 30-day terms, with credit to spare",
 									When: "staff enter a phone order of 600.00 on account in {inventory}",
 									Then: "no card is charged, and the invoice made when it ships is due 30 days later",
-									If: &Condition{Not: &Condition{Question: "b2b.accounts",
-										In: []string{
-											"company-buyers",
-											"one-login",
+									If: &Condition{Any: []*Condition{
+										&Condition{Channel: []string{
+											"phone-email",
+										},
+										},
+										&Condition{Not: &Condition{Question: "b2b.accounts",
+											In: []string{
+												"company-buyers",
+												"one-login",
+											},
+										},
 										},
 									},
 									},
