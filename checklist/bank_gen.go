@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "bda4500090b972d138ce85c9b3d50e2e2b9b4178838921d62c732b007f55d61f"
+const generatedHash = "6a32bcdd6c8d3f17eb63d18c7b8a741689605ed635bbcff20a99b43a8247563b"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -3819,7 +3819,7 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 						},
 					},
 					Requires: []Sentence{
-						Sentence{Text: "The quote shall price {value} beside a custom build, and say for each which requirements of this brief it leaves out or prices as extra work.",
+						Sentence{Text: "The quote shall price the connector or platform named here (“{value}”) beside a custom build, and say for each which requirements of this brief it leaves out or prices as extra work.",
 							If: &Condition{Question: "project.approach",
 								Is: "undecided",
 							},
@@ -6721,6 +6721,18 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 									},
 									Source: "https://help.shopify.com/en/manual/taxes/tax-services/activate (Shopify Help: unticking 'Send documents to AvaTax' stops Shopify reporting orders; partial refunds are not reported to AvaTax)",
 								},
+								Sentence{Text: "If {system:master.sales-taxes} is connected to {store} through Avalara's extension, its Tax Mode shall be set to 'Estimate Tax', not the default, which also submits transactions to AvaTax, because {store} submits every invoice and credit memo made in it, including those the integration makes there to record captures and refunds.",
+									If: &Condition{Any: []*Condition{
+										&Condition{Question: "project.store",
+											Matches: "adobe",
+										},
+										&Condition{Question: "project.store",
+											Matches: "magento",
+										},
+									},
+									},
+									Source: "https://github.com/avadev/Avalara-AvaTax-for-Magento2/blob/master/docs/sales-tax.md (Avalara AvaTax for Magento 2: with the default Tax Mode, every invoice and credit memo created in Magento is submitted to AvaTax)",
+								},
 							},
 							Scenarios: []Scenario{
 								Scenario{Given: "a web order taxed by {system:master.sales-taxes} at checkout",
@@ -6742,6 +6754,18 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 										Matches: "shopify",
 									},
 									Source: "https://help.shopify.com/en/manual/taxes/tax-services/activate (Shopify Help: unticking 'Send documents to AvaTax' stops Shopify reporting orders; partial refunds are not reported to AvaTax)",
+								},
+								Sentence{Text: "If {system:master.sales-taxes} is connected to {store} through Avalara's extension, its Tax Mode shall be set to 'Estimate Tax', not the default, which also submits transactions to AvaTax, because {store} submits every invoice and credit memo made in it, including those the integration makes there to record captures and refunds.",
+									If: &Condition{Any: []*Condition{
+										&Condition{Question: "project.store",
+											Matches: "adobe",
+										},
+										&Condition{Question: "project.store",
+											Matches: "magento",
+										},
+									},
+									},
+									Source: "https://github.com/avadev/Avalara-AvaTax-for-Magento2/blob/master/docs/sales-tax.md (Avalara AvaTax for Magento 2: with the default Tax Mode, every invoice and credit memo created in Magento is submitted to AvaTax)",
 								},
 							},
 							Scenarios: []Scenario{
@@ -8824,7 +8848,7 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 								Sentence{Text: "Offline orders shall be assigned to sales people in {inventory} by the rules in the note; web orders shall not be assigned."},
 							},
 							Scenarios: []Scenario{
-								Scenario{Given: "a trade customer who orders once by phone and once on {store}",
+								Scenario{Given: "a customer with an account who orders once by phone and once on {store}",
 									When: "both orders are in {inventory}",
 									Then: "the phone order is assigned to a sales person by the rules in the note, and the web order to nobody",
 								},

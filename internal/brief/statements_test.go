@@ -241,6 +241,14 @@ func TestNoWrongStatements(t *testing.T) {
 			must:    []string{"REST web services or RESTlets, with OAuth 2.0"},
 		},
 		{
+			// Review 1, 3.2: Adobe's AvaTax extension submits every invoice and
+			// credit memo made in Adobe Commerce unless its tax mode says otherwise.
+			name: "Adobe Commerce's AvaTax extension is set to estimate only when the inventory system commits",
+			answers: map[string]answer{"project.store": {value: "Adobe Commerce"}, "master.sales-taxes": {"third", "Avalara AvaTax"},
+				"tax.commit": {value: "inventory-as-charged"}},
+			must: []string{"its Tax Mode shall be set to 'Estimate Tax'"},
+		},
+		{
 			name:    "Odoo: the external API needs the Custom plan, and XML-RPC is on its way out",
 			answers: map[string]answer{"project.odoo-hosting": {value: "odoo-sh"}},
 			must:    []string{"the integration shall use the JSON-2 API"},
