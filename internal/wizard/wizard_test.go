@@ -678,11 +678,11 @@ func TestDiffersAsksEachChannel(t *testing.T) {
 	t.Parallel()
 	b, s := channelSpec(t)
 	run, screens := driver(t,
-		keys{"enter"},                            // web accounts for offline customers: undecided
-		keys{"down", "enter"},                    // matching customers: it differs
-		keys{"up", "up", "up", "enter"},          // Web retail: e-mail address
-		keys{"up", "up", "enter"},                // Phone/e-mail: customer number
-		keys{"enter", "enter", "enter", "enter"}, // guest orders: the same for all, undecided; sales reps: undecided; no section note
+		keys{"enter"},                   // web accounts for offline customers: undecided
+		keys{"down", "enter"},           // matching customers: it differs
+		keys{"up", "up", "up", "enter"}, // Web retail: e-mail address
+		keys{"up", "up", "enter"},       // Phone/e-mail: customer number
+		keys{"enter", "enter", "enter"}, // guest orders (web only, asked once), sales reps: undecided; no section note
 		finish,
 	)
 	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "customers", Run: run}); err != nil {
@@ -716,7 +716,7 @@ func TestSameForAllReplacesChannelAnswers(t *testing.T) {
 		keys{"enter"},                   // web accounts for offline customers
 		keys{"up", "enter"},             // it was "differs": now the same for all
 		keys{"up", "up", "up", "enter"}, // e-mail address, for everyone
-		keys{"enter", "enter", "enter", "enter"},
+		keys{"enter", "enter", "enter"},
 		finish,
 	)
 	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "customers", Run: run}); err != nil {
@@ -747,9 +747,9 @@ func TestAccessibleModeAsksEachChannel(t *testing.T) {
 	b, s := channelSpec(t)
 	var out strings.Builder
 	// offline accounts: undecided (3); matching: it differs (2); retail: e-mail (1);
-	// phone orders: customer number (2); guest orders: the same for all (1),
-	// undecided (5); sales reps: undecided; no note; Finish on the review.
-	in := lines("3", "2", "1", "2", "1", "5", "4", "", "")
+	// phone orders: customer number (2); guest orders (a web-only question,
+	// asked once), sales reps: undecided; no note; Finish on the review.
+	in := lines("3", "2", "1", "2", "5", "4", "", "")
 	if _, err := Run(Options{Bank: b, Spec: s, Accessible: true, Mode: ModeSection, Section: "customers", Input: in, Output: &out}); err != nil {
 		t.Fatal(err)
 	}
