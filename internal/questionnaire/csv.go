@@ -82,7 +82,7 @@ func allowedValues(q *checklist.Question, names checklist.Names) string {
 		if q.Unit != "" {
 			s += " (" + q.Unit + ")"
 		}
-		if q.Default != "" {
+		if q.DefaultIsAnswer() {
 			s += "; if left empty: " + fill(names, q.Default)
 		}
 		return s

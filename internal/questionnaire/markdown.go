@@ -155,7 +155,7 @@ func writeMarkdownQuestion(b *bytes.Buffer, src Source, names checklist.Names, q
 		if q.Unit != "" {
 			about = append(about, q.Unit)
 		}
-		if q.Default != "" {
+		if q.DefaultIsAnswer() {
 			about = append(about, "if left empty: "+fill(names, q.Default))
 		}
 		label := "Answer"
