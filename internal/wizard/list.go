@@ -135,28 +135,12 @@ func (l *choiceList) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return l, nil
 }
 
-func (l *choiceList) styles() *huh.FieldStyles {
-	t := l.theme
-	if t == nil {
-		t = huh.ThemeBase()
-	}
-	if l.focused {
-		return &t.Focused
-	}
-	return &t.Blurred
-}
+func (l *choiceList) styles() *huh.FieldStyles { return fieldStyles(l.theme, l.focused) }
 
 // head is the title, the description and the filter, if any.
 func (l *choiceList) head() string {
 	st := l.styles()
-	inner := max(l.width-st.Base.GetHorizontalFrameSize(), 20)
-	if l.width <= 0 {
-		inner = 76
-	}
-	head := st.Title.Render(lipgloss.NewStyle().Width(inner).Render(l.title))
-	if l.description != "" {
-		head += "\n" + st.Description.Render(lipgloss.NewStyle().Width(inner).Render(l.description))
-	}
+	head := fieldHead(st, l.width, l.title, false, l.description)
 	if l.filtering || l.filter != "" {
 		head += "\n" + st.Description.Render(fmt.Sprintf("/ %s (Esc clears it; %d of %d rows)", l.filter, len(l.shown), len(l.labels)))
 	}

@@ -100,28 +100,40 @@ func (m *multiSelect) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m *multiSelect) styles() *huh.FieldStyles {
-	t := m.theme
+func (m *multiSelect) styles() *huh.FieldStyles { return fieldStyles(m.theme, m.focused) }
+
+// fieldStyles are a theme's styles (huh's base theme when none was given)
+// for a field with or without focus.
+func fieldStyles(t *huh.Theme, focused bool) *huh.FieldStyles {
 	if t == nil {
 		t = huh.ThemeBase()
 	}
-	if m.focused {
+	if focused {
 		return &t.Focused
 	}
 	return &t.Blurred
 }
 
-func (m *multiSelect) View() string {
-	st := m.styles()
-	inner := max(m.width-st.Base.GetHorizontalFrameSize(), 20)
-	if m.width <= 0 {
+// fieldHead is a field's title (marked when the field has an error) and
+// its description, if any, wrapped to the field's width less its frame.
+func fieldHead(st *huh.FieldStyles, width int, title string, failed bool, description string) string {
+	inner := max(width-st.Base.GetHorizontalFrameSize(), 20)
+	if width <= 0 {
 		inner = 76
 	}
-	head := st.Title.Render(lipgloss.NewStyle().Width(inner).Render(m.title))
-	if m.err != nil {
+	head := st.Title.Render(lipgloss.NewStyle().Width(inner).Render(title))
+	if failed {
 		head += st.ErrorIndicator.String()
 	}
-	head += "\n" + st.Description.Render(lipgloss.NewStyle().Width(inner).Render(m.description))
+	if description != "" {
+		head += "\n" + st.Description.Render(lipgloss.NewStyle().Width(inner).Render(description))
+	}
+	return head
+}
+
+func (m *multiSelect) View() string {
+	st := m.styles()
+	head := fieldHead(st, m.width, m.title, m.err != nil, m.description)
 	rows := len(m.values)
 	if m.height > 0 {
 		rows = max(3, min(rows, m.height-lipgloss.Height(head)-1))
