@@ -72,6 +72,9 @@ type EstimateModel struct {
 	Approaches  []Approach `yaml:"approaches"`
 	Drivers     []Driver   `yaml:"drivers,omitempty"`
 	Phases      []Phase    `yaml:"phases"`
+	// MinFactor is the least the drivers together may shrink a package to
+	// (0.5 when unset).
+	MinFactor float64 `yaml:"min_factor,omitempty"`
 	// Spread is how many standard deviations of the open decisions the
 	// planning range takes either side of their buffer.
 	Spread float64 `yaml:"spread"`
@@ -113,31 +116,59 @@ func (m *EstimateModel) Free(q *Question, value string) bool {
 	return false
 }
 
+// approachValues are the values of the approaches, in the bank's order.
+func (m *EstimateModel) approachValues() []string {
+	out := make([]string, len(m.Approaches))
+	for i, a := range m.Approaches {
+		out[i] = a.Value
+	}
+	return out
+}
+
 // Approach is one way of building the integration, and how it scales work.
 type Approach struct {
 	Value    string  `yaml:"value"` // an option of the approach question
 	Label    string  `yaml:"label"`
 	Standard float64 `yaml:"standard"` // factor on standard work
 	Custom   float64 `yaml:"custom"`   // factor on custom work
+	// Overhead scales the phases that are shares of the build (discovery,
+	// test, cut-over): a connector's settings need less mapping and testing
+	// than code does. 0 means 1.
+	Overhead float64 `yaml:"overhead,omitempty"`
+	// Gap is an allowance, as a share of the standard work priced as custom
+	// work, for what a ready-made connector turns out not to cover.
+	Gap      float64 `yaml:"gap,omitempty"`
+	GapTitle string  `yaml:"gap_title,omitempty"`
 	Source   string  `yaml:"source,omitempty"`
 	Line     int     `yaml:"-"`
 }
 
 // Driver is a fact about the business (orders a day, SKUs, locations…) that
 // multiplies the hours of the packages it names. Exactly one of Values
-// (choice answers), Steps (a number from a threshold up) or PerExtra (each
-// unit beyond the first, of a number or of a multi-select's choices) is set.
+// (choice answers), Steps (a number from a threshold up), PerExtra (each
+// unit beyond the first, of a number or of a multi-select's choices) or When
+// (with Factor) is set.
 type Driver struct {
-	ID       string       `yaml:"id"`
-	Title    string       `yaml:"title"`
-	Question string       `yaml:"question"`
-	Packages []string     `yaml:"packages"`
-	Values   ValueFactors `yaml:"values,omitempty"`
-	Steps    StepFactors  `yaml:"steps,omitempty"`
-	PerExtra float64      `yaml:"per_extra,omitempty"`
-	Max      float64      `yaml:"max,omitempty"` // the highest factor PerExtra may reach (required with it)
-	Source   string       `yaml:"source,omitempty"`
-	Line     int          `yaml:"-"`
+	ID       string   `yaml:"id"`
+	Title    string   `yaml:"title"`
+	Question string   `yaml:"question"`
+	Packages []string `yaml:"packages"`
+	// Fits limits the driver to work of these fits (all when empty): a
+	// connector built into a system shortens its configuration, not the
+	// custom work beside it.
+	Fits []string `yaml:"fits,omitempty"`
+	// Approaches limits the driver to these build approaches (all when empty).
+	Approaches []string     `yaml:"approaches,omitempty"`
+	Values     ValueFactors `yaml:"values,omitempty"`
+	Steps      StepFactors  `yaml:"steps,omitempty"`
+	PerExtra   float64      `yaml:"per_extra,omitempty"`
+	Max        float64      `yaml:"max,omitempty"` // the highest factor PerExtra may reach (required with it)
+	// When and Factor are the fourth form: Factor applies while the condition
+	// holds (a text answer that names a kind of product, say).
+	When   *Condition `yaml:"when,omitempty"`
+	Factor float64    `yaml:"factor,omitempty"`
+	Source string     `yaml:"source,omitempty"`
+	Line   int        `yaml:"-"`
 }
 
 // ValueFactor is the factor an answer value gives.
@@ -458,9 +489,9 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 		"items": {what: "a work item", keys: map[string]*keySchema{"title": nil, "when": condition, "hours": nil, "fit": nil}},
 	}, moved: map[string]string{"effort": EffortMoved}}
 	model = &keySchema{what: "the estimate", keys: map[string]*keySchema{
-		"approach_question": nil, "calibration": nil, "spread": nil, "growth": nil, "growth_note": nil,
-		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "source": nil}},
-		"drivers": {what: "a driver", keys: map[string]*keySchema{"id": nil, "title": nil, "question": nil, "packages": nil,
+		"approach_question": nil, "calibration": nil, "min_factor": nil, "spread": nil, "growth": nil, "growth_note": nil,
+		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "overhead": nil, "gap": nil, "gap_title": nil, "source": nil}},
+		"drivers": {what: "a driver", keys: map[string]*keySchema{"id": nil, "title": nil, "question": nil, "packages": nil, "approaches": nil, "fits": nil, "when": condition, "factor": nil,
 			"values": nil, "steps": nil, "per_extra": nil, "max": nil, "source": nil}},
 		"phases": {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "source": nil}},
 		"sizes":  {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},

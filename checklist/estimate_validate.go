@@ -71,6 +71,9 @@ func (v *validator) estimate() {
 	}
 	v.approaches(m)
 	v.phases(m)
+	if m.MinFactor < 0 || m.MinFactor > 1 {
+		v.add(m.Line, fmt.Sprintf("the estimate's `min_factor` is %v; the least the drivers may shrink a package to is a factor from 0 to 1", m.MinFactor))
+	}
 	if m.Spread < 0 || m.Spread > 4 {
 		v.add(m.Line, fmt.Sprintf("the estimate's `spread` is %v standard deviations of the open decisions; use 0 to 4 (1.5 covers about seven outcomes in eight)", m.Spread))
 	}
@@ -82,10 +85,7 @@ func (v *validator) estimate() {
 		v.driver(&m.Drivers[i])
 	}
 	sizes := v.sizes(m)
-	approaches := make([]string, len(m.Approaches))
-	for i, a := range m.Approaches {
-		approaches[i] = a.Value
-	}
+	approaches := m.approachValues()
 	for i := range m.Running {
 		v.runningCost(&m.Running[i], sizes, approaches)
 	}
@@ -169,6 +169,12 @@ func (v *validator) approaches(m *EstimateModel) {
 		if strings.TrimSpace(a.Label) == "" {
 			v.add(a.Line, where+" has no `label`")
 		}
+		if a.Overhead < 0 || a.Overhead > 2 || a.Gap < 0 || a.Gap > 1 {
+			v.add(a.Line, fmt.Sprintf("%s has overhead %v and gap %v; overhead is a factor from 0 to 2 on the phases that are shares of the build, gap a share from 0 to 1 of the standard work", where, a.Overhead, a.Gap))
+		}
+		if a.Gap > 0 && strings.TrimSpace(a.GapTitle) == "" {
+			v.add(a.Line, where+" has a `gap` but no `gap_title` to show it under")
+		}
 	}
 	if q == nil {
 		return
@@ -212,13 +218,22 @@ func (v *validator) driver(d *Driver) {
 		v.add(d.Line, "a driver needs an `id` and a `title`")
 	}
 	forms := 0
-	for _, set := range []bool{len(d.Values) > 0, len(d.Steps) > 0, d.PerExtra != 0} {
+	for _, set := range []bool{len(d.Values) > 0, len(d.Steps) > 0, d.PerExtra != 0, d.When != nil} {
 		if set {
 			forms++
 		}
 	}
 	if forms != 1 {
-		v.add(d.Line, where+" needs exactly one of `values` (per answer), `steps` (from a number up) or `per_extra` (per unit beyond the first)")
+		v.add(d.Line, where+" needs exactly one of `values` (per answer), `steps` (from a number up), `per_extra` (per unit beyond the first) or `when` with a `factor`")
+	}
+	for _, f := range d.Fits {
+		if !slices.Contains(fits, f) {
+			v.add(d.Line, fmt.Sprintf("%s names fit %q; use %s", where, f, strings.Join(fits, ", ")))
+		}
+	}
+	if d.When != nil {
+		v.condition(d.When, where, "")
+		v.factor(d.Line, where, d.Factor)
 	}
 	q := v.bank.Question(d.Question)
 	switch {
@@ -248,6 +263,9 @@ func (v *validator) driver(d *Driver) {
 	}
 	if len(d.Packages) == 0 {
 		v.add(d.Line, where+" names no `packages` to scale")
+	}
+	if m := v.bank.Estimate; m != nil {
+		v.approachList(d.Line, where, d.Approaches, m.approachValues())
 	}
 	for _, id := range d.Packages {
 		if !slices.ContainsFunc(v.bank.WorkPackages, func(p WorkPackage) bool { return p.ID == id }) {

@@ -95,6 +95,10 @@ type Package struct {
 	Factors      []Factor `json:"factors"`
 }
 
+// FitGap marks the allowance an approach carries for what its standard work
+// may not cover.
+const FitGap = "gap"
+
 // Item is one piece of work in a package, as the bank gives it (before the
 // approach and the drivers scale it).
 type Item struct {

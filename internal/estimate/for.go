@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -203,7 +204,7 @@ type result struct {
 // evaluate prices every package under the answers of v and the approach a,
 // and sizes the phases from them.
 func (e *engine) evaluate(v *view, a *checklist.Approach) result {
-	return e.phases(e.packs(v, a, nil, nil))
+	return e.phases(e.packs(v, a, nil, nil), a)
 }
 
 // packs prices each work package (nil where none of its items applies). Given
@@ -248,6 +249,9 @@ func readsOf(bank *checklist.Bank) []map[string]bool {
 			for _, d := range m.Drivers {
 				if slices.Contains(d.Packages, wp.ID) {
 					reads[d.Question] = true
+					for _, id := range d.When.Questions() {
+						reads[id] = true
+					}
 				}
 			}
 		}
@@ -271,12 +275,12 @@ func readsOf(bank *checklist.Bank) []map[string]bool {
 }
 
 // phases sizes the phases from the packages.
-func (e *engine) phases(packs []*Package) result {
+func (e *engine) phases(packs []*Package, a *checklist.Approach) result {
 	var r result
-	sizes := e.sizePhases(packs)
+	sizes := e.sizePhases(packs, a)
 	r.phases = make([]Phase, len(e.model.Phases))
 	for i, ph := range e.model.Phases {
-		r.phases[i] = Phase{ID: ph.ID, Title: e.names.Fill(ph.Title, nil), Basis: e.basis(ph, sizes.own[i]), ThreePoint: sizes.points[i]}
+		r.phases[i] = Phase{ID: ph.ID, Title: e.names.Fill(ph.Title, nil), Basis: e.basis(ph, sizes.own[i], a), ThreePoint: sizes.points[i]}
 		r.expected += sizes.points[i].ExpectedHours
 	}
 	for _, p := range packs {
@@ -296,8 +300,13 @@ type phaseSizes struct {
 }
 
 // sizePhases sizes each phase: the build is its packages; another phase is a
-// share of the build, or of all the other phases, plus its own packages.
-func (e *engine) sizePhases(packs []*Package) phaseSizes {
+// share of the build (times the approach's overhead), or of all the other
+// phases, plus its own packages.
+func (e *engine) sizePhases(packs []*Package, a *checklist.Approach) phaseSizes {
+	overhead := 1.0
+	if a.Overhead > 0 {
+		overhead = a.Overhead
+	}
 	n := len(e.model.Phases)
 	ps := phaseSizes{points: make([]ThreePoint, n), own: make([]bool, n)}
 	buildAt := 0
@@ -326,14 +335,14 @@ func (e *engine) sizePhases(packs []*Package) phaseSizes {
 				continue
 			}
 			if ph.ID != checklist.PhaseBuild && ph.Share > 0 {
-				basis := build
+				basis, share := build, ph.Share*overhead
 				if of == "rest" {
-					basis = rest
-					ps.restShare += ph.Share
+					basis, share = rest, ph.Share
+					ps.restShare += share
 				} else {
-					ps.buildShares += ph.Share
+					ps.buildShares += share
 				}
-				ps.points[i] = addPoints(ps.points[i], scalePoints(basis, ph.Share))
+				ps.points[i] = addPoints(ps.points[i], scalePoints(basis, share))
 			}
 			if pass == "build" {
 				rest = addPoints(rest, ps.points[i])
@@ -344,9 +353,9 @@ func (e *engine) sizePhases(packs []*Package) phaseSizes {
 }
 
 // expectedOf is the expected figure of the packages, all phases.
-func (e *engine) expectedOf(packs []*Package) int {
+func (e *engine) expectedOf(packs []*Package, a *checklist.Approach) int {
 	total := 0
-	for _, t := range e.sizePhases(packs).points {
+	for _, t := range e.sizePhases(packs, a).points {
 		total += t.ExpectedHours
 	}
 	return total
@@ -367,9 +376,20 @@ func scalePoints(t ThreePoint, share float64) ThreePoint {
 }
 
 // pack prices one work package; ok is false when none of its items applies.
+// Hours are summed by fit (standard, custom, fixed, the gap allowance), so
+// that a driver limited to some fits scales only those.
 func (e *engine) pack(v *view, a *checklist.Approach, wp *checklist.WorkPackage) (Package, bool) {
 	p := Package{ID: wp.ID, Title: e.names.Fill(wp.Title, nil), Phase: wp.PhaseOf(), Items: []Item{}, Factors: []Factor{}}
-	var o, m, pe float64
+	sums := map[string]*[3]float64{}
+	add := func(fit string, scale float64, h checklist.ThreePoint) {
+		if sums[fit] == nil {
+			sums[fit] = new([3]float64)
+		}
+		sums[fit][0] += scale * float64(h.Optimistic)
+		sums[fit][1] += scale * float64(h.Likely)
+		sums[fit][2] += scale * float64(h.Pessimistic)
+	}
+	var standard checklist.ThreePoint
 	for _, it := range wp.Items {
 		if !v.holds(it.When) {
 			continue
@@ -378,41 +398,78 @@ func (e *engine) pack(v *view, a *checklist.Approach, wp *checklist.WorkPackage)
 		switch it.Fit {
 		case checklist.FitStandard:
 			scale = a.Standard
+			standard = checklist.ThreePoint{Optimistic: standard.Optimistic + it.Hours.Optimistic,
+				Likely: standard.Likely + it.Hours.Likely, Pessimistic: standard.Pessimistic + it.Hours.Pessimistic}
 		case checklist.FitCustom:
 			scale = a.Custom
 		}
 		p.Items = append(p.Items, Item{Title: e.names.Fill(it.Title, nil), Fit: it.Fit, Scale: scale,
 			OptimisticHours: it.Hours.Optimistic, LikelyHours: it.Hours.Likely, PessimisticHours: it.Hours.Pessimistic})
-		o += scale * float64(it.Hours.Optimistic)
-		m += scale * float64(it.Hours.Likely)
-		pe += scale * float64(it.Hours.Pessimistic)
+		add(it.Fit, scale, it.Hours)
 	}
 	if len(p.Items) == 0 {
 		return p, false
 	}
-	// Drivers add up: each adds its own share of work (a second currency and a
-	// second company are two sets of mappings and tests), where multiplying
-	// them would let six modest drivers compound into a fivefold package.
-	factor := 1.0
+	if a.Gap > 0 && standard.Likely > 0 && p.Phase == checklist.PhaseBuild {
+		// What a ready-made connector turns out not to cover is custom work
+		// beside it: an allowance on the standard work of the build until the
+		// integrator has checked the connector against the requirements.
+		scale := a.Gap * a.Custom
+		p.Items = append(p.Items, Item{Title: fmt.Sprintf("%s (%s %% of the standard work, as custom work)", e.names.Fill(a.GapTitle, nil), FormatNumber(a.Gap*100)),
+			Fit: FitGap, Scale: scale, OptimisticHours: standard.Optimistic, LikelyHours: standard.Likely, PessimisticHours: standard.Pessimistic})
+		add(FitGap, scale, standard)
+	}
+	factors := e.packageFactors(v, a, wp, &p)
+	var o, m, pe float64
+	for fit, h := range sums {
+		f := factors(fit)
+		o, m, pe = o+h[0]*f, m+h[1]*f, pe+h[2]*f
+	}
+	p.OptimisticHours, p.LikelyHours, p.PessimisticHours = int(math.Round(o)), int(math.Round(m)), int(math.Round(pe))
+	p.ExpectedHours = int(math.Round(float64(p.OptimisticHours+4*p.LikelyHours+p.PessimisticHours) / 6))
+	return p, true
+}
+
+// packageFactors lists on p the drivers that scale package wp under the
+// approach a, and returns the factor for work of each fit. Drivers add up:
+// each adds its own share of work (a second currency and a second company are
+// two sets of mappings and tests), where multiplying them would let six
+// modest drivers compound into a fivefold package. A driver that names fits
+// scales only work of those fits. No factor goes below the bank's floor.
+func (e *engine) packageFactors(v *view, a *checklist.Approach, wp *checklist.WorkPackage, p *Package) func(fit string) float64 {
+	type applied struct {
+		f    float64
+		fits []string
+	}
+	var all []applied
 	for i := range e.model.Drivers {
 		d := &e.model.Drivers[i]
-		if !slices.Contains(d.Packages, wp.ID) {
+		if !slices.Contains(d.Packages, wp.ID) || len(d.Approaches) > 0 && !slices.Contains(d.Approaches, a.Value) {
 			continue
 		}
 		f, answer := e.driverFactor(v, d)
 		if f != 1 {
 			p.Factors = append(p.Factors, Factor{Driver: e.names.Fill(d.Title, nil), Answer: answer, Factor: f, Percent: int(math.Round((f - 1) * 100))})
-			factor += f - 1
+			all = append(all, applied{f, d.Fits})
 		}
 	}
-	factor = max(factor, minFactor)
-	round := func(h float64) int { return int(math.Round(h * factor)) }
-	p.OptimisticHours, p.LikelyHours, p.PessimisticHours = round(o), round(m), round(pe)
-	p.ExpectedHours = int(math.Round(float64(p.OptimisticHours+4*p.LikelyHours+p.PessimisticHours) / 6))
-	return p, true
+	floor := minFactor
+	if e.model.MinFactor > 0 {
+		floor = e.model.MinFactor
+	}
+	return func(fit string) float64 {
+		factor := 1.0
+		for _, d := range all {
+			if len(d.fits) == 0 || slices.Contains(d.fits, fit) {
+				factor += d.f - 1
+			}
+		}
+		return max(factor, floor)
+	}
 }
 
-// minFactor is the least the drivers together may shrink a package to.
+// minFactor is the least the drivers together may shrink a package to,
+// unless the bank sets its own min_factor.
 const minFactor = 0.5
 
 // size is the business's size class: the first whose condition holds.

@@ -87,11 +87,18 @@ func modelSpec(t *testing.T, answers ...string) (*checklist.Bank, *spec.Spec) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return bank, modelSpecOn(t, bank, answers...)
+}
+
+// modelSpecOn is a spec of bank with answers given as ID, value pairs (a
+// multi-select's values joined by commas).
+func modelSpecOn(t *testing.T, bank *checklist.Bank, answers ...string) *spec.Spec {
+	t.Helper()
 	s := spec.New(filepath.Join(t.TempDir(), "s.yaml"), bank)
 	for i := 0; i+1 < len(answers); i += 2 {
 		s.Set(answers[i], spec.Answer{Values: strings.Split(answers[i+1], ",")})
 	}
-	return bank, s
+	return s
 }
 
 // The approach scales standard and custom work by its factors and leaves

@@ -63,7 +63,7 @@ func (sp supposing) expected(w *view) int {
 			supposed[id] = true
 		}
 	}
-	return sp.e.expectedOf(sp.e.packs(w, sp.a, sp.packs, supposed))
+	return sp.e.expectedOf(sp.e.packs(w, sp.a, sp.packs, supposed), sp.a)
 }
 
 // decision prices one open question: what each of its answers adds to the

@@ -56,7 +56,7 @@ var smallShop = map[string]string{
 // midMarket: the 400-orders-a-day shop, two warehouses, wholesale
 // price levels and phone orders from trade customers, 1,000–10,000 SKUs.
 var midMarket = merge(smallShop, map[string]string{
-	"project.name": "Mid-market", "project.approach": "custom", "project.channels": "web-retail,phone-email",
+	"project.name": "Mid-market", "project.connector": "Celigo integration app", "project.approach": "custom", "project.channels": "web-retail,phone-email",
 	"master.product-names": "inventory", "master.product-attributes": "inventory", "master.product-dimensions": "inventory",
 	"master.product-images": "store", "master.product-prices": "inventory", "master.price-levels": "inventory",
 	"master.availability": "inventory", "master.customers": "split", "master.sales-orders": "split",

@@ -2,6 +2,7 @@ package estimate
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -49,10 +50,16 @@ func (e *engine) running(v *view, a *checklist.Approach, size string, buildCost 
 		if rc.Note != "" {
 			c.Basis += "; " + e.names.Fill(rc.Note, nil)
 		}
+		if c.Low == 0 && c.High == 0 {
+			// Nothing to pay is nothing in any currency, whatever the size.
+			c.Currency, c.Basis = e.currency, e.names.Fill(rc.Note, nil)
+		}
 		c.Source = uncited(c.Source, c.Basis)
 		costs = append(costs, c)
 	}
-	totals := []CostRange{}
+	// The brief's own currency first; a published figure in another currency
+	// is added apart, never converted.
+	totals := []CostRange{{Currency: e.currency}}
 	for _, c := range costs {
 		i := slices.IndexFunc(totals, func(t CostRange) bool { return t.Currency == c.Currency })
 		if i < 0 {
@@ -132,13 +139,15 @@ func (e *engine) method(b Budget) []string {
 }
 
 // basis says how a phase was sized.
-func (e *engine) basis(ph checklist.Phase, ownPackages bool) string {
+func (e *engine) basis(ph checklist.Phase, ownPackages bool, a *checklist.Approach) string {
 	var parts []string
 	switch {
 	case ph.ID == checklist.PhaseBuild:
 		return "the work packages"
 	case ph.Share > 0 && ph.Of == "rest":
 		parts = append(parts, FormatNumber(ph.Share*100)+" % of the other phases")
+	case ph.Share > 0 && a.Overhead > 0 && a.Overhead != 1:
+		parts = append(parts, FormatNumber(math.Round(ph.Share*a.Overhead*1000)/10)+" % of the build (lighter with this approach)")
 	case ph.Share > 0:
 		parts = append(parts, FormatNumber(ph.Share*100)+" % of the build")
 	}

@@ -3,6 +3,7 @@ package estimate
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
@@ -145,6 +146,12 @@ func (e *engine) driverFactor(v *view, d *checklist.Driver) (float64, string) {
 	f, label := 1.0, ""
 	if q == nil {
 		return f, label
+	}
+	if d.When != nil {
+		if !v.holds(d.When) {
+			return f, label
+		}
+		return d.Factor, strings.Join(v.chans[0].Values(q.ID), ", ")
 	}
 	for _, cv := range v.chans {
 		if cv.open(q) {
