@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "bd8cf6d56a096927c1ef19f6931f48afce7581a60aff2e4522ebb403db256b5f"
+const generatedHash = "c0a03431032f1981512becc3330d5997ab55e305eb81443f4dc8add4537bd502"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -3998,6 +3998,12 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 							Requires: []Sentence{
 								Sentence{Text: "Sales at the shop tills shall reduce the stock in {inventory} before the next stock update to {store}, so that an item sold in the shop is not sold again online."},
 							},
+							Scenarios: []Scenario{
+								Scenario{Given: "a product with 1 unit left, shown as available in {store}",
+									When: "it is sold at a shop till",
+									Then: "{inventory} shows none left before the next stock update, and {store} shows the product sold out after it",
+								},
+							},
 						},
 						Option{Value: "edi",
 							Label: "EDI orders from trade partners or department stores (sent electronically by their systems)",
@@ -5437,8 +5443,13 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 								Sentence{Text: "Vendors and purchase costs shall be kept in {inventory} only, and not copied to {store}."},
 								Sentence{Text: "Purchase orders to suppliers, made from them, shall stay in {inventory} too; {store} shall not receive them."},
 							},
-							Scenarios: []Scenario{},
-							Flows:     []Flow{},
+							Scenarios: []Scenario{
+								Scenario{Given: "a product whose supplier and purchase cost are changed in {inventory}, and a purchase order placed for it",
+									When: "the catalogue and stock transfers have run",
+									Then: "{store} shows neither the supplier, the cost nor the purchase order",
+								},
+							},
+							Flows: []Flow{},
 						},
 						Option{Value: "not-needed",
 							Label: "Neither: we don't keep this, or it stays out of the integration",
@@ -10547,6 +10558,17 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 									},
 								},
 							},
+							Scenarios: []Scenario{
+								Scenario{Given: "a web order of 80.00 paid by card",
+									When: "it reaches {inventory}",
+									Then: "{inventory} shows a card payment of 80.00 with the payment reference {store} shows, marked authorised or captured as it is in {store}, and no card number",
+									If: &Condition{Channel: []string{
+										"web-retail",
+										"web-b2b",
+									},
+									},
+								},
+							},
 						},
 						Option{Value: "wallets",
 							Label: "PayPal, Apple Pay, Google Pay and similar",
@@ -11087,11 +11109,23 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 							Requires: []Sentence{
 								Sentence{Text: "A full copy of the catalogue (up to 1,000 SKUs) shall be possible on request, and shall finish within an hour."},
 							},
+							Scenarios: []Scenario{
+								Scenario{Given: "20 products whose prices and stock were changed in the system that masters them while the catalogue and stock transfers were switched off",
+									When: "a full resynchronisation is requested",
+									Then: "within the time the requirement allows, both systems show every product sold online alike, including the 20, and the next changes-only transfer sends none of them again",
+								},
+							},
 						},
 						Option{Value: "1000-10000",
 							Label: "1,000 to 10,000",
 							Requires: []Sentence{
 								Sentence{Text: "Catalogue and stock transfers shall send what changed since the last transfer; a full resynchronisation of up to 10,000 SKUs shall be possible on request."},
+							},
+							Scenarios: []Scenario{
+								Scenario{Given: "20 products whose prices and stock were changed in the system that masters them while the catalogue and stock transfers were switched off",
+									When: "a full resynchronisation is requested",
+									Then: "within the time the requirement allows, both systems show every product sold online alike, including the 20, and the next changes-only transfer sends none of them again",
+								},
 							},
 						},
 						Option{Value: "10000-100000",
@@ -11099,11 +11133,23 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 							Requires: []Sentence{
 								Sentence{Text: "Catalogue and stock transfers shall send only what changed since the last transfer; a full resynchronisation shall be possible on request."},
 							},
+							Scenarios: []Scenario{
+								Scenario{Given: "20 products whose prices and stock were changed in the system that masters them while the catalogue and stock transfers were switched off",
+									When: "a full resynchronisation is requested",
+									Then: "within the time the requirement allows, both systems show every product sold online alike, including the 20, and the next changes-only transfer sends none of them again",
+								},
+							},
 						},
 						Option{Value: "over-100000",
 							Label: "More than 100,000",
 							Requires: []Sentence{
 								Sentence{Text: "Catalogue and stock transfers shall send only what changed, in batches within the platforms' request limits; a full resynchronisation shall complete overnight."},
+							},
+							Scenarios: []Scenario{
+								Scenario{Given: "20 products whose prices and stock were changed in the system that masters them while the catalogue and stock transfers were switched off",
+									When: "a full resynchronisation is requested",
+									Then: "within the time the requirement allows, both systems show every product sold online alike, including the 20, and the next changes-only transfer sends none of them again",
+								},
 							},
 						},
 						Option{Value: "undecided",
@@ -11628,6 +11674,12 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 							Label: "Staff delete in both systems, from a checklist",
 							Requires: []Sentence{
 								Sentence{Text: "Deletion requests shall be handled by staff in both systems from a written checklist; the integration shall not copy the customer back afterwards."},
+							},
+							Scenarios: []Scenario{
+								Scenario{Given: "a customer who asked to be erased, deleted by staff in both systems from the checklist",
+									When: "the customer and order transfers have run again",
+									Then: "neither system holds the customer again, and their past orders are not sent across again",
+								},
 							},
 						},
 						Option{Value: "one-system",

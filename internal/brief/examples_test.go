@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -224,5 +225,22 @@ func platformScope(t *testing.T, s *spec.Spec, b *Brief) {
 	}
 	if len(cited) == 0 {
 		t.Error("nothing cites a source: the check would pass on anything")
+	}
+}
+
+// Review 1, 1.3 and 4: requirements that cost work and had no test. Acme's
+// full resynchronisation, its till sales, the card payment reference, the
+// costs kept out of the store and the deletion checklist each get a
+// scenario that names them.
+func TestPricedRequirementsHaveScenarios(t *testing.T) {
+	_, _, b := loadWorked(t, "acme-outdoor.yaml")
+	for _, id := range []string{"REQ-OPS-03", "REQ-PRJ-12.5", "REQ-PAY-09.1", "REQ-DATA-10a", "REQ-DATA-10b", "REQ-PRV-02"} {
+		if requirement(b, id) == nil {
+			t.Errorf("%s is not in Acme's brief", id)
+			continue
+		}
+		if slices.Contains(b.Coverage.Uncovered, id) {
+			t.Errorf("no scenario checks %s", id)
+		}
 	}
 }
