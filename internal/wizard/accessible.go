@@ -90,7 +90,7 @@ func (a *accessible) ask(f huh.Field) error {
 // after it while more says so.
 func (a *accessible) goThrough(ok bool, more func() bool) error {
 	w := a.w
-	for ; ok; ok = w.next() && more() {
+	for ok {
 		where, id := w.header()
 		fmt.Fprintf(a.out, "\n%s\n", where)
 		if id != "" {
@@ -108,9 +108,15 @@ func (a *accessible) goThrough(ok bool, more func() bool) error {
 			w.res.Current, w.res.CurrentNote = w.cur.q, w.cur.kind == stepFollowUp
 			return err
 		}
-		if err := w.commit(w.cur, &b); err != nil {
+		clash, err := w.commit(w.cur, &b)
+		if err != nil {
 			return err
 		}
+		if clash && w.toConflict(w.cur) {
+			fmt.Fprintln(a.out, clashed)
+			continue
+		}
+		ok = w.next() && more()
 	}
 	return nil
 }

@@ -177,8 +177,18 @@ func noteField(title, description string, lines int, value *string, editor []str
 	return t
 }
 
-// commit records what step st's screen holds in b, and saves.
-func (w *run) commit(st step, b *box) error {
+// commit records what step st's screen holds in b, and saves. clash says
+// that the save met another answer to it, saved at the same time (it
+// recorded a conflict on it).
+func (w *run) commit(st step, b *box) (clash bool, err error) {
+	_, had := w.spec.Conflicts[st.key()]
+	err = w.store(st, b)
+	_, has := w.spec.Conflicts[st.key()]
+	return has && !had && st.kind != stepConflict && st.kind != stepChannels, err
+}
+
+// store records what step st's screen holds in b, and saves.
+func (w *run) store(st step, b *box) error {
 	switch st.kind {
 	case stepChannels:
 		return w.sameForAll(st.q, b.single != differsByChannel)

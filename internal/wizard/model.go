@@ -219,15 +219,21 @@ func (m *model) completed() tea.Cmd {
 		}
 		return m.jump(m.choice)
 	}
-	if err := m.w.commit(m.w.cur, &m.box); err != nil {
+	clash, err := m.w.commit(m.w.cur, &m.box)
+	if err != nil {
 		return m.fail(err)
 	}
-	return m.advance()
+	return m.advance(clash)
 }
 
 // advance goes on after a step was answered.
-func (m *model) advance() tea.Cmd {
+func (m *model) advance(clash bool) tea.Cmd {
 	answered := m.w.cur
+	if clash && m.w.toConflict(answered) {
+		// The save met another answer given at the same time: decide it now.
+		m.flash = clashed
+		return m.showStep()
+	}
 	if !m.w.next() {
 		return m.showReview(m.reviewAt)
 	}
@@ -236,6 +242,9 @@ func (m *model) advance() tea.Cmd {
 	}
 	return m.showStep()
 }
+
+// clashed says that a save met another answer to the same question.
+const clashed = "Another answer to this was saved at the same time: which one to keep?"
 
 // begin starts going through the bank in mode.
 func (m *model) begin(mode, section string) tea.Cmd {

@@ -190,6 +190,18 @@ func (w *run) conflictSteps(sec *checklist.Section, q *checklist.Question, chann
 	return []step{st}
 }
 
+// toConflict moves to the step that decides the conflict on the answer
+// step st asked for; false when there is none to ask.
+func (w *run) toConflict(st step) bool {
+	at := w.cur
+	w.cur = step{kind: stepStart, at: step{kind: stepConflict, q: st.q, slot: st.slot}.order() - 1}
+	if !w.next() || w.cur.kind != stepConflict {
+		w.cur = at
+		return false
+	}
+	return true
+}
+
 // inConflict reports whether any part of q's answer is in a conflict.
 func (w *run) inConflict(q *checklist.Question) bool {
 	for key := range w.spec.Conflicts {

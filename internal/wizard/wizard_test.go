@@ -1015,3 +1015,47 @@ func TestAccessibleModeNotesAndReview(t *testing.T) {
 		t.Errorf("the review should come twice (after the section, after the change):\n%s", text)
 	}
 }
+
+// A save that meets another answer given at the same time (it records a
+// conflict on the answer just given) goes straight to deciding it. Before,
+// the wizard went on and the conflict waited for the review or the next run.
+func TestAConflictMetWhileSavingIsDecidedAtOnce(t *testing.T) {
+	t.Parallel()
+	b := loadSmall(t)
+	s := newSpec(t, b)
+	// live no, where and channels undecided, buffer 5: the save finds that
+	// another process saved 9 meanwhile. Keep the other; the buffer again,
+	// showing 9; no section note; Finish.
+	run, screens := driver(t, stockDefaults[:5], keys{"up", "enter"}, keys{"enter", "enter"}, finish)
+	saved := false
+	save := func() error {
+		if _, ok := s.Answers["stock.buffer"]; ok && !saved {
+			saved = true
+			s.Conflicts["stock.buffer"] = spec.Answer{Values: []string{"9"}} // as a merging save records it
+		}
+		return nil
+	}
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Run: run, Save: save}); err != nil {
+		t.Fatal(err)
+	}
+	scr := (*screens)[5]
+	for _, want := range []string{"Another answer to this was saved at the same time", `In use now: "5"`, `The other:  "9"`} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("after the buffer's Enter, the screen lacks %q:\n%s", want, scr)
+		}
+	}
+	if s.Answers["stock.buffer"].Value() != "9" || len(s.Conflicts) != 0 {
+		t.Errorf("after keeping the other: buffer %q, conflicts %v", s.Answers["stock.buffer"].Value(), s.Conflicts)
+	}
+
+	// The same in accessible mode: no, undecided, as they are, 5; keep the other (2); 9 as it is now; no note; Finish.
+	s, saved = newSpec(t, b), false
+	var out strings.Builder
+	in := lines("2", "3", "", "", "2", "", "", "")
+	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Accessible: true, Input: in, Output: &out, Save: save}); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), clashed) || s.Answers["stock.buffer"].Value() != "9" || len(s.Conflicts) != 0 {
+		t.Errorf("accessible: buffer %q, conflicts %v\n%s", s.Answers["stock.buffer"].Value(), s.Conflicts, out.String())
+	}
+}
