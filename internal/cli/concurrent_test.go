@@ -22,10 +22,10 @@ func TestWizardAndSetAtOnce(t *testing.T) {
 	os.WriteFile(bankPath, []byte(wizardtest.SmallBank), 0o644)
 	streams, _, errb := fakeStreams("", nil)
 	g := &globalOptions{streams: streams, checklistPath: bankPath, specFlag: specPath}
-	// Section 2: live counts yes, fresh "fast", where "here", a section note.
-	// Section 2: live counts yes, fresh "fast", where "here", channels and
-	// buffer as offered, a section note, finish.
-	drive, _ := wizardtest.Driver(t, firstSection, keys{"up", "up", "enter", "up", "up", "enter", "up", "up", "enter", "enter", "enter", "A note", "enter", "enter"})
+	// Section 2: live counts yes, fresh "fast", where "here" (its save meets
+	// the script's answer: decide later), channels and buffer as offered, a
+	// section note, finish.
+	drive, _ := wizardtest.Driver(t, firstSection, keys{"up", "up", "enter", "up", "up", "enter", "up", "up", "enter", "enter", "enter", "enter", "A note", "enter", "enter"})
 	// Just before the key that answers stock.where (the 14th), someone else
 	// runs integ set: project.inventory is not asked again; stock.where is,
 	// and the wizard answers it differently.

@@ -96,7 +96,10 @@ type run struct {
 	// differs holds the questions this run was told differ by channel
 	// ("it differs"), before any channel has an answer of its own.
 	differs map[string]bool
-	res     Result
+	// resume is the step to go on after once the conflict its save met is
+	// decided (see toConflict).
+	resume *step
+	res    Result
 }
 
 func newRun(o Options) *run {
@@ -191,7 +194,8 @@ func (w *run) conflictSteps(sec *checklist.Section, q *checklist.Question, chann
 }
 
 // toConflict moves to the step that decides the conflict on the answer
-// step st asked for; false when there is none to ask.
+// step st asked for; false when there is none to ask. Once it is decided,
+// the run goes on after st.
 func (w *run) toConflict(st step) bool {
 	at := w.cur
 	w.cur = step{kind: stepStart, at: step{kind: stepConflict, q: st.q, slot: st.slot}.order() - 1}
@@ -199,6 +203,7 @@ func (w *run) toConflict(st step) bool {
 		w.cur = at
 		return false
 	}
+	w.resume = &at
 	return true
 }
 
@@ -290,6 +295,10 @@ func (w *run) sameForAll(q *checklist.Question, same bool) error {
 
 // next moves to the step after the current one; false at the end of the plan.
 func (w *run) next() bool {
+	if w.resume != nil && w.cur.kind == stepConflict {
+		w.cur = *w.resume // a conflict met while saving: on after the step that met it
+	}
+	w.resume = nil
 	for pi := w.pi; pi < len(w.plan); pi++ {
 		for _, st := range w.steps(w.plan[pi]) {
 			if pi > w.pi || st.order() > w.cur.order() {
@@ -304,6 +313,7 @@ func (w *run) next() bool {
 // prev moves to the step before the current one, into the previous section
 // when this is a section's first; false on the very first step.
 func (w *run) prev() bool {
+	w.resume = nil
 	for pi := w.pi; pi >= 0; pi-- {
 		steps := w.steps(w.plan[pi])
 		for i := len(steps) - 1; i >= 0; i-- {

@@ -1024,9 +1024,9 @@ func TestAConflictMetWhileSavingIsDecidedAtOnce(t *testing.T) {
 	b := loadSmall(t)
 	s := newSpec(t, b)
 	// live no, where and channels undecided, buffer 5: the save finds that
-	// another process saved 9 meanwhile. Keep the other; the buffer again,
-	// showing 9; no section note; Finish.
-	run, screens := driver(t, stockDefaults[:5], keys{"up", "enter"}, keys{"enter", "enter"}, finish)
+	// another process saved 9 meanwhile. Keep the other; on to the section's
+	// notes (none); Finish.
+	run, screens := driver(t, stockDefaults[:5], keys{"up", "enter"}, keys{"enter"}, finish)
 	saved := false
 	save := func() error {
 		if _, ok := s.Answers["stock.buffer"]; ok && !saved {
@@ -1048,10 +1048,10 @@ func TestAConflictMetWhileSavingIsDecidedAtOnce(t *testing.T) {
 		t.Errorf("after keeping the other: buffer %q, conflicts %v", s.Answers["stock.buffer"].Value(), s.Conflicts)
 	}
 
-	// The same in accessible mode: no, undecided, as they are, 5; keep the other (2); 9 as it is now; no note; Finish.
+	// The same in accessible mode: no, undecided, as they are, 5; keep the other (2); no note; Finish.
 	s, saved = newSpec(t, b), false
 	var out strings.Builder
-	in := lines("2", "3", "", "", "2", "", "", "")
+	in := lines("2", "3", "", "", "2", "", "")
 	if _, err := Run(Options{Bank: b, Spec: s, Mode: ModeSection, Section: "stock", Accessible: true, Input: in, Output: &out, Save: save}); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
