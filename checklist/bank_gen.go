@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "c0a03431032f1981512becc3330d5997ab55e305eb81443f4dc8add4537bd502"
+const generatedHash = "e4560fed8c9b161b388c44dc587e4df38752cf4dfe5808e5bf16da2621f21387"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -11749,6 +11749,12 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 									},
 									Source: "https://shopify.dev/docs/api/usage/versioning (Shopify API versioning)",
 								},
+								Sentence{Text: "Odoo has no API versions of its own: its interface changes with each version, and upgrades are mandatory (on Odoo Online a major version every two years and a minor one a few weeks after the next is out; on Odoo.sh five years after release). Each upgrade shall be tried with the integration on a copy of the database before it reaches the live one.",
+									If: &Condition{Question: "project.inventory",
+										Matches: "odoo",
+									},
+									Source: "https://www.odoo.com/documentation/19.0/administration/upgrade.html (Odoo: when an upgrade is mandatory on Odoo Online and Odoo.sh)",
+								},
 							},
 						},
 						Option{Value: "our-it",
@@ -11761,6 +11767,12 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 										Matches: "shopify",
 									},
 									Source: "https://shopify.dev/docs/api/usage/versioning (Shopify API versioning)",
+								},
+								Sentence{Text: "Odoo has no API versions of its own: its interface changes with each version, and upgrades are mandatory (on Odoo Online a major version every two years and a minor one a few weeks after the next is out; on Odoo.sh five years after release). Each upgrade shall be tried with the integration on a copy of the database before it reaches the live one.",
+									If: &Condition{Question: "project.inventory",
+										Matches: "odoo",
+									},
+									Source: "https://www.odoo.com/documentation/19.0/administration/upgrade.html (Odoo: when an upgrade is mandatory on Odoo Online and Odoo.sh)",
 								},
 							},
 						},

@@ -249,6 +249,13 @@ func TestNoWrongStatements(t *testing.T) {
 			must: []string{"its Tax Mode shall be set to 'Estimate Tax'"},
 		},
 		{
+			// Review 1, 1.2: Odoo has no quarterly API versions; its risk is the
+			// upgrade Odoo Online makes mandatory.
+			name:    "Odoo's upkeep is its mandatory upgrades, not API versions like Shopify's",
+			answers: map[string]answer{"support.who": {value: "integrator"}},
+			must:    []string{"Odoo has no API versions of its own", "mandatory"},
+		},
+		{
 			name:    "Odoo: the external API needs the Custom plan, and XML-RPC is on its way out",
 			answers: map[string]answer{"project.odoo-hosting": {value: "odoo-sh"}},
 			must:    []string{"the integration shall use the JSON-2 API"},
