@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "e4560fed8c9b161b388c44dc587e4df38752cf4dfe5808e5bf16da2621f21387"
+const generatedHash = "f8ab71d4a6a24db276bc30bcda18db7ac5dd2c31bfa51e1b9032daa8f6efa2eb"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -10585,7 +10585,23 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 						Option{Value: "terms",
 							Label: "Invoice or account terms for trade customers",
 							Requires: []Sentence{
-								Sentence{Text: "Customers on account terms shall not pay when they order; their orders shall carry the customer's terms in {inventory}, and the credit limit shall be checked as the trade-customer answers say."},
+								Sentence{Text: "Customers on account terms shall not pay when they order; their orders shall carry the customer's terms in {inventory}, and the credit limit shall be checked as the trade-customer answers say.",
+									If: &Condition{Question: "b2b.accounts",
+										In: []string{
+											"company-buyers",
+											"one-login",
+										},
+									},
+								},
+								Sentence{Text: "Customers on account terms shall not pay when they order; their orders shall carry the customer's terms in {inventory}, and the credit limit shall be checked in {inventory} before the order is released for picking.",
+									If: &Condition{Not: &Condition{Question: "b2b.accounts",
+										In: []string{
+											"company-buyers",
+											"one-login",
+										},
+									},
+									},
+								},
 								Sentence{Text: "On {store} they shall check out without paying, through {answer:b2b.web-pricing}.",
 									If: &Condition{All: []*Condition{
 										&Condition{Channel: []string{

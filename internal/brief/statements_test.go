@@ -256,6 +256,14 @@ func TestNoWrongStatements(t *testing.T) {
 			must:    []string{"Odoo has no API versions of its own", "mandatory"},
 		},
 		{
+			// Acme: terms customers order by phone, so no trade-customer
+			// question is asked that the requirement could point to.
+			name:    "a terms requirement does not point to trade-customer answers that were never asked",
+			answers: map[string]answer{"project.channels": {value: "web-retail,phone-email"}, "payments.methods": {value: "cards,terms"}},
+			mustNot: []string{"as the trade-customer answers say"},
+			must:    []string{"the credit limit shall be checked in Odoo before the order is released for picking"},
+		},
+		{
 			name:    "Odoo: the external API needs the Custom plan, and XML-RPC is on its way out",
 			answers: map[string]answer{"project.odoo-hosting": {value: "odoo-sh"}},
 			must:    []string{"the integration shall use the JSON-2 API"},
