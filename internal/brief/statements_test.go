@@ -264,6 +264,13 @@ func TestNoWrongStatements(t *testing.T) {
 			must:    []string{"the credit limit shall be checked in Odoo before the order is released for picking"},
 		},
 		{
+			// Review 1, 3.2: card brands and providers keep authorisations
+			// for different times; the figure answered is the floor.
+			name:    "the authorisation lifetime is the shortest window of the brands accepted, confirmed per brand",
+			answers: map[string]answer{"payments.gateway": {value: "gateway"}, "payments.capture-timing": {value: "at-shipment"}, "payments.auth-days": {value: "7"}},
+			must:    []string{"within 7 days of checkout (the shortest time the payment provider keeps an authorisation for any card brand accepted, which the integrator shall confirm brand by brand)"},
+		},
+		{
 			name:    "Odoo: the external API needs the Custom plan, and XML-RPC is on its way out",
 			answers: map[string]answer{"project.odoo-hosting": {value: "odoo-sh"}},
 			must:    []string{"the integration shall use the JSON-2 API"},
