@@ -28,15 +28,29 @@ type Context struct {
 // Fill fills every placeholder of text.
 func (c Context) Fill(text string) string {
 	if strings.Contains(text, ":") && strings.Contains(text, "{") {
-		text = placeholderRE.ReplaceAllStringFunc(text, func(m string) string {
-			kind, arg, ok := answerPlaceholder(m[1 : len(m)-1])
-			if !ok {
-				return m
-			}
-			return c.quote(kind, arg)
-		})
+		text = c.fillAnswers(text)
 	}
 	return c.Names.Fill(text, map[string]string{"third": c.Third, "value": c.Value})
+}
+
+// fillAnswers fills the placeholders that quote the answers; a quoted
+// answer that ends a sentence takes the place of the template's full stop.
+func (c Context) fillAnswers(text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	last := 0
+	for _, m := range placeholderRE.FindAllStringIndex(text, -1) {
+		kind, arg, ok := answerPlaceholder(text[m[0]+1 : m[1]-1])
+		if !ok {
+			continue
+		}
+		b.WriteString(text[last:m[0]])
+		v := c.quote(kind, arg)
+		b.WriteString(v)
+		last = len(text) - len(afterInsert(v, text[m[1]:]))
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 func (c Context) quote(kind, arg string) string {

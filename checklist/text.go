@@ -66,17 +66,20 @@ func (n Names) Fill(text string, extra map[string]string) string {
 		}
 		key := rest[open+1 : open+closing]
 		b.WriteString(rest[:open])
-		switch v, ok := extra[key]; {
+		v, ok := extra[key]
+		switch {
 		case key == "store":
-			b.WriteString(n.Store)
+			v, ok = n.Store, true
 		case key == "inventory":
-			b.WriteString(n.Inventory)
-		case ok:
-			b.WriteString(v)
-		default:
-			b.WriteString(rest[open : open+closing+1])
+			v, ok = n.Inventory, true
 		}
-		rest = rest[open+closing+1:]
+		if !ok {
+			b.WriteString(rest[open : open+closing+1])
+			rest = rest[open+closing+1:]
+			continue
+		}
+		b.WriteString(v)
+		rest = afterInsert(v, rest[open+closing+1:])
 	}
 	filled := b.String()
 	if text[0] == '{' {
@@ -85,6 +88,28 @@ func (n Names) Fill(text string, extra map[string]string) string {
 		filled = UpperFirst(filled)
 	}
 	return filled
+}
+
+// afterInsert is the template text that follows a filled-in text, without
+// its full stop when the filled-in text already ends a sentence: "… in front
+// of the site." and ". The integrator shall" make one full stop, never "..".
+// A template that goes on with an ellipsis ("...") keeps it.
+func afterInsert(inserted, rest string) string {
+	if strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "..") && endsSentence(inserted) {
+		return rest[1:]
+	}
+	return rest
+}
+
+// endsSentence reports whether s ends with sentence punctuation in any script
+// (. ! ? … 。 ？ ؟ । and the other sentence terminals of Unicode), perhaps
+// inside closing quotes: “the shop.” ends a sentence, “(see the site.)” does not.
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '"' || r == '\'' || unicode.In(r, unicode.Pi, unicode.Pf)
+	})
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '…' || unicode.Is(unicode.Sentence_Terminal, r)
 }
 
 // UpperFirst starts a sentence with a capital, by runes, so that a name in

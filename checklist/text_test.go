@@ -78,3 +78,55 @@ func FuzzFill(f *testing.F) {
 		}
 	})
 }
+
+type recordedMap map[string]string
+
+func (r recordedMap) Values(id string) []string {
+	if v, ok := r[id]; ok {
+		return []string{v}
+	}
+	return nil
+}
+func (recordedMap) Note(string) string   { return "" }
+func (recordedMap) System(string) string { return "" }
+
+// A filled-in text that already ends a sentence, in any script, takes the
+// place of the template's own full stop: REQ-PRJ-05 read "… in front of the
+// site.." (review 2, H6). Text that does not end a sentence keeps it, and so
+// does a template that goes on with something else.
+func TestFillDropsDoubledFullStop(t *testing.T) {
+	bank, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ value, tmpl, want string }{
+		{"Cloudflare in front of the site.", "{x}. The integrator", "Cloudflare in front of the site. The integrator"},
+		{"Ask first!", "{x}.", "Ask first!"},
+		{"Which plan?", "{x}.", "Which plan?"},
+		{"and so on…", "{x}.", "and so on…"},
+		{"库存系统。", "{x}.", "库存系统。"},
+		{"在线商店吗？", "{x}.", "在线商店吗？"},
+		{"ما هو المتجر؟", "{x}.", "ما هو المتجر؟"},
+		{"दुकान।", "{x}.", "दुकान।"},
+		{"it is called “the shop.”", "{x}.", "it is called “the shop.”"},
+		{"Cloudflare in front of the site", "{x}. The integrator", "Cloudflare in front of the site. The integrator"},
+		{"version 2.5", "{x}.", "version 2.5."},
+		{"Acme Inc.", "{x}, which", "Acme Inc., which"},
+		{"the site.", "{x}...", "the site...."},
+		{"(see the site.)", "{x}.", "(see the site.)."},
+	}
+	for _, tt := range tests {
+		byName := (Names{}).Fill(strings.ReplaceAll(tt.tmpl, "{x}", "{value}"), map[string]string{"value": tt.value})
+		if byName != UpperFirst(tt.want) && byName != tt.want {
+			t.Errorf("{value} = %q in %q: %q, want %q", tt.value, tt.tmpl, byName, tt.want)
+		}
+		ctx := Context{Bank: bank, Answers: recordedMap{"project.store": tt.value}}
+		if got := ctx.Fill("Note: " + strings.ReplaceAll(tt.tmpl, "{x}", "{answer:project.store}")); got != "Note: "+tt.want {
+			t.Errorf("{answer:} = %q in %q: %q, want %q", tt.value, tt.tmpl, got, "Note: "+tt.want)
+		}
+		ctx.Value = tt.value
+		if got := ctx.Fill("Note: " + strings.ReplaceAll(tt.tmpl, "{x}", "{value}")); got != "Note: "+tt.want {
+			t.Errorf("context {value} = %q in %q: %q, want %q", tt.value, tt.tmpl, got, "Note: "+tt.want)
+		}
+	}
+}
