@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "de4f04415676d91cb5212323f0a51d38f912b75008bfdbec84cd7c7b9348a20a"
+const generatedHash = "1f618f37d50ef989764e65b014e883918aaeb9f499b1369aed7bd857771bbf1b"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -8635,7 +8635,7 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 					Title:  "Shop till system",
 					Options: []Option{
 						Option{Value: "store",
-							Label: "{store}'s own point of sale (such as Shopify POS)",
+							Label: "{store}'s own point of sale (its own till app)",
 							Requires: []Sentence{
 								Sentence{Text: "Each shop shall be a location of its own in {store} and in {inventory}; till sales are orders in {store} and shall reach {inventory} like web orders, booked to the shop's location and marked as till sales."},
 							},
