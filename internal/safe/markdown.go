@@ -1,46 +1,125 @@
 package safe
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Markdown makes user text safe inline in Markdown, in running text and in
-// table cells alike: it reads as the text itself, never as structure. HTML is
-// shown, not run; code spans, links, emphasis and pipes stay literal; a
-// leading #, >, -, +, = or "1." never makes a heading, a quote, a list or a
+// table cells alike: it reads as the text itself, never as structure, and
+// escapes only what CommonMark (with GitHub's tables and strikethrough) would
+// read as markup, so "Hearth & Kiln", "17.50 %" and "order_id" read as typed.
+// HTML is shown, not run (<); code spans, links, emphasis and pipes stay
+// literal; & is escaped only where it would start an entity (&amp;, &#38;);
+// a leading #, >, -, +, = or "1." never makes a heading, a quote, a list or a
 // rule; newlines become <br>, so a note stays in its list item or table row.
 func Markdown(s string) string {
 	s = visible(strings.TrimSpace(unixLines(s)), "\n\t")
 	if s == "" {
 		return ""
 	}
-	return blockSafe(markdownEscaper.Replace(s))
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	if startsBlock(s) {
+		b.WriteByte('\\')
+	}
+	marker := listMarker(s)
+	for i, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString("<br>")
+			continue
+		case strings.ContainsRune("`*[]<|~", r),
+			i == marker,
+			r == '\\' && escapesNext(s[i+1:]),
+			r == '&' && startsEntity(s[i+1:]),
+			r == '_' && !inWord(s, i):
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
-// markdownEscaper is built once: a Replacer's lookup table is large.
-var markdownEscaper = strings.NewReplacer(
-	"&", "&amp;", "<", "&lt;", ">", "&gt;",
-	`\`, `\\`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"*", `\*`, "_", `\_`, "~", `\~`, "|", `\|`,
-	"\n", "<br>",
-)
-
-// blockSafe escapes what would make text at the start of a line begin a
-// block: an ATX heading (#), a list item (-, +, 1. or 1)) or a setext
-// underline (=). The other block markers (>, *, _, `, ~, |) are escaped
-// everywhere by markdownEscaper.
-func blockSafe(s string) string {
+// startsBlock reports whether s, at the start of a line, would begin a block
+// with its first character: an ATX heading ("# " to "###### "), a block
+// quote (>), a list item ("- ", "+ "), a thematic break or a setext underline
+// (a line of - or =). "#12", "-5 %" and "+44" start nothing. The text may be
+// followed by more on its line, so its end counts as a space. *, _, `, ~, <
+// and | are escaped wherever they are, which covers the other blocks.
+func startsBlock(s string) bool {
 	switch s[0] {
-	case '#', '-', '+', '=':
-		return `\` + s
+	case '>':
+		return true
+	case '#':
+		hashes := len(s) - len(strings.TrimLeft(s, "#"))
+		return hashes <= 6 && spaceOrEnd(s[hashes:])
+	case '+':
+		return spaceOrEnd(s[1:])
+	case '-', '=':
+		return s[0] == '-' && spaceOrEnd(s[1:]) || strings.Trim(s, s[:1]+" \t") == ""
 	}
-	digits := 0
-	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
-		digits++
-	}
-	if digits > 0 && digits <= 9 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
-		return s[:digits] + `\` + s[digits:]
-	}
-	return s
+	return false
 }
+
+// listMarker returns the index of the "." or ")" that makes the start of s
+// an ordered-list item ("1. first", "2024) year"), or -1: "99.80" and
+// "17.50 %" start no list.
+func listMarker(s string) int {
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	if digits > 0 && digits <= 9 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') && spaceOrEnd(s[digits+1:]) {
+		return digits
+	}
+	return -1
+}
+
+// spaceOrEnd reports whether rest is empty or starts with a space, a tab or
+// a line break.
+func spaceOrEnd(rest string) bool {
+	return rest == "" || strings.ContainsRune(" \t\n", rune(rest[0]))
+}
+
+// asciiPunct is what a backslash escapes in CommonMark.
+const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+// escapesNext reports whether a backslash before rest would escape what
+// follows it (ASCII punctuation, the "<" of a <br>, or at the end of the
+// text whatever the template writes next), and so must itself be escaped.
+// Before a letter, a digit or a space it is literal: C:\Users stays.
+func escapesNext(rest string) bool {
+	return rest == "" || rest[0] == '\n' || strings.IndexByte(asciiPunct, rest[0]) >= 0
+}
+
+// startsEntity reports whether an & before rest would start a character
+// reference (&amp;, &#38;, &#x26;), or could with what the template writes
+// next (AT&T at the end); a bare & ("Hearth & Kiln", "R&D team") is literal.
+func startsEntity(rest string) bool {
+	if num, ok := strings.CutPrefix(rest, "#"); ok {
+		rest = strings.TrimPrefix(strings.TrimPrefix(num, "x"), "X")
+	}
+	n := 0
+	for n < len(rest) && isASCIIAlnum(rest[n]) {
+		n++
+	}
+	return n > 0 && (n == len(rest) || rest[n] == ';') // the template may go on with ";"
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// inWord reports whether the run of underscores around s[i] has a letter or
+// digit on both sides ("order_id"), where CommonMark reads no emphasis. At
+// either end of the text the neighbour is unknown, so the run is escaped.
+func inWord(s string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:i], "_"))
+	after, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i:], "_"))
+	return isWordRune(before) && isWordRune(after)
+}
+
+// isWordRune: RuneError, which an empty string decodes to, is neither.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // MarkdownQuote makes multi-line user text safe inside a block quote: each
 // line is inline-safe, and the lines after the first continue the quote (the
