@@ -57,8 +57,8 @@ type Completeness struct {
 
 type Summary struct {
 	Requirements int `json:"requirements"`
-	// ChannelRequirements and ChannelScenarios count those that hold for one
-	// sales channel only (their IDs end in the channel).
+	// ChannelRequirements and ChannelScenarios count those that hold for
+	// some sales channels only (their text starts with them).
 	ChannelRequirements int `json:"channel_requirements"`
 	ChannelScenarios    int `json:"channel_scenarios"`
 	Flows               int `json:"flows"`
@@ -145,11 +145,13 @@ type Requirement struct {
 	Text       string `json:"text"`
 	Note       string `json:"note,omitempty"`
 	Source     string `json:"source,omitempty"`
-	// Channel is the sales channel a requirement is for, where answers differ
-	// by channel and it holds (as worded) for this one only: its ID ends in
-	// .CHANNEL and its text starts with ChannelTitle.
-	Channel      string `json:"channel,omitempty"`
-	ChannelTitle string `json:"channel_title,omitempty"`
+	// Channels are the sales channels a requirement holds for (as worded),
+	// where answers differ by channel and it does not hold for every one:
+	// its text starts with ChannelTitle, which names them. Channel is set
+	// when its ID ends in .CHANNEL, to tell it from other channels' wording.
+	Channel      string   `json:"channel,omitempty"`
+	Channels     []string `json:"channels,omitempty"`
+	ChannelTitle string   `json:"channel_title,omitempty"`
 }
 
 type ScenarioGroup struct {
@@ -168,10 +170,12 @@ type Scenario struct {
 	When       string   `json:"when"`
 	Then       string   `json:"then"`
 	Checks     []string `json:"checks"`
-	// Channel is the sales channel the scenario tests, where answers differ
-	// by channel and it holds (as worded) for this one only.
-	Channel      string `json:"channel,omitempty"`
-	ChannelTitle string `json:"channel_title,omitempty"`
+	// Channels are the sales channels the scenario tests, where answers
+	// differ by channel and it does not hold (as worded) for every one;
+	// ChannelTitle names them. Channel is set when its ID ends in .CHANNEL.
+	Channel      string   `json:"channel,omitempty"`
+	Channels     []string `json:"channels,omitempty"`
+	ChannelTitle string   `json:"channel_title,omitempty"`
 }
 
 // Coverage counts the requirements that at least one scenario checks, and
@@ -272,14 +276,14 @@ func (b *builder) build(now time.Time) *Brief {
 	for _, g := range out.Requirements {
 		out.Summary.Requirements += len(g.Requirements)
 		for _, r := range g.Requirements {
-			if r.Channel != "" {
+			if len(r.Channels) > 0 {
 				out.Summary.ChannelRequirements++
 			}
 		}
 	}
 	for _, g := range out.Scenarios {
 		for _, sc := range g.Scenarios {
-			if sc.Channel != "" {
+			if len(sc.Channels) > 0 {
 				out.Summary.ChannelScenarios++
 			}
 		}

@@ -57,8 +57,9 @@ func TestChannelExampleStatesEachChannel(t *testing.T) {
 		"REQ-RET-02.web-retail":  "Web retail only: Refunds shall be issued in WooCommerce",
 		"REQ-RET-02.phone-email": "Phone/e-mail only: Returns from customers on account shall not be refunded in money",
 		"REQ-ACC-01.phone-email": "Phone/e-mail only: Each order shall become a sales order in Cin7 Core",
-		// A follow-up asked only because retail captures at shipment is retail's.
-		"REQ-PAY-08.web-retail": "Web retail only: An order whose authorisation has expired shall be held",
+		// A follow-up asked only because retail captures at shipment is
+		// retail's: one wording, so the bank's ID, scoped to retail.
+		"REQ-PAY-08": "Web retail only: An order whose authorisation has expired shall be held",
 		// The same for both channels: stated once, under the bank's ID.
 		"REQ-ORD-03b": "The integration shall never create a second order with the same WooCommerce order number",
 	} {
@@ -67,7 +68,7 @@ func TestChannelExampleStatesEachChannel(t *testing.T) {
 			t.Errorf("%s: %+v; want text starting %q", id, r, want)
 		}
 	}
-	for _, id := range []string{"REQ-CUS-03", "REQ-ORD-03b.web-retail", "REQ-PAY-08.phone-email"} {
+	for _, id := range []string{"REQ-CUS-03", "REQ-ORD-03b.web-retail", "REQ-PAY-08.web-retail", "REQ-PAY-08.phone-email"} {
 		if requirement(b, id) != nil {
 			t.Errorf("%s is in the brief", id)
 		}
@@ -93,7 +94,7 @@ func TestChannelExampleStatesEachChannel(t *testing.T) {
 	var perChannel []string
 	for _, g := range b.Scenarios {
 		for _, sc := range g.Scenarios {
-			if sc.Channel != "" {
+			if len(sc.Channels) > 0 {
 				perChannel = append(perChannel, sc.ID)
 			}
 			for _, c := range sc.Checks {
@@ -103,7 +104,7 @@ func TestChannelExampleStatesEachChannel(t *testing.T) {
 			}
 		}
 	}
-	for _, id := range []string{"AT-CUS-03.web-retail", "AT-CUS-03.phone-email", "AT-RET-02.phone-email", "AT-SUB-01.web-retail"} {
+	for _, id := range []string{"AT-CUS-03.web-retail", "AT-CUS-03.phone-email", "AT-RET-02", "AT-SUB-01"} {
 		if !slices.Contains(perChannel, id) {
 			t.Errorf("no scenario %s (per-channel scenarios: %v)", id, perChannel)
 		}
@@ -218,7 +219,7 @@ func TestWebOnlyAnswersAreNotStatedForOtherChannels(t *testing.T) {
 	offWeb := func(channel string) bool { return channel == "phone-email" || channel == "edi" }
 	for _, g := range b.Requirements {
 		for _, r := range g.Requirements {
-			if !offWeb(r.Channel) {
+			if !slices.ContainsFunc(r.Channels, offWeb) {
 				continue
 			}
 			if webOnly[r.QuestionID] || strings.Contains(r.Text, "web order") || strings.Contains(r.Text, "check out") {
@@ -228,7 +229,7 @@ func TestWebOnlyAnswersAreNotStatedForOtherChannels(t *testing.T) {
 	}
 	for _, g := range b.Scenarios {
 		for _, sc := range g.Scenarios {
-			if !offWeb(sc.Channel) {
+			if !slices.ContainsFunc(sc.Channels, offWeb) {
 				continue
 			}
 			if text := sc.Given + " " + sc.When + " " + sc.Then; webOnly[sc.QuestionID] || strings.Contains(text, "web order") || strings.Contains(text, "guest") ||
@@ -238,9 +239,131 @@ func TestWebOnlyAnswersAreNotStatedForOtherChannels(t *testing.T) {
 		}
 	}
 	// The web channels keep theirs.
-	for _, id := range []string{"REQ-ORD-01.web-b2b", "REQ-ORD-01a.web-retail"} {
-		if requirement(b, id) == nil {
-			t.Errorf("%s is missing", id)
+	for id, want := range map[string]string{"REQ-ORD-01": "Web B2B only: ", "REQ-ORD-01a": "Web retail only: "} {
+		if r := requirement(b, id); r == nil || !strings.HasPrefix(r.Text, want) {
+			t.Errorf("%s: %+v; want text starting %q", id, r, want)
 		}
+	}
+}
+
+// stripScope is a requirement's or scenario's text after its channel
+// prefix ("Web retail only: "), as the integrator compares two of them.
+func stripScope(text, title string) string {
+	if title == "" {
+		return text
+	}
+	return strings.TrimPrefix(text, title+" only: ")
+}
+
+// What is worded alike in every channel where it holds is stated once:
+// no two requirements and no two scenarios of a brief read the same after
+// their channel prefix (an integrator reads twins as double scope), every
+// requirement a scenario checks is in the brief, and coverage counts each
+// requirement once.
+func TestNoChannelTwins(t *testing.T) {
+	for _, file := range []string{"northwind-b2b.yaml", "coffee-roaster.yaml"} {
+		t.Run(file, func(t *testing.T) {
+			_, _, b := loadWorked(t, file)
+			seen := map[string]string{}
+			ids := map[string]bool{}
+			total := 0
+			for _, g := range b.Requirements {
+				for _, r := range g.Requirements {
+					total++
+					ids[r.ID] = true
+					key := r.QuestionID + "\x00" + stripScope(r.Text, r.ChannelTitle)
+					if other, ok := seen[key]; ok {
+						t.Errorf("%s and %s state the same requirement: %s", other, r.ID, r.Text)
+					}
+					seen[key] = r.ID
+				}
+			}
+			seen = map[string]string{}
+			checked := map[string]bool{}
+			for _, g := range b.Scenarios {
+				for _, sc := range g.Scenarios {
+					key := sc.QuestionID + "\x00" + sc.Given + "\x00" + sc.When + "\x00" + sc.Then
+					if other, ok := seen[key]; ok {
+						t.Errorf("%s and %s are the same scenario: given %s", other, sc.ID, sc.Given)
+					}
+					seen[key] = sc.ID
+					for _, id := range sc.Checks {
+						if !ids[id] {
+							t.Errorf("%s checks %s, which is not a requirement of the brief", sc.ID, id)
+						}
+						checked[id] = true
+					}
+				}
+			}
+			covered := 0
+			for id := range ids {
+				if checked[id] {
+					covered++
+				}
+			}
+			if b.Coverage.Requirements != total || b.Coverage.Covered != covered || len(b.Coverage.Uncovered) != total-covered {
+				t.Errorf("coverage %d of %d (%d uncovered), counted from the brief %d of %d",
+					b.Coverage.Covered, b.Coverage.Requirements, len(b.Coverage.Uncovered), covered, total)
+			}
+			// A channel in an ID tells apart wordings that differ by
+			// channel: one wording alone keeps the bank's ID.
+			for _, g := range b.Requirements {
+				for _, r := range g.Requirements {
+					if r.Channel == "" {
+						continue
+					}
+					base := strings.TrimSuffix(r.ID, "."+r.Channel)
+					if ids[base] {
+						continue
+					}
+					alone := true
+					for id := range ids {
+						if id != r.ID && strings.HasPrefix(id, base+".") {
+							alone = false
+						}
+					}
+					if alone {
+						t.Errorf("%s carries its channel though no other channel words %s differently", r.ID, base)
+					}
+				}
+			}
+			if b.Summary.Requirements != total {
+				t.Errorf("summary counts %d requirements, the brief states %d", b.Summary.Requirements, total)
+			}
+		})
+	}
+}
+
+// How each wording of a requirement is named: one wording keeps the bank's
+// ID (scoped when not every channel has it); several wordings are told
+// apart by their channels, the first one shared by several keeping the
+// bank's ID.
+func TestStatementsNameEachWording(t *testing.T) {
+	f := func(ch string) found[string] { return found[string]{id: "REQ-X-01", channel: ch} }
+	for _, tc := range []struct {
+		name  string
+		ws    [][]found[string]
+		views int
+		want  []stated
+	}{
+		{"every channel alike", [][]found[string]{{f("a"), f("b")}}, 2, []stated{{id: "REQ-X-01"}}},
+		{"one channel of two", [][]found[string]{{f("a")}}, 2, []stated{{id: "REQ-X-01", channels: []string{"a"}}}},
+		{"two channels of three alike", [][]found[string]{{f("a"), f("c")}}, 3, []stated{{id: "REQ-X-01", channels: []string{"a", "c"}}}},
+		{"worded per channel", [][]found[string]{{f("a")}, {f("b")}}, 2, []stated{
+			{id: "REQ-X-01.a", channel: "a", channels: []string{"a"}}, {id: "REQ-X-01.b", channel: "b", channels: []string{"b"}}}},
+		{"several shared wordings", [][]found[string]{{f("a"), f("b")}, {f("c")}, {f("d"), f("e")}}, 5, []stated{
+			{id: "REQ-X-01", channels: []string{"a", "b"}}, {id: "REQ-X-01.c", channel: "c", channels: []string{"c"}}, {id: "REQ-X-01.d+e", channels: []string{"d", "e"}}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := statements(tc.ws, tc.views)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %+v; want %+v", got, tc.want)
+			}
+			for i := range got {
+				if got[i].id != tc.want[i].id || got[i].channel != tc.want[i].channel || !slices.Equal(got[i].channels, tc.want[i].channels) {
+					t.Errorf("wording %d: got %+v; want %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
 	}
 }

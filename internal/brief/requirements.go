@@ -85,18 +85,59 @@ func byID[T any](all []found[T]) [][]found[T] {
 	return groups
 }
 
-// forEveryChannel reports whether every view found the same thing under one
-// ID: then it is stated once, for every channel, under the bank's ID.
-func forEveryChannel[T any](g []found[T], views int, same func(a, b T) bool) bool {
-	if len(g) != views {
-		return false
-	}
-	for _, f := range g[1:] {
-		if !same(g[0].val, f.val) {
-			return false
+// wordings splits a group by wording: the views that found the same thing
+// (by same) form one wording, in the order of the views.
+func wordings[T any](g []found[T], same func(a, b T) bool) [][]found[T] {
+	var out [][]found[T]
+	for _, f := range g {
+		i := slices.IndexFunc(out, func(w []found[T]) bool { return same(w[0].val, f.val) })
+		if i < 0 {
+			out = append(out, nil)
+			i = len(out) - 1
 		}
+		out[i] = append(out[i], f)
 	}
-	return true
+	return out
+}
+
+// stated is how one wording of a group is stated: its ID in the brief and
+// the channels it is scoped to (none when it holds for every channel).
+type stated struct {
+	id       string
+	channel  string   // set when the ID ends in it
+	channels []string // the scope, when not every channel
+}
+
+// statements names each wording of a group. A wording is stated once, for
+// all the channels that word it so. When it is the only wording, it keeps
+// the bank's ID, scoped to its channels when not all have it. When the
+// channels word it differently, a wording of one channel has the channel
+// added to the ID (REQ-CUS-03.web-b2b); the first wording shared by several
+// channels keeps the bank's ID and any further one has its channels added
+// (REQ-CUS-03.web-retail+edi).
+func statements[T any](ws [][]found[T], views int) []stated {
+	out := make([]stated, len(ws))
+	plainTaken := false
+	for i, w := range ws {
+		st := stated{id: w[0].id}
+		for _, f := range w {
+			st.channels = append(st.channels, f.channel)
+		}
+		switch {
+		case len(ws) > 1 && len(w) == 1:
+			st.channel = w[0].channel
+			st.id += "." + st.channel
+		case len(ws) > 1 && plainTaken:
+			st.id += "." + strings.Join(st.channels, "+")
+		case len(ws) > 1:
+			plainTaken = true
+		}
+		if len(w) == views {
+			st.channels = nil
+		}
+		out[i] = st
+	}
+	return out
 }
 
 // viewState is what the requirements of one channel's view are called, for
@@ -115,9 +156,10 @@ type viewState struct {
 // figures from them.
 //
 // Where answers differ by sales channel, each channel's view of the answers
-// yields its own; what every channel yields alike is stated once under the
-// bank's ID, and what differs is stated per channel, under the ID with the
-// channel added (REQ-CUS-03.web-b2b), its text starting with the channel.
+// yields its own; what several channels yield alike is stated once (see
+// statements): under the bank's ID when it is the only wording, its text
+// starting with its channels when not every channel has it, and per
+// wording where channels word it differently (REQ-CUS-03.web-b2b).
 func (b *builder) requirementsAndScenarios() ([]RequirementGroup, []ScenarioGroup) {
 	views := b.views
 	state := make([]viewState, len(views))
@@ -155,25 +197,21 @@ func (b *builder) requirementsAndScenarios() ([]RequirementGroup, []ScenarioGrou
 		}
 		group := RequirementGroup{SectionID: sec.ID, Title: b.fill(sec.Title, ""), Note: b.spec.SectionNotes[sec.ID]}
 		for _, g := range byID(all) {
-			if forEveryChannel(g, len(views), func(x, y Requirement) bool { return x.Text == y.Text && x.Source == y.Source }) {
-				r := g[0].val
+			ws := wordings(g, func(x, y Requirement) bool { return x.Text == y.Text && x.Source == y.Source })
+			for i, st := range statements(ws, len(views)) {
+				r := ws[i][0].val
 				var channels, notes []string
-				for _, f := range g {
+				for _, f := range ws[i] {
 					channels, notes = append(channels, f.channel), append(notes, f.val.Note)
+					state[at[f.channel]].final[f.id] = st.id
 				}
 				r.Note = b.perChannel(channels, notes, "\n")
-				group.Requirements = append(group.Requirements, r)
-				for vi := range state {
-					state[vi].final[g[0].id] = g[0].id
+				r.ID, r.Channel, r.Channels = st.id, st.channel, st.channels
+				if len(st.channels) > 0 {
+					r.ChannelTitle = b.bank.ChannelList(st.channels, b.names)
+					r.Text = r.ChannelTitle + " only: " + r.Text
 				}
-				continue
-			}
-			for _, f := range g {
-				r := f.val
-				r.ID, r.Channel, r.ChannelTitle = f.id+"."+f.channel, f.channel, b.bank.ChannelTitle(f.channel, b.names)
-				r.Text = r.ChannelTitle + " only: " + r.Text
 				group.Requirements = append(group.Requirements, r)
-				state[at[f.channel]].final[f.id] = r.ID
 			}
 		}
 		if len(group.Requirements) > 0 || group.Note != "" {
@@ -203,25 +241,22 @@ func (b *builder) requirementsAndScenarios() ([]RequirementGroup, []ScenarioGrou
 		}
 		group := ScenarioGroup{SectionID: sec.ID, Title: b.fill(sec.Title, "")}
 		for _, g := range byID(all) {
-			// A test worded alike for every channel is run once, and checks
-			// each channel's requirements.
-			if forEveryChannel(g, len(views), func(x, y Scenario) bool {
-				return x.Given == y.Given && x.When == y.When && x.Then == y.Then
-			}) {
-				sc := g[0].val
-				for _, f := range g[1:] {
+			// A test worded alike for several channels is run once, and
+			// checks each of those channels' requirements.
+			ws := wordings(g, func(x, y Scenario) bool { return x.Given == y.Given && x.When == y.When && x.Then == y.Then })
+			for i, st := range statements(ws, len(views)) {
+				sc := ws[i][0].val
+				for _, f := range ws[i][1:] {
 					for _, id := range f.val.Checks {
 						if !slices.Contains(sc.Checks, id) {
 							sc.Checks = append(sc.Checks, id)
 						}
 					}
 				}
-				group.Scenarios = append(group.Scenarios, sc)
-				continue
-			}
-			for _, f := range g {
-				sc := f.val
-				sc.ID, sc.Channel, sc.ChannelTitle = f.id+"."+f.channel, f.channel, b.bank.ChannelTitle(f.channel, b.names)
+				sc.ID, sc.Channel, sc.Channels = st.id, st.channel, st.channels
+				if len(st.channels) > 0 {
+					sc.ChannelTitle = b.bank.ChannelList(st.channels, b.names)
+				}
 				group.Scenarios = append(group.Scenarios, sc)
 			}
 		}
