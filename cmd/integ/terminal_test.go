@@ -202,14 +202,21 @@ func TestPlanInARealTerminal(t *testing.T) {
 	}
 	scr := s.screen()
 	sawFollowUp, sawReview := false, false
+	// A bound on the screens of a run, whatever the bank holds: a question's
+	// own, its note and its channel screen at most, a note per section, the review.
+	bank, _ := firstRun(t)
+	maxScreens := 3*len(bank.Questions()) + len(bank.Sections) + 1
+	// trail keeps the last screens and the keys sent to each, for a failure
+	// to show how the run got where it failed.
+	var trail []string
 	for i := 0; !strings.Contains(scr, "EXIT="); i++ {
 		if strings.Contains(scr, "Next: integ brief") {
 			// The wizard has ended and printed its summary.
 			scr = s.waitFor("EXIT=")
 			break
 		}
-		if i > 300 {
-			t.Fatalf("the wizard did not finish after 300 screens; it shows:\n%s", scr)
+		if i > maxScreens {
+			t.Fatalf("the wizard did not finish after %d screens; it shows:\n%s", maxScreens, scr)
 		}
 		sawFollowUp = sawFollowUp || strings.Contains(scr, "How soon after a stock change")
 		review := strings.Contains(scr, "Review your answers")
@@ -224,6 +231,10 @@ func TestPlanInARealTerminal(t *testing.T) {
 			if !review && strings.Contains(scr, prompt) {
 				keys = k
 			}
+		}
+		trail = append(trail, fmt.Sprintf("--- screen %d, keys %q:\n%s", i, keys, scr))
+		if len(trail) > 4 {
+			trail = trail[1:]
 		}
 		before := scr
 		for _, k := range keys {
@@ -245,7 +256,7 @@ func TestPlanInARealTerminal(t *testing.T) {
 		t.Error("the stock-freshness follow-up never appeared after answering yes")
 	}
 	if !sawReview {
-		t.Error("the review screen never appeared at the end")
+		t.Errorf("the review screen never appeared at the end; the last screens:\n%s\n--- final screen:\n%s", strings.Join(trail, "\n"), scr)
 	}
 	specPath := filepath.Join(dir, "integration-spec.yaml")
 	status := func() map[string]any {
