@@ -83,26 +83,34 @@ func (s *tmuxSession) waitChange(before string) string {
 // which has the keys from then on; a screen without one (the menu, the
 // review) by its title, whether its field has focus (┃) or not. The terminal
 // may show a frame half drawn, the new header above the old question: the
-// screen is whole when two captures in a row agree.
+// screen is whole when two captures in a row agree. A blank screen (cleared,
+// not yet drawn) is no screen at all.
 func (s *tmuxSession) waitNext(before string) string {
 	s.t.Helper()
 	last := ""
 	return s.waitUntil("the next screen", func(scr string) bool {
 		same := scr == last
 		last = scr
-		return strings.Contains(scr, "EXIT=") || same && screenKey(scr) != screenKey(before)
+		key := screenKey(scr)
+		return strings.Contains(scr, "EXIT=") || same && key != "" && key != screenKey(before)
 	})
 }
 
+// screenKey is what tells a screen from the next: a step's header line and
+// the line under it (its ID; on a section's notes, which have none, the
+// field's title), or else the first line (the menu's or the review's title).
+// The field's border (┃) is left out: it goes when the field loses focus as
+// the screen is left, and that is no new screen.
 func screenKey(scr string) string {
 	lines := strings.Split(scr, "\n")
+	unbordered := func(line string) string { return strings.TrimLeft(line, "┃ ") }
 	for i, line := range lines {
 		if strings.HasPrefix(line, "Section ") && i+1 < len(lines) {
-			return line + "\n" + lines[i+1]
+			return line + "\n" + unbordered(lines[i+1])
 		}
 	}
 	for _, line := range lines {
-		if title := strings.TrimLeft(line, "┃ "); title != "" {
+		if title := unbordered(line); title != "" {
 			return title
 		}
 	}
@@ -575,30 +583,39 @@ func TestPlanAnswersPerChannelInARealTerminal(t *testing.T) {
 // focus) and only then draws the next one, and drops what is typed in
 // between (the old field had it), gets the answer typed after waitNext.
 // Waiting for a change and then for 100 ms of calm sent it too early as soon
-// as the machine took longer than that between the two.
+// as the machine took longer than that between the two. A section's notes
+// have no ID line under the header: the line there is the field's title,
+// whose border (┃) goes as the field loses focus; that is the same screen
+// still (taking it for the next one let the Enter meant for the last notes
+// finish the review unseen).
 func TestWaitNextWaitsForTheNextScreen(t *testing.T) {
 	tmux, _, dir := buildForTerminal(t)
-	script := filepath.Join(dir, "screens.sh")
-	os.WriteFile(script, []byte(`clear; printf 'Section 1 of 2 · First\nq.first\n┃ What first?\n'
+	for _, first := range []struct{ name, header, title string }{
+		{"question", "Section 1 of 2 · First · question 1 of 1\nq.first\n", "What first?"},
+		{"notes", "Section 1 of 2 · First · section notes\n", "Anything else about First?"},
+	} {
+		script := filepath.Join(dir, first.name+".sh")
+		os.WriteFile(script, []byte(`clear; printf '`+first.header+`┃ `+first.title+`\n'
 read -r _
-clear; printf 'Section 1 of 2 · First\nq.first\n  What first?\n'
+clear; printf '`+first.header+`  `+first.title+`\n'
 sleep 0.5
 while read -r -t 0.01 _; do :; done
-clear; printf 'Section 2 of 2 · Second\nq.second\n┃ What second?\n'
+clear; printf 'Section 2 of 2 · Second · question 1 of 1\nq.second\n┃ What second?\n'
 read -r answer
 echo "GOT=$answer."
 sleep 60
 `), 0o755)
-	s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), name: "screens"}
-	s.run("new-session", "-d", "-x", "120", "-y", "40", "-s", s.name, "-c", dir, "bash "+script)
-	before := s.waitFor("┃ What first?")
-	s.keys("Enter")
-	if scr := s.waitNext(before); !strings.Contains(scr, "┃ What second?") {
-		t.Fatalf("waitNext returned before the next screen:\n%s", scr)
-	}
-	s.text("typed")
-	s.keys("Enter")
-	if scr := s.waitFor("GOT="); !strings.Contains(scr, "GOT=typed.") {
-		t.Errorf("the answer typed after waitNext was lost:\n%s", scr)
+		s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), name: first.name}
+		s.run("new-session", "-d", "-x", "120", "-y", "40", "-s", s.name, "-c", dir, "bash "+script)
+		before := s.waitFor("┃ " + first.title)
+		s.keys("Enter")
+		if scr := s.waitNext(before); !strings.Contains(scr, "┃ What second?") {
+			t.Fatalf("%s: waitNext returned before the next screen:\n%s", first.name, scr)
+		}
+		s.text("typed")
+		s.keys("Enter")
+		if scr := s.waitFor("GOT="); !strings.Contains(scr, "GOT=typed.") {
+			t.Errorf("%s: the answer typed after waitNext was lost:\n%s", first.name, scr)
+		}
 	}
 }
