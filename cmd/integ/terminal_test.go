@@ -118,15 +118,25 @@ func screenKey(scr string) string {
 }
 
 func startPlan(t *testing.T, tmux, bin, dir, name string) *tmuxSession {
-	s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), name: name}
+	s := newSession(t, tmux, dir, name)
 	s.run("new-session", "-d", "-x", "120", "-y", "40", "-s", name, "-c", dir,
 		bin+" plan; echo EXIT=$?; sleep 60")
 	return s
 }
 
+// newSession is a session on dir's own tmux server, which the test's end
+// stops, however it ends: a server left running (a test that stopped before
+// its SIGTERM left integ waiting for input) keeps every file the test
+// inherited open, such as a lock the command running the tests holds.
+func newSession(t *testing.T, tmux, dir, name string) *tmuxSession {
+	s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), name: name}
+	t.Cleanup(func() { exec.Command(tmux, "-S", s.socket, "kill-server").Run() })
+	return s
+}
+
 // startShell starts an interactive shell (job control on, for Ctrl-Z).
 func startShell(t *testing.T, tmux, dir, name string) *tmuxSession {
-	s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock"), name: name}
+	s := newSession(t, tmux, dir, name)
 	s.run("new-session", "-d", "-x", "120", "-y", "40", "-s", name, "-c", dir, "env PS1='$ ' bash --norc --noprofile -i")
 	return s
 }
