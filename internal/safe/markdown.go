@@ -19,26 +19,47 @@ func Markdown(s string) string {
 	if s == "" {
 		return ""
 	}
+	block, marker := startsBlock(s), listMarker(s)
+	if !block && marker < 0 && !strings.ContainsAny(s, "\n`*[]<|~\\&_") {
+		return s // nothing to escape: most names and figures
+	}
 	var b strings.Builder
-	b.Grow(len(s) + 8)
-	if startsBlock(s) {
+	b.Grow(len(s) + len(s)/8 + 8)
+	if block {
 		b.WriteByte('\\')
 	}
-	marker := listMarker(s)
-	for i, r := range s {
-		switch {
-		case r == '\n':
+	// Every character escaped is ASCII, so the scan goes byte by byte and
+	// copies what lies between in one piece; a byte of a longer UTF-8
+	// sequence never matches.
+	last, runEnd, plainRun := 0, 0, false // the run of underscores at i, and whether it stays as typed
+	for i := 0; i < len(s); i++ {
+		var escape bool
+		switch s[i] {
+		case '\n':
+			b.WriteString(s[last:i])
 			b.WriteString("<br>")
+			last = i + 1
 			continue
-		case strings.ContainsRune("`*[]<|~", r),
-			i == marker,
-			r == '\\' && escapesNext(s[i+1:]),
-			r == '&' && startsEntity(s[i+1:]),
-			r == '_' && !inWord(s, i):
-			b.WriteByte('\\')
+		case '`', '*', '[', ']', '<', '|', '~':
+			escape = true
+		case '\\':
+			escape = escapesNext(s[i+1:])
+		case '&':
+			escape = startsEntity(s[i+1:])
+		case '_':
+			if i >= runEnd {
+				runEnd = i + len(s[i:]) - len(strings.TrimLeft(s[i:], "_"))
+				plainRun = inWord(s[:i], s[runEnd:])
+			}
+			escape = !plainRun
 		}
-		b.WriteRune(r)
+		if escape || i == marker {
+			b.WriteString(s[last:i])
+			b.WriteByte('\\')
+			last = i
+		}
 	}
+	b.WriteString(s[last:])
 	return b.String()
 }
 
@@ -109,13 +130,14 @@ func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// inWord reports whether the run of underscores around s[i] has a letter or
-// digit on both sides ("order_id"), where CommonMark reads no emphasis. At
-// either end of the text the neighbour is unknown, so the run is escaped.
-func inWord(s string, i int) bool {
-	before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:i], "_"))
-	after, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i:], "_"))
-	return isWordRune(before) && isWordRune(after)
+// inWord reports whether a run of underscores between before and after has
+// a letter or digit on both sides ("order_id"), where CommonMark reads no
+// emphasis. At either end of the text the neighbour is unknown, so the run
+// is escaped.
+func inWord(before, after string) bool {
+	r1, _ := utf8.DecodeLastRuneInString(before)
+	r2, _ := utf8.DecodeRuneInString(after)
+	return isWordRune(r1) && isWordRune(r2)
 }
 
 // isWordRune: RuneError, which an empty string decodes to, is neither.
