@@ -93,7 +93,14 @@ type EstimateModel struct {
 	// own, each with the reason: every other such answer is priced by a
 	// work item or a driver (a test walks the built-in bank).
 	NoWork []NoWork `yaml:"no_work,omitempty"`
-	Line   int      `yaml:"-"`
+	// MonthsQuestion is the number question giving the months of support
+	// the total cost of ownership covers (DefaultMonths when unanswered);
+	// DeadlineQuestion the question whose answer the summary quotes beside
+	// the duration.
+	MonthsQuestion   string `yaml:"months_question,omitempty"`
+	DefaultMonths    int    `yaml:"default_months,omitempty"`
+	DeadlineQuestion string `yaml:"deadline_question,omitempty"`
+	Line             int    `yaml:"-"`
 }
 
 // NoWork marks answers that cost nothing, and says why: those of one
@@ -139,8 +146,10 @@ type Approach struct {
 	// work, for what a ready-made connector turns out not to cover.
 	Gap      float64 `yaml:"gap,omitempty"`
 	GapTitle string  `yaml:"gap_title,omitempty"`
-	Source   string  `yaml:"source,omitempty"`
-	Line     int     `yaml:"-"`
+	// Weeks is how long a project on this approach takes, by size class.
+	Weeks  SizedRanges `yaml:"weeks,omitempty"`
+	Source string      `yaml:"source,omitempty"`
+	Line   int         `yaml:"-"`
 }
 
 // Driver is a fact about the business (orders a day, SKUs, locations…) that
@@ -267,6 +276,9 @@ type Source struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
 	URL   string `yaml:"url"`
+	// About names the systems a platform-specific source is about: it is
+	// listed only when each is one of the project's systems.
+	About []string `yaml:"about,omitempty"`
 }
 
 // Approach returns the approach with the given value, or nil.
@@ -489,8 +501,9 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 		"items": {what: "a work item", keys: map[string]*keySchema{"title": nil, "when": condition, "hours": nil, "fit": nil}},
 	}, moved: map[string]string{"effort": EffortMoved}}
 	model = &keySchema{what: "the estimate", keys: map[string]*keySchema{
-		"approach_question": nil, "calibration": nil, "min_factor": nil, "spread": nil, "growth": nil, "growth_note": nil,
-		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "overhead": nil, "gap": nil, "gap_title": nil, "source": nil}},
+		"approach_question": nil, "calibration": nil, "min_factor": nil, "spread": nil, "growth": nil,
+		"months_question": nil, "default_months": nil, "deadline_question": nil, "growth_note": nil,
+		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "overhead": nil, "gap": nil, "gap_title": nil, "weeks": nil, "source": nil}},
 		"drivers": {what: "a driver", keys: map[string]*keySchema{"id": nil, "title": nil, "question": nil, "packages": nil, "approaches": nil, "fits": nil, "when": condition, "factor": nil,
 			"values": nil, "steps": nil, "per_extra": nil, "max": nil, "source": nil}},
 		"phases": {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "source": nil}},
@@ -499,7 +512,7 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 			"owner_if": {what: "an owner_if", keys: map[string]*keySchema{"when": condition, "owner": nil}}, "approaches": nil,
 			"when": condition, "money": nil, "currency": nil, "hours": nil, "build_share": nil, "note": nil, "source": nil}},
 		"duties": remark, "assumptions": remark, "exclusions": remark,
-		"sources": {what: "a source", keys: map[string]*keySchema{"id": nil, "title": nil, "url": nil}},
+		"sources": {what: "a source", keys: map[string]*keySchema{"id": nil, "title": nil, "url": nil, "about": nil}},
 		"no_work": {what: "a no_work entry", keys: map[string]*keySchema{"question": nil, "system": nil, "values": nil, "reason": nil}},
 	}}
 	return packages, model

@@ -89,6 +89,14 @@ func (v *validator) estimate() {
 	for i := range m.Running {
 		v.runningCost(&m.Running[i], sizes, approaches)
 	}
+	for _, a := range m.Approaches {
+		for _, w := range a.Weeks {
+			if !slices.Contains(sizes, w.Size) || w.Low <= 0 || w.High < w.Low {
+				v.add(a.Line, fmt.Sprintf("approach %q gives weeks %v–%v for size %q; use a known size (%s) and 0 < low ≤ high", a.Value, w.Low, w.High, w.Size, strings.Join(sizes, ", ")))
+			}
+		}
+	}
+	v.supportQuestions(m)
 	for _, list := range [][]Remark{m.Duties, m.Assumptions, m.Exclusions} {
 		for _, r := range list {
 			if strings.TrimSpace(r.Text) == "" {
@@ -103,6 +111,22 @@ func (v *validator) estimate() {
 	v.sources(m)
 	for i := range m.NoWork {
 		v.noWork(&m.NoWork[i])
+	}
+}
+
+// supportQuestions checks the questions the summary reads: the months of
+// support (a number) and the deadline.
+func (v *validator) supportQuestions(m *EstimateModel) {
+	if id := m.MonthsQuestion; id != "" {
+		if q := v.bank.Question(id); q == nil || q.Kind != KindNumber {
+			v.add(m.Line, fmt.Sprintf("the estimate's months_question %q is not a number question", id))
+		}
+	}
+	if m.DefaultMonths < 0 || m.DefaultMonths > 120 {
+		v.add(m.Line, fmt.Sprintf("the estimate's default_months is %d; use 1 to 120", m.DefaultMonths))
+	}
+	if id := m.DeadlineQuestion; id != "" && v.bank.Question(id) == nil {
+		v.add(m.Line, fmt.Sprintf("the estimate's deadline_question %q is not a question", id))
 	}
 }
 

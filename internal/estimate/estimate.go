@@ -45,6 +45,16 @@ type Budget struct {
 	Running []RunningCost `json:"running_costs"`
 	// RunningTotals sum the running costs a year, per currency.
 	RunningTotals []CostRange `json:"running_costs_per_year"`
+	// Weeks is how long the project takes on this approach, for this size of
+	// business (nil when the bank gives no durations).
+	Weeks *WeekRange `json:"weeks,omitempty"`
+	// Ownership is the planned build and the running costs over the support
+	// period.
+	Ownership Ownership `json:"ownership"`
+	// Summary is the budget in a few plain lines, for a reader who reads
+	// nothing else: each approach, the open decisions that move the price
+	// most, the deadline beside the duration, and what the client pays others.
+	Summary []string `json:"summary"`
 	// ByApproach compares the approaches when none is chosen yet.
 	ByApproach  []ApproachFigures `json:"by_approach,omitempty"`
 	Duties      []string          `json:"client_duties"`
@@ -195,6 +205,25 @@ type ApproachFigures struct {
 	Planned       Money       `json:"planned"`
 	Total         Amount      `json:"total"`
 	RunningTotals []CostRange `json:"running_costs_per_year"`
+	Weeks         *WeekRange  `json:"weeks,omitempty"`
+	Ownership     Ownership   `json:"ownership"`
+}
+
+// WeekRange is a duration in weeks, from the bank's published figures.
+type WeekRange struct {
+	Low    float64 `json:"low"`
+	High   float64 `json:"high"`
+	Source string  `json:"source,omitempty"`
+}
+
+// Ownership is what the integration costs over the support period: the
+// planned build plus the running costs a year times Months ÷ 12, in the
+// brief's currency; running costs published in another currency are added
+// apart (Others), never converted.
+type Ownership struct {
+	Months int `json:"months"`
+	CostRange
+	Others []CostRange `json:"others,omitempty"`
 }
 
 // Source is a published figure's origin.
@@ -247,6 +276,19 @@ func FormatMoney(v float64) string {
 // ranges, where cents claim a precision nobody has.
 func FormatWhole(v float64) string {
 	return groupThousands(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
+}
+
+// FormatThousands prints money for a summary, where cents and single units
+// claim a precision nobody has: 134,750 as 135K, 8,925 as 8.9K, 850 as 850.
+func FormatThousands(v float64) string {
+	switch a := math.Abs(v); {
+	case a >= 9_999.5:
+		return groupThousands(strconv.FormatFloat(math.Round(v/1000), 'f', 0, 64)) + "K"
+	case a >= 999.5:
+		return strings.TrimSuffix(strconv.FormatFloat(math.Round(v/100)/10, 'f', 1, 64), ".0") + "K"
+	default:
+		return FormatWhole(v)
+	}
 }
 
 // FormatHours prints 1194 as 1,194, like the money beside it.

@@ -25,6 +25,7 @@ func For(bank *checklist.Bank, s *spec.Spec) Budget {
 	if decided {
 		b := e.budget(chosen)
 		b.Approach.Decided = true
+		b.Summary = e.summary(b)
 		return b
 	}
 	var all []Budget
@@ -39,11 +40,9 @@ func For(bank *checklist.Bank, s *spec.Spec) Budget {
 	}
 	out := all[main]
 	for _, b := range all {
-		out.ByApproach = append(out.ByApproach, ApproachFigures{
-			Value: b.Approach.Value, Label: b.Approach.Label, Expected: b.Expected, Planned: b.Planned,
-			Total: b.Total, RunningTotals: b.RunningTotals,
-		})
+		out.ByApproach = append(out.ByApproach, figuresOf(b))
 	}
+	out.Summary = e.summary(out)
 	return out
 }
 
@@ -100,7 +99,7 @@ func (e *engine) empty() Budget {
 		Currency: e.currency, HourlyRate: e.rate, ContingencyPercent: e.pct,
 		Packages: []Package{}, Phases: []Phase{}, RiskBuffer: RiskBuffer{Items: []RiskItem{}},
 		Method: []string{}, Running: []RunningCost{}, RunningTotals: []CostRange{},
-		Duties: []string{}, Assumptions: []string{}, Exclusions: []string{}, Sources: []Source{},
+		Duties: []string{}, Assumptions: []string{}, Exclusions: []string{}, Sources: []Source{}, Summary: []string{},
 		Accuracy: Accuracy{DecidedPercent: e.decided},
 	}
 }
@@ -170,6 +169,8 @@ func (e *engine) budget(a *checklist.Approach) Budget {
 	b.Total = e.price.amount(low, high)
 	b.Accuracy.LowPercent, b.Accuracy.HighPercent = percentOff(low, b.Planned.Hours), percentOff(high, b.Planned.Hours)
 	b.Running, b.RunningTotals = e.running(v, a, b.Size, b.Expected.Cost)
+	b.Weeks = e.weeks(a, b.Size)
+	b.Ownership = e.ownership(v, b)
 	b.Duties = e.remarks(v, e.model.Duties, a)
 	b.Exclusions = e.remarks(v, e.model.Exclusions, a)
 	b.Assumptions = e.assumptions(v, a)

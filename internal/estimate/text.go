@@ -160,6 +160,18 @@ func (e *engine) basis(ph checklist.Phase, ownPackages bool, a *checklist.Approa
 	return strings.Join(parts, " + ")
 }
 
+// about reports whether each of the systems named is one of the project's
+// (a source about Shopify's API is no source in a WooCommerce brief).
+func (e *engine) about(systems []string) bool {
+	ours := strings.ToLower(e.names.Store + " " + e.names.Inventory)
+	for _, s := range systems {
+		if !strings.Contains(ours, strings.ToLower(s)) {
+			return false
+		}
+	}
+	return true
+}
+
 var citeRE = regexp.MustCompile(`\[([0-9A-Za-z-]+)\]`)
 
 // uncited is the citations of sources that text does not already make.
@@ -209,7 +221,7 @@ func (e *engine) sources(b Budget) []Source {
 	}
 	out := []Source{}
 	for _, s := range e.model.Sources {
-		if slices.Contains(cited, s.ID) {
+		if slices.Contains(cited, s.ID) && e.about(s.About) {
 			out = append(out, Source{ID: s.ID, Title: s.Title, URL: s.URL})
 		}
 	}

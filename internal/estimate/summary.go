@@ -1,0 +1,159 @@
+package estimate
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/integ-dev/integ/checklist"
+)
+
+// weeks is how long a project on approach a takes for a business of size.
+func (e *engine) weeks(a *checklist.Approach, size string) *WeekRange {
+	for _, w := range a.Weeks {
+		if w.Size == size {
+			return &WeekRange{Low: w.Low, High: w.High, Source: a.Source}
+		}
+	}
+	return nil
+}
+
+// months is the support period the total cost of ownership covers: the
+// answer to the bank's months question, or its default.
+func (e *engine) months(v *view) int {
+	if id := e.model.MonthsQuestion; id != "" {
+		if n, ok := v.chans[0].number(id); ok && n >= 1 {
+			return int(math.Round(n))
+		}
+	}
+	return max(e.model.DefaultMonths, 0)
+}
+
+// ownership is the planned build plus the running costs over the support
+// period, in the brief's currency; costs in another currency stay apart.
+func (e *engine) ownership(v *view, b Budget) Ownership {
+	o := Ownership{Months: e.months(v), CostRange: CostRange{Currency: e.currency, Low: b.Planned.Cost, High: b.Planned.Cost}}
+	share := float64(o.Months) / 12
+	for _, t := range b.RunningTotals {
+		c := CostRange{Currency: t.Currency, Low: math.Round(t.Low * share), High: math.Round(t.High * share)}
+		if t.Currency == e.currency {
+			o.Low += c.Low
+			o.High += c.High
+		} else if c.High > 0 {
+			o.Others = append(o.Others, c)
+		}
+	}
+	return o
+}
+
+// figuresOf is a budget's figures as one row of the approaches side by side.
+func figuresOf(b Budget) ApproachFigures {
+	return ApproachFigures{Value: b.Approach.Value, Label: b.Approach.Label, Expected: b.Expected, Planned: b.Planned,
+		Total: b.Total, RunningTotals: b.RunningTotals, Weeks: b.Weeks, Ownership: b.Ownership}
+}
+
+// summary is the budget in a few lines a finance director reads: each
+// approach with its build, running costs and total over the support period,
+// the open decisions that move the price most, the deadline beside the
+// duration, and what the client pays others. Money is rounded to thousands.
+func (e *engine) summary(b Budget) []string {
+	figs := b.ByApproach
+	if len(figs) == 0 {
+		figs = []ApproachFigures{figuresOf(b)}
+	}
+	var out []string
+	for _, f := range figs {
+		out = append(out, e.approachLine(f))
+	}
+	if len(b.ByApproach) > 0 {
+		out = append(out, fmt.Sprintf("How it will be built is still open; the rest of this budget is for the dearest way: %s.", b.Approach.Label))
+	}
+	items := slices.Clone(b.RiskBuffer.Items)
+	slices.SortStableFunc(items, func(x, y RiskItem) int { return cmp.Compare(y.HighHours, x.HighHours) })
+	var open []string
+	for _, it := range items[:min(len(items), 3)] {
+		open = append(open, fmt.Sprintf("%s (up to %s h)", strings.TrimPrefix(it.Title, "Open: "), FormatHours(it.HighHours)))
+	}
+	if len(open) > 0 {
+		out = append(out, "Open decisions that move the price most: "+strings.Join(open, "; ")+".")
+	}
+	if d := e.deadline(); d != "" {
+		out = append(out, fmt.Sprintf("Deadline given: “%s”. Set it against the duration above: the start date is not known yet, so integ cannot say whether the plan fits.", d))
+	}
+	var pays []string
+	for _, r := range b.Running {
+		if r.Owner == checklist.OwnerClient && r.High > 0 {
+			pays = append(pays, fmt.Sprintf("%s, %s %s", r.Title, r.Currency, thousandsRange(r.Low, r.High)))
+		}
+	}
+	if len(pays) > 0 {
+		out = append(out, "The client pays others each year: "+strings.Join(pays, "; ")+".")
+	}
+	return out
+}
+
+// approachLine is one approach in a sentence: build, duration, a year of
+// running costs and the total over the support period.
+func (e *engine) approachLine(f ApproachFigures) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: build %s %s planned (%s–%s)", f.Label, e.currency, FormatThousands(f.Planned.Cost),
+		FormatThousands(f.Total.LowCost), FormatThousands(f.Total.HighCost))
+	if f.Weeks != nil {
+		fmt.Fprintf(&b, ", about %s–%s weeks", FormatNumber(f.Weeks.Low), FormatNumber(f.Weeks.High))
+	}
+	var run []string
+	for _, r := range f.RunningTotals {
+		if r.High == 0 {
+			continue
+		}
+		s := fmt.Sprintf("%s %s", r.Currency, thousandsRange(r.Low, r.High))
+		if r.Currency != e.currency {
+			s += " (not converted)"
+		}
+		run = append(run, s)
+	}
+	if len(run) == 0 {
+		b.WriteString("; nothing more a year to run")
+	} else {
+		fmt.Fprintf(&b, "; then %s a year to run", strings.Join(run, " plus "))
+		if o := f.Ownership; o.Months > 0 {
+			fmt.Fprintf(&b, "; %s %s over %d months of support", o.Currency, thousandsRange(o.Low, o.High), o.Months)
+			for _, x := range o.Others {
+				fmt.Fprintf(&b, " plus %s %s", x.Currency, thousandsRange(x.Low, x.High))
+			}
+		}
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// thousandsRange is low–high in thousands, or one figure when they agree.
+func thousandsRange(low, high float64) string {
+	l, h := FormatThousands(low), FormatThousands(high)
+	if l == h {
+		return l
+	}
+	return l + "–" + h
+}
+
+// deadline is the answer to the bank's deadline question, with its note.
+func (e *engine) deadline() string {
+	id := e.model.DeadlineQuestion
+	if id == "" {
+		return ""
+	}
+	a, ok := e.spec.Answers[id]
+	if !ok {
+		return ""
+	}
+	text := strings.Join(a.Values, ", ")
+	if text == checklist.Undecided {
+		return ""
+	}
+	if a.Note != "" {
+		text = strings.TrimSpace(text + " " + a.Note)
+	}
+	return strings.TrimRight(strings.TrimSpace(text), ".")
+}

@@ -1,0 +1,94 @@
+package estimate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The summary gives each approach its build, a year of running costs and the
+// total over the support period; the total is the planned build plus the
+// running costs a year times the months ÷ 12, computed, in the brief's
+// currency.
+func TestSummaryAndOwnership(t *testing.T) {
+	bank := defaultBank(t)
+	for _, tt := range []struct {
+		example string
+		months  int
+		lines   int // one per approach, and one saying the approach is open
+	}{
+		{"acme-outdoor.yaml", 12, 4},
+		{"northwind-b2b.yaml", 24, 1},
+		{"hearth-and-kiln.yaml", 12, 1},
+	} {
+		b := For(bank, loadExample(t, bank, tt.example))
+		figs := b.ByApproach
+		if len(figs) == 0 {
+			figs = []ApproachFigures{figuresOf(b)}
+		}
+		approachLines := 0
+		for _, f := range figs {
+			o := f.Ownership
+			low, high := f.Planned.Cost, f.Planned.Cost
+			for _, r := range f.RunningTotals {
+				if r.Currency == o.Currency {
+					low += float64(int64(r.Low*float64(o.Months)/12 + 0.5))
+					high += float64(int64(r.High*float64(o.Months)/12 + 0.5))
+				}
+			}
+			if o.Months != tt.months || o.Currency != b.Currency || o.Low != low || o.High != high {
+				t.Errorf("%s %s: ownership %+v; want %d months, %s %v–%v", tt.example, f.Label, o, tt.months, b.Currency, low, high)
+			}
+			want := f.Label + ": build " + b.Currency + " " + FormatThousands(f.Planned.Cost) + " planned"
+			if slices.ContainsFunc(b.Summary, func(s string) bool { return strings.HasPrefix(s, want) }) {
+				approachLines++
+			}
+		}
+		if approachLines != len(figs) || len(b.Summary) < tt.lines {
+			t.Errorf("%s: summary %q; want a line per approach (%d)", tt.example, b.Summary, len(figs))
+		}
+		for _, s := range b.Summary {
+			if strings.Contains(s, ".00") {
+				t.Errorf("%s: the summary shows cents: %q", tt.example, s)
+			}
+		}
+	}
+}
+
+// A deadline, when given, is quoted in the summary beside the duration.
+func TestSummaryQuotesTheDeadline(t *testing.T) {
+	bank := defaultBank(t)
+	s := loadExample(t, bank, "hearth-and-kiln.yaml")
+	s.Set(bank.Estimate.DeadlineQuestion, answer("1 March 2027, before the spring fairs"))
+	b := For(bank, s)
+	if !slices.ContainsFunc(b.Summary, func(l string) bool { return strings.Contains(l, "1 March 2027, before the spring fairs") }) || b.Weeks == nil {
+		t.Errorf("summary %q, weeks %v; want the deadline quoted and a duration", b.Summary, b.Weeks)
+	}
+}
+
+// Sources about one platform are listed only in briefs on that platform:
+// NetSuite's concurrency limits do not belong in a Shopify–Odoo brief, nor
+// Shopify's API versions in an Adobe Commerce–NetSuite one.
+func TestSourcesOnlyForTheirPlatforms(t *testing.T) {
+	bank := defaultBank(t)
+	for example, absent := range map[string][]string{
+		"acme-outdoor.yaml":    {"58", "33", "5"},
+		"northwind-b2b.yaml":   {"31", "54", "56", "23"},
+		"hearth-and-kiln.yaml": {"31", "54", "56", "58", "33", "5"},
+	} {
+		b := For(bank, loadExample(t, bank, example))
+		for _, src := range b.Sources {
+			if slices.Contains(absent, src.ID) {
+				t.Errorf("%s lists source [%s] %s", example, src.ID, src.Title)
+			}
+		}
+	}
+}
+
+func TestFormatThousands(t *testing.T) {
+	for v, want := range map[float64]string{134750: "135K", 1_250_000: "1,250K", 8925: "8.9K", 3000: "3K", 850: "850", 0: "0"} {
+		if got := FormatThousands(v); got != want {
+			t.Errorf("FormatThousands(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
