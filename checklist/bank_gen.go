@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "7694341c7387277d3dc3a40b46d7995be34a38f6c0f882e4a813d4de89800035"
+const generatedHash = "1183ff95c12ce39740e5bef1f22b6ab40863d415be0aef330d0d264a59cf1777"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -3033,7 +3033,7 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 		GrowthNote: "30–50 % more mapping requirements commonly surface during the build [2]",
 		Sizes: []Size{
 			Size{ID: "large",
-				Title: "a large business (more than 5,000 orders a day or 100,000 SKUs)",
+				Title: "the large volume band (more than 5,000 orders a day or 100,000 SKUs)",
 				When: &Condition{Any: []*Condition{
 					&Condition{Question: "operations.orders-per-day",
 						Is: "over-5000",
@@ -3045,13 +3045,13 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 				},
 			},
 			Size{ID: "small",
-				Title: "a small business (fewer than 50 orders a day)",
+				Title: "the small volume band (fewer than 50 orders a day)",
 				When: &Condition{Question: "operations.orders-per-day",
 					Is: "under-50",
 				},
 			},
 			Size{ID: "mid",
-				Title: "a mid-size business",
+				Title: "the middle volume band (50 to 5,000 orders a day, up to 100,000 SKUs)",
 			},
 		},
 		Running: []RunningCost{
