@@ -3,7 +3,6 @@ package brief
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
+	"github.com/integ-dev/integ/internal/spectest"
 	"github.com/integ-dev/integ/internal/testutil"
 )
 
@@ -168,21 +168,14 @@ func TestPlatformFactsStayWithTheirPlatform(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := spec.New(filepath.Join(t.TempDir(), "s.yaml"), bank)
-		for id, v := range map[string]string{
+		s := spectest.New(t, bank, map[string]string{
 			"project.store": "WooCommerce", "project.inventory": "NetSuite", "payments.gateway": "platform",
 			"payments.capture-timing": "at-shipment", "payments.partial-capture": "yes", "payments.multi-capture": "yes",
 			"orders.partial-shipments": "per-item", "payments.auth-expiry": "undecided", "subscriptions.model": "store-app",
 			"payments.auth-web-settle-inventory": "yes", "operations.history": "order-history", "operations.history-months": "24",
 			"support.who": "integrator", "orders.changes-where": "store", "orders.offline-upload": "yes",
 			"master.sales-taxes": "third", "tax.commit": "inventory", "inventory.live-counts": "yes",
-		} {
-			values, err := bank.Question(id).Parse(v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.Set(id, spec.Answer{Values: values})
-		}
+		})
 		platformScope(t, s, Build(bank, s, now))
 	})
 }

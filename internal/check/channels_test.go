@@ -6,6 +6,7 @@ import (
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
+	"github.com/integ-dev/integ/internal/spectest"
 )
 
 // channelSpec answers retail web orders and phone orders: each key is a
@@ -13,14 +14,7 @@ import (
 func channelSpec(t *testing.T, bank *checklist.Bank, a given) *spec.Spec {
 	t.Helper()
 	s := specWith(t, bank, given{"project.channels": "web-retail,phone-email"}, nil)
-	for key, v := range a {
-		id, _ := spec.SplitKey(key)
-		values, err := bank.Question(id).Parse(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Put(key, spec.Answer{Values: values})
-	}
+	spectest.Answer(t, bank, s, a)
 	return s
 }
 
@@ -89,17 +83,10 @@ func TestMissingNotePerChannel(t *testing.T) {
 func TestWebRulesStayWithWebChannels(t *testing.T) {
 	bank, _ := checklist.Default()
 	s := specWith(t, bank, given{"project.channels": "web-retail,web-b2b,phone-email", "b2b.accounts": "company-buyers", "orders.transfer-trigger": "on-paid"}, nil)
-	for key, v := range map[string]string{
+	spectest.Answer(t, bank, s, map[string]string{
 		"payments.methods": "cards", "payments.methods@web-b2b": "cards,terms", "payments.methods@phone-email": "terms",
 		"orders.transfer-trigger@web-b2b": "on-placed",
-	} {
-		id, _ := spec.SplitKey(key)
-		values, err := bank.Question(id).Parse(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Put(key, spec.Answer{Values: values})
-	}
+	})
 	if got := find(Run(bank, s), "terms-orders-never-paid"); len(got) != 0 {
 		t.Errorf("raised by the phone channel's answers: %+v", got)
 	}

@@ -2,11 +2,11 @@ package estimate
 
 import (
 	"maps"
-	"path/filepath"
 	"testing"
 
 	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
+	"github.com/integ-dev/integ/internal/spectest"
 )
 
 // Synthetic businesses the calibration tests price. Each is a full set of
@@ -123,23 +123,9 @@ func defaultBank(t testing.TB) *checklist.Bank {
 }
 
 // specOf builds a spec from answers; multi-select values are comma-separated.
-// Every answer must be one the bank accepts, so that a renamed value fails
-// the test instead of silently pricing nothing.
 func specOf(t testing.TB, bank *checklist.Bank, answers map[string]string) *spec.Spec {
 	t.Helper()
-	s := spec.New(filepath.Join(t.TempDir(), "spec.yaml"), bank)
-	for id, v := range answers {
-		q := bank.Question(id)
-		if q == nil {
-			t.Fatalf("%s is not a question of the bank", id)
-		}
-		vals, err := q.Parse(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Set(id, spec.Answer{Values: vals})
-	}
-	return s
+	return spectest.New(t, bank, answers)
 }
 
 // with is answers with some changed.
