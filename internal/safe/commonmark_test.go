@@ -60,7 +60,8 @@ func checkReadsAsTyped(t testing.TB, s string) {
 // (review 2, H6: "Hearth &amp; Kiln", "17\.50 %", "99\.80").
 func TestMarkdownReadsAsTyped(t *testing.T) {
 	plain := []string{"Hearth & Kiln Pottery", "17.50 % of the build", "99.80", "R&D team", "order_id and SKU_42",
-		"-5 % on #12", "+44 20 7946 0958", "a > b", "C:\\Users\\shop", "1.5 days", "库存系统。", "“quoted”"}
+		"-5 % on #12", "+44 20 7946 0958", "a > b", "C:\\Users\\shop", "1.5 days", "库存系统。", "“quoted”",
+		"USD 75–180 [13]", "counted once [20]. Again [1]"}
 	for _, s := range plain {
 		if got := Markdown(s); got != s {
 			t.Errorf("Markdown(%q) = %q, want it as typed", s, got)
@@ -71,7 +72,8 @@ func TestMarkdownReadsAsTyped(t *testing.T) {
 		"<!-- c -->", "<https://evil.example>", "[x](javascript:alert(1))", "![img](x.png)", "[ref]: https://x",
 		"`code`", "**bold** _em_ ~~del~~ ~one~", "a | b", "&amp; &#38; &#x26; &copy", "AT&T", "back\\slash\\",
 		"\\*not em\\*", "line\n# two\n- three", "_under_score_", "a_", "_a", "foo*bar*", "x\\\ny",
-		"title" + oscTitle, rlo, "Ökolager", "a  \nb", "`` ` ``", "[^1]: note", "<br>", "&lt;br&gt;"}
+		"title" + oscTitle, rlo, "Ökolager", "a  \nb", "`` ` ``", "[^1]: note", "<br>", "&lt;br&gt;",
+		"[20]: https://x", "[1](https://x)", "[1][2]", "see [1]: x", "![1](x.png)", "[12345]"}
 	for _, s := range append(plain, hostile...) {
 		checkReadsAsTyped(t, s)
 	}

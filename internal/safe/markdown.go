@@ -40,7 +40,13 @@ func Markdown(s string) string {
 			b.WriteString("<br>")
 			last = i + 1
 			continue
-		case '`', '*', '[', ']', '<', '|', '~':
+		case '[':
+			if n := citation(s[i:]); n > 0 {
+				i += n - 1 // "[20]" stays as typed: a link needs a definition no text can write
+				continue
+			}
+			escape = true
+		case '`', '*', ']', '<', '|', '~':
 			escape = true
 		case '\\':
 			escape = escapesNext(s[i+1:])
@@ -61,6 +67,23 @@ func Markdown(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// citation returns the length of the citation "[20]" that starts s, or 0.
+// Alone it is a shortcut reference, a link only where a definition
+// "[20]: url" exists, and no text can write one: a "]" before ":", "(" or
+// "[" is escaped, as are [, ] and the rest everywhere else. Before those
+// three it could become a link, so it is not a citation there.
+func citation(s string) int {
+	digits := len(s[1:]) - len(strings.TrimLeft(s[1:], "0123456789"))
+	end := 1 + digits
+	if digits == 0 || digits > 4 || end >= len(s) || s[end] != ']' {
+		return 0
+	}
+	if end+1 < len(s) && strings.IndexByte(":([", s[end+1]) >= 0 {
+		return 0
+	}
+	return end + 1
 }
 
 // startsBlock reports whether s, at the start of a line, would begin a block

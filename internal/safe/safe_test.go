@@ -262,7 +262,13 @@ func unescapedMarkup(md string) byte {
 		switch md[i] {
 		case '\\':
 			i++
-		case '<', '`', '|', '[', ']', '*', '~':
+		case '[':
+			if n := citation(md[i:]); n > 0 {
+				i += n - 1
+				continue
+			}
+			return md[i]
+		case '<', '`', '|', ']', '*', '~':
 			return md[i]
 		}
 	}
