@@ -75,6 +75,13 @@ type EstimateModel struct {
 	// MinFactor is the least the drivers together may shrink a package to
 	// (0.5 when unset).
 	MinFactor float64 `yaml:"min_factor,omitempty"`
+	// MaxFactor is the most the drivers together may grow a package to (no
+	// limit when unset): correlated facts must not compound without end.
+	MaxFactor float64 `yaml:"max_factor,omitempty"`
+	// DriverGroups are drivers that describe one fact from several sides
+	// (web stores, currencies and companies): within a group the largest
+	// counts in full and each other member adds only a share of its own.
+	DriverGroups []DriverGroup `yaml:"driver_groups,omitempty"`
 	// Spread is how many standard deviations of the open decisions the
 	// planning range takes either side of their buffer.
 	Spread float64 `yaml:"spread"`
@@ -163,8 +170,8 @@ type Driver struct {
 	Question string   `yaml:"question"`
 	Packages []string `yaml:"packages"`
 	// Fits limits the driver to work of these fits (all when empty): a
-	// connector built into a system shortens its configuration, not the
-	// custom work beside it.
+	// connector built into a system shortens its configuration more than the
+	// custom work beside it. The gap allowance counts as custom work.
 	Fits []string `yaml:"fits,omitempty"`
 	// Approaches limits the driver to these build approaches (all when empty).
 	Approaches []string     `yaml:"approaches,omitempty"`
@@ -176,8 +183,32 @@ type Driver struct {
 	// holds (a text answer that names a kind of product, say).
 	When   *Condition `yaml:"when,omitempty"`
 	Factor float64    `yaml:"factor,omitempty"`
-	Source string     `yaml:"source,omitempty"`
-	Line   int        `yaml:"-"`
+	// Group names the driver group it belongs to (see DriverGroup).
+	Group  string `yaml:"group,omitempty"`
+	Source string `yaml:"source,omitempty"`
+	Line   int    `yaml:"-"`
+}
+
+// DriverGroup is a set of drivers (those naming it in `group`) that overlap:
+// the largest member's share counts in full, each other member's times
+// Others.
+type DriverGroup struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	// Others is the share of its own extra work each member but the largest
+	// adds (0.25: a quarter).
+	Others float64 `yaml:"others"`
+	Line   int     `yaml:"-"`
+}
+
+// DriverGroup returns the group with the given ID, or nil.
+func (m *EstimateModel) DriverGroup(id string) *DriverGroup {
+	for i := range m.DriverGroups {
+		if m.DriverGroups[i].ID == id {
+			return &m.DriverGroups[i]
+		}
+	}
+	return nil
 }
 
 // ValueFactor is the factor an answer value gives.
@@ -501,11 +532,12 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 		"items": {what: "a work item", keys: map[string]*keySchema{"title": nil, "when": condition, "hours": nil, "fit": nil}},
 	}, moved: map[string]string{"effort": EffortMoved}}
 	model = &keySchema{what: "the estimate", keys: map[string]*keySchema{
-		"approach_question": nil, "calibration": nil, "min_factor": nil, "spread": nil, "growth": nil,
+		"approach_question": nil, "calibration": nil, "min_factor": nil, "max_factor": nil, "spread": nil, "growth": nil,
+		"driver_groups":   {what: "a driver group", keys: map[string]*keySchema{"id": nil, "title": nil, "others": nil}},
 		"months_question": nil, "default_months": nil, "deadline_question": nil, "growth_note": nil,
 		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "overhead": nil, "gap": nil, "gap_title": nil, "weeks": nil, "source": nil}},
 		"drivers": {what: "a driver", keys: map[string]*keySchema{"id": nil, "title": nil, "question": nil, "packages": nil, "approaches": nil, "fits": nil, "when": condition, "factor": nil,
-			"values": nil, "steps": nil, "per_extra": nil, "max": nil, "source": nil}},
+			"values": nil, "steps": nil, "per_extra": nil, "max": nil, "group": nil, "source": nil}},
 		"phases": {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "source": nil}},
 		"sizes":  {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
 		"running_costs": {what: "a running cost", keys: map[string]*keySchema{"id": nil, "title": nil, "owner": nil,
@@ -516,4 +548,10 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 		"no_work": {what: "a no_work entry", keys: map[string]*keySchema{"question": nil, "system": nil, "values": nil, "reason": nil}},
 	}}
 	return packages, model
+}
+
+func (g *DriverGroup) UnmarshalYAML(node *yaml.Node) error {
+	type plain DriverGroup
+	g.Line = node.Line
+	return node.Decode((*plain)(g))
 }

@@ -74,6 +74,23 @@ func (v *validator) estimate() {
 	if m.MinFactor < 0 || m.MinFactor > 1 {
 		v.add(m.Line, fmt.Sprintf("the estimate's `min_factor` is %v; the least the drivers may shrink a package to is a factor from 0 to 1", m.MinFactor))
 	}
+	if m.MaxFactor != 0 && (m.MaxFactor < 1 || m.MaxFactor > 5) {
+		v.add(m.Line, fmt.Sprintf("the estimate's `max_factor` is %v; the most the drivers may grow a package to is a factor from 1 to 5 (or leave it out for no limit)", m.MaxFactor))
+	}
+	groups := map[string]bool{}
+	for _, g := range m.DriverGroups {
+		if g.ID == "" || strings.TrimSpace(g.Title) == "" {
+			v.add(g.Line, "a driver group needs an `id` and a `title`")
+		}
+		if groups[g.ID] {
+			v.add(g.Line, fmt.Sprintf("driver group %q is defined twice", g.ID))
+		}
+		groups[g.ID] = true
+		v.text(g.Line, g.Title)
+		if g.Others < 0 || g.Others > 1 {
+			v.add(g.Line, fmt.Sprintf("driver group %q has others %v; give the share from 0 to 1 of its own work each member but the largest adds", g.ID, g.Others))
+		}
+	}
 	if m.Spread < 0 || m.Spread > 4 {
 		v.add(m.Line, fmt.Sprintf("the estimate's `spread` is %v standard deviations of the open decisions; use 0 to 4 (1.5 covers about seven outcomes in eight)", m.Spread))
 	}
@@ -249,6 +266,9 @@ func (v *validator) driver(d *Driver) {
 	}
 	if forms != 1 {
 		v.add(d.Line, where+" needs exactly one of `values` (per answer), `steps` (from a number up), `per_extra` (per unit beyond the first) or `when` with a `factor`")
+	}
+	if m := v.bank.Estimate; d.Group != "" && m != nil && m.DriverGroup(d.Group) == nil {
+		v.add(d.Line, fmt.Sprintf("%s names driver group %q, which the estimate's driver_groups do not define", where, d.Group))
 	}
 	for _, f := range d.Fits {
 		if !slices.Contains(fits, f) {

@@ -121,3 +121,30 @@ func loadExample(t *testing.T, bank *checklist.Bank, name string) *spec.Spec {
 }
 
 func answer(v string) spec.Answer { return spec.Answer{Values: []string{v}} }
+
+// Beside a connector built into the inventory system, what the connector
+// leaves is done with that system's own reports, rules and imports: Hearth &
+// Kiln's weekly reconciliation is Cin7 Core's sales report beside
+// WooCommerce's order export, not a report built beside a vendor's
+// connector. So its monitoring package costs less with the built-in
+// connector, and the whole project lands in the integrator's quote for it:
+// 35–55 h (set-up, a coverage check, a test with the owner, go-live;
+// integrator review 2, /work/coord/review-2.md, verdicts).
+func TestWorkBesideABuiltInConnector(t *testing.T) {
+	bank := defaultBank(t)
+	mon := map[string]int{}
+	for kind, name := range map[string]string{"built-in": "Cin7 Core's WooCommerce integration", "vendor": "Celigo"} {
+		s := loadExample(t, bank, "hearth-and-kiln.yaml")
+		s.Set("project.connector", answer(name))
+		b := For(bank, s)
+		if p := b.Package("WP-MON"); p != nil {
+			mon[kind] = p.ExpectedHours
+		}
+		if kind == "built-in" && (b.Planned.Hours < 35 || b.Planned.Hours > 55) {
+			t.Errorf("Hearth & Kiln on Cin7 Core's own connector: planned %d h, outside the integrator's 35–55 h", b.Planned.Hours)
+		}
+	}
+	if mon["built-in"] >= mon["vendor"] || mon["built-in"]*2 > mon["vendor"]+1 {
+		t.Errorf("monitoring and the weekly reconciliation: %d h beside Cin7 Core's own connector, %d h beside a vendor's; want about half or less", mon["built-in"], mon["vendor"])
+	}
+}

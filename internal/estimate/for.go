@@ -420,7 +420,11 @@ func (e *engine) pack(v *view, a *checklist.Approach, wp *checklist.WorkPackage)
 			Fit: FitGap, Scale: scale, OptimisticHours: standard.Optimistic, LikelyHours: standard.Likely, PessimisticHours: standard.Pessimistic})
 		add(FitGap, scale, standard)
 	}
-	factors := e.packageFactors(v, a, wp, &p)
+	present := make([]string, 0, len(sums))
+	for fit := range sums {
+		present = append(present, fit)
+	}
+	factors := e.packageFactors(v, a, wp, &p, present)
 	var o, m, pe float64
 	for fit, h := range sums {
 		f := factors(fit)
@@ -435,38 +439,111 @@ func (e *engine) pack(v *view, a *checklist.Approach, wp *checklist.WorkPackage)
 // approach a, and returns the factor for work of each fit. Drivers add up:
 // each adds its own share of work (a second currency and a second company are
 // two sets of mappings and tests), where multiplying them would let six
-// modest drivers compound into a fivefold package. A driver that names fits
-// scales only work of those fits. No factor goes below the bank's floor.
-func (e *engine) packageFactors(v *view, a *checklist.Approach, wp *checklist.WorkPackage, p *Package) func(fit string) float64 {
-	type applied struct {
-		f    float64
-		fits []string
-	}
-	var all []applied
+// modest drivers compound into a fivefold package. Drivers of one group
+// (web stores, currencies and companies, which describe one structure) do not
+// add up in full: the largest counts, each other adds the group's share of
+// its own. A driver that names fits scales only work of those fits (the gap
+// allowance counts as custom work). No factor goes below the bank's floor or
+// above its ceiling; a ceiling reached is listed as a factor of its own, so
+// that the percents still add up to the package's factor.
+func (e *engine) packageFactors(v *view, a *checklist.Approach, wp *checklist.WorkPackage, p *Package, present []string) func(fit string) float64 {
+	var all []appliedDriver
 	for i := range e.model.Drivers {
 		d := &e.model.Drivers[i]
 		if !slices.Contains(d.Packages, wp.ID) || len(d.Approaches) > 0 && !slices.Contains(d.Approaches, a.Value) {
 			continue
 		}
-		f, answer := e.driverFactor(v, d)
-		if f != 1 {
-			p.Factors = append(p.Factors, Factor{Driver: e.names.Fill(d.Title, nil), Answer: answer, Factor: f, Percent: int(math.Round((f - 1) * 100))})
-			all = append(all, applied{f, d.Fits})
+		if f, answer := e.driverFactor(v, d); f != 1 {
+			all = append(all, appliedDriver{d: d, f: f, answer: answer})
 		}
+	}
+	counted := e.countedExtras(all, "")
+	for i, ad := range all {
+		answer := ad.answer
+		if g := e.model.DriverGroup(ad.d.Group); g != nil && counted[i] != ad.f-1 {
+			// Name the member counted in full, beside which this one counts less.
+			full := ""
+			for j, other := range all {
+				if other.d.Group == g.ID && counted[j] == other.f-1 && j != i {
+					full = e.names.Fill(other.d.Title, nil)
+					break
+				}
+			}
+			answer = fmt.Sprintf("%s; beside %s, %s %% of its %+d %% counts", answer, full, FormatNumber(g.Others*100), int(math.Round((ad.f-1)*100)))
+		}
+		p.Factors = append(p.Factors, Factor{Driver: e.names.Fill(ad.d.Title, nil), Answer: answer, Factor: ad.f, Percent: int(math.Round(counted[i] * 100))})
 	}
 	floor := minFactor
 	if e.model.MinFactor > 0 {
 		floor = e.model.MinFactor
 	}
-	return func(fit string) float64 {
+	uncapped := func(fit string) float64 {
 		factor := 1.0
-		for _, d := range all {
-			if len(d.fits) == 0 || slices.Contains(d.fits, fit) {
-				factor += d.f - 1
+		for _, x := range e.countedExtras(all, fit) {
+			factor += x
+		}
+		return factor
+	}
+	if ceiling := e.model.MaxFactor; ceiling > 0 {
+		top, topFit := 0.0, ""
+		for _, fit := range present {
+			if f := uncapped(fit); f > top {
+				top, topFit = f, fit
 			}
 		}
-		return max(factor, floor)
+		if top > ceiling {
+			// What the ceiling takes off, so that the percents listed for
+			// the work it caps add up to the ceiling.
+			cut := int(math.Round((ceiling - 1) * 100))
+			for i, x := range e.countedExtras(all, topFit) {
+				if x != 0 {
+					cut -= p.Factors[i].Percent
+				}
+			}
+			p.Factors = append(p.Factors, Factor{Driver: "All drivers together", Answer: "at most ×" + FormatNumber(ceiling),
+				Factor: ceiling / top, Percent: cut})
+		}
 	}
+	return func(fit string) float64 {
+		f := max(uncapped(fit), floor)
+		if e.model.MaxFactor > 0 {
+			f = min(f, e.model.MaxFactor)
+		}
+		return f
+	}
+}
+
+// appliedDriver is a driver whose factor applies to a package.
+type appliedDriver struct {
+	d      *checklist.Driver
+	f      float64
+	answer string
+}
+
+// countedExtras is the share of work each driver adds to work of a fit
+// ("" for every fit): its factor less one, or 0 where it does not scale that
+// fit; within a driver group the largest share counts in full and each other
+// member's times the group's Others.
+func (e *engine) countedExtras(all []appliedDriver, fit string) []float64 {
+	out := make([]float64, len(all))
+	largest := map[string]int{}
+	for i, ad := range all {
+		if fit != "" && len(ad.d.Fits) > 0 && !slices.Contains(ad.d.Fits, fit) && !(fit == FitGap && slices.Contains(ad.d.Fits, checklist.FitCustom)) {
+			continue
+		}
+		out[i] = ad.f - 1
+		if g := ad.d.Group; g != "" {
+			if j, ok := largest[g]; !ok || out[i] > out[j] {
+				largest[g] = i
+			}
+		}
+	}
+	for i, ad := range all {
+		if g := e.model.DriverGroup(ad.d.Group); g != nil && largest[g.ID] != i {
+			out[i] *= g.Others
+		}
+	}
+	return out
 }
 
 // minFactor is the least the drivers together may shrink a package to,

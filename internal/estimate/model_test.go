@@ -2,6 +2,7 @@ package estimate
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -236,5 +237,47 @@ func TestSharesRoundAsByHand(t *testing.T) {
 	got := scalePoints(ThreePoint{350, 350, 350, 350}, 0.35)
 	if got != (ThreePoint{123, 123, 123, 123}) {
 		t.Errorf("35 %% of 350 h: %+v, want 123 h", got)
+	}
+}
+
+// Drivers of one group (facts that overlap, such as web stores, currencies
+// and companies) count the largest in full and each other at the group's
+// share; no package grows beyond max_factor, and the ceiling is listed as a
+// factor so that the percents add up. By hand, own approach, WP-A 15/21/33:
+//
+//	size big +50 % and count 3 +50 % in group g (others 0.25): 0.5 + 0.25 × 0.5 = +62.5 %
+//	→ 24.375/34.125/53.625 → 24/34/54, expected (24 + 136 + 54) / 6 = 35.7 → 36
+//	with extras x and y (+50 %, ungrouped): 2.125, capped at 1.8 → 27/37.8/59.4 → 27/38/59,
+//	expected (27 + 152 + 59) / 6 = 39.7 → 40; factors +50, +13, +50 and the cap −33 = +80.
+func TestDriverGroupAndCeiling(t *testing.T) {
+	bankText := strings.Replace(modelBank, "  drivers:\n", `  max_factor: 1.8
+  driver_groups: [{id: g, title: overlap, others: 0.25}]
+  drivers:
+    - {id: ex, title: Extras, question: s.extras, packages: [WP-A], per_extra: 0.5, max: 2}
+`, 1)
+	bankText = strings.Replace(bankText, "values: {small: 0.5, big: 1.5}}", "values: {small: 0.5, big: 1.5}, group: g}", 1)
+	bankText = strings.Replace(bankText, "per_extra: 0.25, max: 1.5}", "per_extra: 0.25, max: 1.5, group: g}", 1)
+	bank, err := checklist.Parse("model.yaml", []byte(bankText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		extras           string
+		o, m, p, expects int
+		percents         []int
+	}{
+		{"x", 24, 34, 54, 36, []int{50, 13}},
+		{"x,y", 27, 38, 59, 40, []int{50, 50, 13, -33}},
+	} {
+		s := modelSpecOn(t, bank, "project.approach", "own", "s.flow", "yes", "s.detail", "plain", "s.extras", tt.extras, "s.size", "big", "s.count", "3")
+		p := For(bank, s).Package("WP-A")
+		var percents []int
+		for _, f := range p.Factors {
+			percents = append(percents, f.Percent)
+		}
+		if p.OptimisticHours != tt.o || p.LikelyHours != tt.m || p.PessimisticHours != tt.p || p.ExpectedHours != tt.expects || !slices.Equal(percents, tt.percents) {
+			t.Errorf("extras %s: WP-A %d/%d/%d, expected %d, factors %+v; want %d/%d/%d, expected %d, percents %v",
+				tt.extras, p.OptimisticHours, p.LikelyHours, p.PessimisticHours, p.ExpectedHours, p.Factors, tt.o, tt.m, tt.p, tt.expects, tt.percents)
+		}
 	}
 }
