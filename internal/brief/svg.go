@@ -1,10 +1,14 @@
 package brief
 
 import (
+	"unicode/utf8"
+
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/rivo/uniseg"
 
 	"github.com/integ-dev/integ/internal/safe"
 )
@@ -215,55 +219,79 @@ func writeText(b *strings.Builder, x, y, step float64, lines []string, attrs str
 }
 
 // wrapText breaks s into lines no wider than width, between words where it
-// can and inside a word too long for a line.
+// can and inside a word too long for a line, between the characters a reader
+// sees (an accented letter, a flag, an emoji family), never inside one.
 func wrapText(s string, width, size float64, bold bool) []string {
 	var lines []string
-	var line []rune
+	var line strings.Builder
 	lineWidth := 0.0
 	for _, word := range strings.Fields(s) {
 		w := textWidth(word, size, bold)
 		space := textWidth(" ", size, bold)
-		if len(line) > 0 && lineWidth+space+w <= width {
-			line = append(append(line, ' '), []rune(word)...)
+		if line.Len() > 0 && lineWidth+space+w <= width {
+			line.WriteByte(' ')
+			line.WriteString(word)
 			lineWidth += space + w
 			continue
 		}
-		if len(line) > 0 {
-			lines = append(lines, string(line))
-			line, lineWidth = nil, 0
+		if line.Len() > 0 {
+			lines = append(lines, line.String())
+			line.Reset()
+			lineWidth = 0
 		}
-		for _, r := range word {
-			rw := runeWidth(r) * size * boldFactor(bold)
-			if len(line) > 0 && lineWidth+rw > width {
-				lines = append(lines, string(line))
-				line, lineWidth = nil, 0
+		for g := uniseg.NewGraphemes(word); g.Next(); {
+			cw := clusterWidth(g.Str()) * size * boldFactor(bold)
+			if line.Len() > 0 && lineWidth+cw > width {
+				lines = append(lines, line.String())
+				line.Reset()
+				lineWidth = 0
 			}
-			line = append(line, r)
-			lineWidth += rw
+			line.WriteString(g.Str())
+			lineWidth += cw
 		}
 	}
-	if len(line) > 0 {
-		lines = append(lines, string(line))
+	if line.Len() > 0 {
+		lines = append(lines, line.String())
 	}
 	return lines
 }
 
-// shorten ends a line in "…", dropping characters until it fits.
+// shorten ends a line in "…", dropping whole characters until it fits.
 func shorten(s string, width, size float64, bold bool) string {
-	r := []rune(s)
-	for len(r) > 0 && textWidth(string(r)+"…", size, bold) > width {
-		r = r[:len(r)-1]
+	var ends []int // where each character a reader sees ends
+	for g := uniseg.NewGraphemes(s); g.Next(); {
+		_, end := g.Positions()
+		ends = append(ends, end)
 	}
-	return strings.TrimSpace(string(r)) + "…"
+	n := len(ends)
+	for n > 0 && textWidth(s[:ends[n-1]]+"…", size, bold) > width {
+		n--
+	}
+	kept := ""
+	if n > 0 {
+		kept = s[:ends[n-1]]
+	}
+	return strings.TrimSpace(kept) + "…"
 }
 
 // textWidth estimates how wide s is drawn in a sans-serif font of size.
 func textWidth(s string, size float64, bold bool) float64 {
 	w := 0.0
-	for _, r := range s {
-		w += runeWidth(r)
+	for g := uniseg.NewGraphemes(s); g.Next(); {
+		w += clusterWidth(g.Str())
 	}
 	return w * size * boldFactor(bold)
+}
+
+// clusterWidth is the advance in ems of one character a reader sees: its
+// first code point's, or a full em where a terminal would give it two cells
+// (an emoji, a flag); accents and joiners add nothing.
+func clusterWidth(c string) float64 {
+	if uniseg.StringWidth(c) >= 2 {
+		return 1.0
+	}
+	r, _ := utf8.DecodeRuneInString(c)
+	return runeWidth(r)
 }
 
 func boldFactor(bold bool) float64 {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rivo/uniseg"
+
 	"github.com/integ-dev/integ/internal/testutil"
 )
 
@@ -173,5 +175,30 @@ func TestFlowDiagramEscapes(t *testing.T) {
 	}
 	if !strings.Contains(d, `aria-label="Data flows between Shop&#34;ify&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;, O&amp;doo"`) {
 		t.Errorf("the drawing's label is not escaped: %s", d[:min(len(d), 300)])
+	}
+}
+
+// A name is wrapped and shortened between the characters a reader sees,
+// never inside one: an accent stays on its letter, a flag and an emoji
+// family stay whole (the SVG once split them at code points).
+func TestWrapAndShortenKeepCharactersWhole(t *testing.T) {
+	const name = "Zoë\u0301s Ca\u0301fe\u0301 🇩🇪🇫🇷 👩‍👩‍👧‍👦👨🏽‍🍳 Hàn\u0302ge\u0301r Lagerhausgesellschaft"
+	whole := map[string]bool{" ": true, "…": true}
+	for g := uniseg.NewGraphemes(name); g.Next(); {
+		whole[g.Str()] = true
+	}
+	check := func(what, line string) {
+		t.Helper()
+		for g := uniseg.NewGraphemes(line); g.Next(); {
+			if !whole[g.Str()] {
+				t.Fatalf("%s = %q: %q is a piece of a character of %q", what, line, g.Str(), name)
+			}
+		}
+	}
+	for width := 10.0; width <= 200; width += 3 {
+		for _, line := range wrapText(name, width, 12, true) {
+			check("wrapText", line)
+			check("shorten", shorten(line, width*0.6, 12, true))
+		}
 	}
 }
