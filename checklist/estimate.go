@@ -107,8 +107,34 @@ type EstimateModel struct {
 	MonthsQuestion   string `yaml:"months_question,omitempty"`
 	DefaultMonths    int    `yaml:"default_months,omitempty"`
 	DeadlineQuestion string `yaml:"deadline_question,omitempty"`
-	Line             int    `yaml:"-"`
+	// Schedule turns the phases' hours into calendar weeks (nil: no
+	// durations are computed).
+	Schedule *Schedule `yaml:"schedule,omitempty"`
+	Line     int       `yaml:"-"`
 }
+
+// Schedule is how the phases' hours become calendar weeks: each approach
+// gives a team by size class (Approach.Team, a least and a most number of
+// people), the team is the least that gives nobody more than
+// BuildHoursPerPerson of the build's planned hours, and each person gives
+// the project HoursPerWeek. Phases may take a least number of weeks, run
+// alongside another, or go on after go-live (Phase). LeadInWeeks is the time
+// from the brief's date to the start; a deadline is tight when the go-live
+// falls less than Margin (a share of the weeks to go-live) before it; MaxTeam
+// is the most people a deadline may call for before the plan is split.
+type Schedule struct {
+	HoursPerWeek        float64 `yaml:"hours_per_week"`
+	BuildHoursPerPerson float64 `yaml:"build_hours_per_person"`
+	LeadInWeeks         float64 `yaml:"lead_in_weeks"`
+	Margin              float64 `yaml:"margin"`
+	MaxTeam             float64 `yaml:"max_team"`
+	Source              string  `yaml:"source,omitempty"`
+	Line                int     `yaml:"-"`
+}
+
+// AlongsideAll marks a phase that runs through all the others (project
+// management): it adds no weeks, and its hours are not the team's.
+const AlongsideAll = "all"
 
 // NoWork marks answers that cost nothing, and says why: those of one
 // question, or (with System) of every system-of-record question.
@@ -153,8 +179,12 @@ type Approach struct {
 	// work, for what a ready-made connector turns out not to cover.
 	Gap      float64 `yaml:"gap,omitempty"`
 	GapTitle string  `yaml:"gap_title,omitempty"`
-	// Weeks is how long a project on this approach takes, by size class.
-	Weeks  SizedRanges `yaml:"weeks,omitempty"`
+	// Weeks is how long a project on this approach takes, by size class, as
+	// published: the brief sets the computed schedule beside it.
+	Weeks SizedRanges `yaml:"weeks,omitempty"`
+	// Team is the least and the most people who work on a project on this
+	// approach, by size class (see Schedule).
+	Team   SizedRanges `yaml:"team,omitempty"`
 	Source string      `yaml:"source,omitempty"`
 	Line   int         `yaml:"-"`
 }
@@ -234,12 +264,21 @@ type StepFactors []StepFactor
 // are a share of the build (or, with `of: rest`, of all other phases) plus
 // their own packages.
 type Phase struct {
-	ID     string  `yaml:"id"`
-	Title  string  `yaml:"title"`
-	Share  float64 `yaml:"share,omitempty"`
-	Of     string  `yaml:"of,omitempty"` // "build" (default) or "rest"
-	Source string  `yaml:"source,omitempty"`
-	Line   int     `yaml:"-"`
+	ID    string  `yaml:"id"`
+	Title string  `yaml:"title"`
+	Share float64 `yaml:"share,omitempty"`
+	Of    string  `yaml:"of,omitempty"` // "build" (default) or "rest"
+	// MinWeeks is the least calendar time the phase takes, by size class,
+	// whatever its hours (a mapping the client must review and sign off).
+	MinWeeks SizedValues `yaml:"min_weeks,omitempty"`
+	// Alongside names the phase whose weeks this one's hours are worked in
+	// (data migration beside the build), or AlongsideAll.
+	Alongside string `yaml:"alongside,omitempty"`
+	// AfterGoLive is the calendar weeks the phase goes on after go-live
+	// (hypercare), by size class.
+	AfterGoLive SizedValues `yaml:"after_go_live,omitempty"`
+	Source      string      `yaml:"source,omitempty"`
+	Line        int         `yaml:"-"`
 }
 
 // Size classes the business for running costs that depend on it; the first
@@ -293,6 +332,35 @@ type SizedRange struct {
 // SizedRanges are written as a mapping, {small: [0, 1000], mid: [...]}.
 type SizedRanges []SizedRange
 
+// SizedValue is a number for one size class.
+type SizedValue struct {
+	Size  string
+	Value float64
+}
+
+// SizedValues are written as a mapping, {small: 0.5, mid: 2, large: 3}.
+type SizedValues []SizedValue
+
+// For is the value for a size class, and whether the bank gives one.
+func (vs SizedValues) For(size string) (float64, bool) {
+	for _, v := range vs {
+		if v.Size == size {
+			return v.Value, true
+		}
+	}
+	return 0, false
+}
+
+// For is the range for a size class, and whether the bank gives one.
+func (rs SizedRanges) For(size string) (Range, bool) {
+	for _, r := range rs {
+		if r.Size == size {
+			return r.Range, true
+		}
+	}
+	return Range{}, false
+}
+
 // Remark is a duty, assumption or exclusion, shown when its condition holds
 // and, if it names approaches, only for those.
 type Remark struct {
@@ -317,6 +385,16 @@ func (m *EstimateModel) Approach(value string) *Approach {
 	for i := range m.Approaches {
 		if m.Approaches[i].Value == value {
 			return &m.Approaches[i]
+		}
+	}
+	return nil
+}
+
+// phase returns the phase with the given ID, or nil.
+func (m *EstimateModel) phase(id string) *Phase {
+	for i := range m.Phases {
+		if m.Phases[i].ID == id {
+			return &m.Phases[i]
 		}
 	}
 	return nil
@@ -453,6 +531,23 @@ func (rs *SizedRanges) UnmarshalYAML(node *yaml.Node) error {
 	})
 }
 
+func (vs *SizedValues) UnmarshalYAML(node *yaml.Node) error {
+	return pairs(node, "weeks must map sizes to a number: {small: 0.5, mid: 2, large: 3}", func(key string, value *yaml.Node) error {
+		var f float64
+		if err := value.Decode(&f); err != nil {
+			return typeError(value, fmt.Sprintf("the weeks for %q must be a number", key))
+		}
+		*vs = append(*vs, SizedValue{Size: key, Value: f})
+		return nil
+	})
+}
+
+func (s *Schedule) UnmarshalYAML(node *yaml.Node) error {
+	type plain Schedule
+	s.Line = node.Line
+	return node.Decode((*plain)(s))
+}
+
 // pairs calls each for every key and value of a mapping, in the bank's
 // order; anything but a mapping is the error usage describes.
 func pairs(node *yaml.Node, usage string, each func(key string, value *yaml.Node) error) error {
@@ -500,6 +595,14 @@ func (rs SizedRanges) MarshalYAML() (any, error) {
 	return m, nil
 }
 
+func (vs SizedValues) MarshalYAML() (any, error) {
+	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, v := range vs {
+		m.Content = append(m.Content, scalar(v.Size), scalar(v.Value))
+	}
+	return m, nil
+}
+
 // flow is a one-line YAML list of numbers.
 func flow[T int | float64](vs ...T) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
@@ -535,11 +638,12 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 		"approach_question": nil, "calibration": nil, "min_factor": nil, "max_factor": nil, "spread": nil, "growth": nil,
 		"driver_groups":   {what: "a driver group", keys: map[string]*keySchema{"id": nil, "title": nil, "others": nil}},
 		"months_question": nil, "default_months": nil, "deadline_question": nil, "growth_note": nil,
-		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "overhead": nil, "gap": nil, "gap_title": nil, "weeks": nil, "source": nil}},
+		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "overhead": nil, "gap": nil, "gap_title": nil, "weeks": nil, "team": nil, "source": nil}},
 		"drivers": {what: "a driver", keys: map[string]*keySchema{"id": nil, "title": nil, "question": nil, "packages": nil, "approaches": nil, "fits": nil, "when": condition, "factor": nil,
 			"values": nil, "steps": nil, "per_extra": nil, "max": nil, "group": nil, "source": nil}},
-		"phases": {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "source": nil}},
-		"sizes":  {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
+		"phases":   {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "min_weeks": nil, "alongside": nil, "after_go_live": nil, "source": nil}},
+		"schedule": {what: "the schedule", keys: map[string]*keySchema{"hours_per_week": nil, "build_hours_per_person": nil, "lead_in_weeks": nil, "margin": nil, "max_team": nil, "source": nil}},
+		"sizes":    {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
 		"running_costs": {what: "a running cost", keys: map[string]*keySchema{"id": nil, "title": nil, "owner": nil,
 			"owner_if": {what: "an owner_if", keys: map[string]*keySchema{"when": condition, "owner": nil}}, "approaches": nil,
 			"when": condition, "money": nil, "currency": nil, "hours": nil, "build_share": nil, "note": nil, "source": nil}},

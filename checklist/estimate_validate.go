@@ -113,6 +113,7 @@ func (v *validator) estimate() {
 			}
 		}
 	}
+	v.schedule(m, sizes)
 	v.supportQuestions(m)
 	for _, list := range [][]Remark{m.Duties, m.Assumptions, m.Exclusions} {
 		for _, r := range list {
@@ -128,6 +129,68 @@ func (v *validator) estimate() {
 	v.sources(m)
 	for i := range m.NoWork {
 		v.noWork(&m.NoWork[i])
+	}
+}
+
+// schedule checks the figures that turn hours into weeks: the schedule's
+// settings, each approach's team for every size, and the phases' weeks.
+func (v *validator) schedule(m *EstimateModel, sizes []string) {
+	sc := m.Schedule
+	if sc == nil {
+		return
+	}
+	for _, f := range []struct {
+		name      string
+		val, l, h float64
+		hint      string
+	}{
+		{"hours_per_week", sc.HoursPerWeek, 1, 60, "productive hours a person gives the project in a week"},
+		{"build_hours_per_person", sc.BuildHoursPerPerson, 1, 10000, "the build hours one person takes on before the team grows"},
+		{"lead_in_weeks", sc.LeadInWeeks, 0, 52, "weeks from the brief's date to the start"},
+		{"margin", sc.Margin, 0, 1, "share of the weeks to go-live a deadline should leave spare"},
+		{"max_team", sc.MaxTeam, 1, 50, "the most people a deadline may call for"},
+	} {
+		if f.val < f.l || f.val > f.h {
+			v.add(sc.Line, fmt.Sprintf("the schedule's `%s` is %v; give the %s, from %v to %v", f.name, f.val, f.hint, f.l, f.h))
+		}
+	}
+	v.cites(sc.Line, "the schedule", sc.Source)
+	for _, a := range m.Approaches {
+		for _, size := range sizes {
+			r, ok := a.Team.For(size)
+			if !ok || r.Low < 1 || r.High < r.Low || r.High > sc.MaxTeam {
+				v.add(a.Line, fmt.Sprintf("approach %q needs a `team` for size %q: [least, most] people, 1 ≤ least ≤ most ≤ max_team (%v)", a.Value, size, sc.MaxTeam))
+			}
+		}
+		for _, t := range a.Team {
+			if !slices.Contains(sizes, t.Size) {
+				v.add(a.Line, fmt.Sprintf("approach %q gives a team for size %q; use a known size (%s)", a.Value, t.Size, strings.Join(sizes, ", ")))
+			}
+		}
+	}
+	ids := v.phaseIDs()
+	for _, p := range m.Phases {
+		where := fmt.Sprintf("phase %q", p.ID)
+		if p.Alongside != "" && p.Alongside != AlongsideAll && (p.Alongside == p.ID || !slices.Contains(ids, p.Alongside)) {
+			v.add(p.Line, fmt.Sprintf("%s runs alongside %q; name another phase (%s) or %q", where, p.Alongside, strings.Join(ids, ", "), AlongsideAll))
+		}
+		if p.Alongside != "" && (len(p.MinWeeks) > 0 || len(p.AfterGoLive) > 0) {
+			v.add(p.Line, where+" runs alongside another and takes no weeks of its own: drop `min_weeks` and `after_go_live`")
+		}
+		if q := m.phase(p.Alongside); q != nil && q.Alongside != "" {
+			v.add(p.Line, fmt.Sprintf("%s runs alongside %q, which itself runs alongside another; name the phase with weeks of its own", where, p.Alongside))
+		}
+		for _, f := range []struct {
+			name string
+			vs   SizedValues
+		}{{"min_weeks", p.MinWeeks}, {"after_go_live", p.AfterGoLive}} {
+			name := f.name
+			for _, w := range f.vs {
+				if !slices.Contains(sizes, w.Size) || w.Value < 0 || w.Value > 52 {
+					v.add(p.Line, fmt.Sprintf("%s gives %s %v for size %q; use a known size (%s) and 0 to 52 weeks", where, name, w.Value, w.Size, strings.Join(sizes, ", ")))
+				}
+			}
+		}
 	}
 }
 

@@ -40,6 +40,7 @@ func formatFuncs() map[string]any {
 		"whole":  estimate.FormatWhole,
 		"hours":  estimate.FormatHours,
 		"number": estimate.FormatNumber,
+		"weeks":  estimate.FormatWeeks,
 		"add":    func(a, b int) int { return a + b },
 		// plural writes "1 decision is" and "3 decisions are": the form
 		// that agrees with n.

@@ -45,9 +45,12 @@ type Budget struct {
 	Running []RunningCost `json:"running_costs"`
 	// RunningTotals sum the running costs a year, per currency.
 	RunningTotals []CostRange `json:"running_costs_per_year"`
-	// Weeks is how long the project takes on this approach, for this size of
-	// business (nil when the bank gives no durations).
-	Weeks *WeekRange `json:"weeks,omitempty"`
+	// Weeks is how long a project on this approach takes, for this size of
+	// business, as published (nil when the bank gives no durations);
+	// Schedule is this project's own, from its hours (nil without the
+	// bank's schedule).
+	Weeks    *WeekRange `json:"weeks,omitempty"`
+	Schedule *Schedule  `json:"schedule,omitempty"`
 	// Ownership is the planned build and the running costs over the support
 	// period.
 	Ownership Ownership `json:"ownership"`
@@ -140,6 +143,11 @@ type Phase struct {
 	ExpectedCost float64 `json:"expected_cost"`
 	// SharePercent is the phase's share of the expected figure.
 	SharePercent int `json:"share_percent"`
+	// Weeks is the calendar weeks the phase takes of its own (0 when it
+	// runs alongside another), hypercare after go-live included; Calendar
+	// says so in words ("3 (the least)", "with the build").
+	Weeks    float64 `json:"weeks"`
+	Calendar string  `json:"calendar,omitempty"`
 }
 
 // RiskBuffer is the allowance for decisions still open, with one item each:
@@ -206,6 +214,7 @@ type ApproachFigures struct {
 	Total         Amount      `json:"total"`
 	RunningTotals []CostRange `json:"running_costs_per_year"`
 	Weeks         *WeekRange  `json:"weeks,omitempty"`
+	Schedule      *Schedule   `json:"schedule,omitempty"`
 	Ownership     Ownership   `json:"ownership"`
 }
 

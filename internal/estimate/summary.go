@@ -51,7 +51,7 @@ func (e *engine) ownership(v *view, b Budget) Ownership {
 // figuresOf is a budget's figures as one row of the approaches side by side.
 func figuresOf(b Budget) ApproachFigures {
 	return ApproachFigures{Value: b.Approach.Value, Label: b.Approach.Label, Expected: b.Expected, Planned: b.Planned,
-		Total: b.Total, RunningTotals: b.RunningTotals, Weeks: b.Weeks, Ownership: b.Ownership}
+		Total: b.Total, RunningTotals: b.RunningTotals, Weeks: b.Weeks, Schedule: b.Schedule, Ownership: b.Ownership}
 }
 
 // summary is the budget in a few lines a finance director reads: each
@@ -100,7 +100,12 @@ func (e *engine) approachLine(f ApproachFigures) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: build %s %s planned (%s–%s)", f.Label, e.currency, FormatThousands(f.Planned.Cost),
 		FormatThousands(f.Total.LowCost), FormatThousands(f.Total.HighCost))
-	if f.Weeks != nil {
+	if s := f.Schedule; s != nil {
+		fmt.Fprintf(&b, ", %s to go-live with %s", weeksText(s.ToGoLive), people(s.Team))
+		if s.AfterGoLive > 0 {
+			fmt.Fprintf(&b, " and %s of hypercare", weeksText(s.AfterGoLive))
+		}
+	} else if f.Weeks != nil {
 		fmt.Fprintf(&b, ", about %s–%s weeks", FormatNumber(f.Weeks.Low), FormatNumber(f.Weeks.High))
 	}
 	var run []string

@@ -1,0 +1,166 @@
+package estimate
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/integ-dev/integ/checklist"
+)
+
+// Schedule is the budget in calendar weeks: how many people work on it, and
+// how long it takes to go-live and after it. It hangs off the budget's
+// figures (the phases' planned hours); the bank's `schedule:` gives the
+// team, the productive hours and the least weeks of each phase.
+type Schedule struct {
+	// Team is the people who work on the project; HoursPerWeek is what
+	// each gives it in a week.
+	Team         float64 `json:"team"`
+	HoursPerWeek float64 `json:"hours_per_week"`
+	// ToGoLive runs from the start to go-live, AfterGoLive is the hypercare
+	// after it, Weeks the two together.
+	ToGoLive    float64 `json:"weeks_to_go_live"`
+	AfterGoLive float64 `json:"weeks_after_go_live"`
+	Weeks       float64 `json:"weeks"`
+	// Basis says in a sentence how the weeks were found, beside the
+	// published durations for the approach.
+	Basis string `json:"basis"`
+}
+
+// phaseWork is one phase's planned hours and the weeks they take.
+type phaseWork struct {
+	hours, weeks, after float64
+	least               bool // the phase's least weeks, not its hours, set its length
+}
+
+// schedule sizes the phases of b in calendar weeks, on approach a for a
+// business of b.Size, and writes each phase's weeks into b.Phases. It is nil
+// when the bank gives no schedule or there is no work.
+func (e *engine) schedule(a *checklist.Approach, b *Budget) *Schedule {
+	sc := e.model.Schedule
+	if sc == nil || b.Expected.Hours == 0 || sc.HoursPerWeek <= 0 {
+		return nil
+	}
+	team, ok := a.Team.For(b.Size)
+	if !ok {
+		return nil
+	}
+	// The planned hours (the contingency and the open decisions' buffer
+	// with them) are spread over the phases in proportion to their
+	// expected hours.
+	scale := float64(b.Planned.Hours) / float64(b.Expected.Hours)
+	work := make([]phaseWork, len(b.Phases))
+	for i, ph := range e.model.Phases {
+		h := float64(b.Phases[i].ExpectedHours) * scale
+		switch ph.Alongside {
+		case "":
+			work[i].hours += h
+		case checklist.AlongsideAll:
+		default:
+			if j := e.phaseIndex(ph.Alongside); j >= 0 {
+				work[j].hours += h
+			}
+		}
+	}
+	out := &Schedule{HoursPerWeek: sc.HoursPerWeek}
+	if j := e.phaseIndex(checklist.PhaseBuild); j >= 0 && sc.BuildHoursPerPerson > 0 {
+		out.Team = math.Ceil(work[j].hours/sc.BuildHoursPerPerson - 1e-9)
+	}
+	out.Team = min(max(out.Team, team.Low), team.High)
+	for i, ph := range e.model.Phases {
+		w := &work[i]
+		if ph.Alongside != "" || w.hours == 0 {
+			continue
+		}
+		w.weeks = halfWeeks(w.hours / (out.Team * sc.HoursPerWeek))
+		if least, ok := ph.MinWeeks.For(b.Size); ok && least > w.weeks {
+			w.weeks, w.least = least, true
+		}
+		w.after, _ = ph.AfterGoLive.For(b.Size)
+		out.ToGoLive += w.weeks
+		out.AfterGoLive += w.after
+	}
+	out.Weeks = out.ToGoLive + out.AfterGoLive
+	out.Basis = e.scheduleBasis(out, b)
+	for i, ph := range e.model.Phases {
+		b.Phases[i].Weeks = work[i].weeks + work[i].after
+		b.Phases[i].Calendar = e.calendar(ph, work[i])
+	}
+	return out
+}
+
+// calendar is a phase's weeks as the Phases table shows them.
+func (e *engine) calendar(ph checklist.Phase, w phaseWork) string {
+	switch {
+	case ph.Alongside == checklist.AlongsideAll:
+		return "throughout"
+	case ph.Alongside != "":
+		if j := e.phaseIndex(ph.Alongside); j >= 0 {
+			return "with the " + checklist.LowerFirst(e.names.Fill(e.model.Phases[j].Title, nil))
+		}
+		return ""
+	case w.weeks == 0:
+		return "–"
+	}
+	s := FormatWeeks(w.weeks)
+	if w.least {
+		s += " (the least)"
+	}
+	if w.after > 0 {
+		s += fmt.Sprintf(", then %s after go-live", FormatWeeks(w.after))
+	}
+	return s
+}
+
+// scheduleBasis is the schedule in a sentence, with the published
+// durations beside it.
+func (e *engine) scheduleBasis(s *Schedule, b *Budget) string {
+	text := fmt.Sprintf("Calendar weeks of the planned hours, with %s each giving the project %s hours a week: %s %s to go-live",
+		people(s.Team), FormatNumber(s.HoursPerWeek), FormatWeeks(s.ToGoLive), plural(s.ToGoLive, "week", "weeks"))
+	if s.AfterGoLive > 0 {
+		text += fmt.Sprintf(", then %s of hypercare", weeksText(s.AfterGoLive))
+	}
+	text += "."
+	if w := b.Weeks; w != nil {
+		text += fmt.Sprintf(" Published for %s at this size: %s–%s weeks %s.", checklist.LowerFirst(b.Approach.Label), FormatWeeks(w.Low), FormatWeeks(w.High), w.Source)
+	}
+	return text
+}
+
+// FormatWeeks prints weeks as a plan gives them: 3, 9.5.
+func FormatWeeks(w float64) string { return strconv.FormatFloat(w, 'f', -1, 64) }
+
+// weeksText is "1 week", "2.5 weeks".
+func weeksText(w float64) string { return FormatWeeks(w) + " " + plural(w, "week", "weeks") }
+
+// phaseIndex is the index of the phase with the given ID, or -1.
+func (e *engine) phaseIndex(id string) int {
+	for i, ph := range e.model.Phases {
+		if ph.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// halfWeeks rounds weeks up to the next half week: a plan is not made in
+// days, and a phase never takes less than it needs.
+func halfWeeks(w float64) float64 {
+	return math.Ceil(w*2-1e-9) / 2
+}
+
+// plural is one or many, by a number of weeks or people.
+func plural(n float64, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// people is a team in words: "one person", "2 people".
+func people(n float64) string {
+	if n == 1 {
+		return "one person"
+	}
+	return FormatNumber(n) + " people"
+}

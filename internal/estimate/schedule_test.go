@@ -1,0 +1,144 @@
+package estimate
+
+import (
+	"math"
+	"testing"
+
+	"github.com/integ-dev/integ/internal/spec"
+)
+
+// Durations from start to go-live, as published (research file,
+// shared/research/integration-costs-and-platform-facts.md):
+//
+//	[1] iwdagency.com: a connector app project 5–8 weeks, customised 8–14, fully custom 14–24.
+//	[2] knowledgelib.io: a general iPaaS implementation 8–16 weeks; an enterprise custom API
+//	    build 12–24 weeks.
+//	[8] ahaecommerce.com: a small merchant's low-code set-up 1–2 weeks; one custom API flow
+//	    2–8 weeks.
+//	Research file, rough bands: mid-market on a pre-built app or Celigo 4–14 weeks;
+//	enterprise, iPaaS or custom, 12–24 weeks.
+//
+// The schedule counts hypercare after go-live apart; the bands are compared
+// with the weeks to go-live.
+type weekBand struct {
+	low, high float64
+	source    string
+}
+
+func checkWeeks(t *testing.T, b Budget, bd weekBand) {
+	t.Helper()
+	s := b.Schedule
+	if s == nil {
+		t.Fatalf("%s: no schedule", b.Approach.Label)
+	}
+	if s.ToGoLive < bd.low || s.ToGoLive > bd.high {
+		t.Errorf("%s: %v weeks to go-live with %v people (%d h planned), outside the published %v–%v weeks %s",
+			b.Approach.Label, s.ToGoLive, s.Team, b.Planned.Hours, bd.low, bd.high, bd.source)
+	}
+}
+
+func TestScheduleCalibrationBands(t *testing.T) {
+	bank := defaultBank(t)
+	tests := []struct {
+		name     string
+		answers  map[string]string
+		approach string
+		band     weekBand
+	}{
+		// A small shop on its inventory system's own connector, with a custom side-job or
+		// two: from a low-code set-up (1–2 weeks) to one custom flow (2–8 weeks) [8].
+		{"small shop", smallShop, "connector", weekBand{1, 8, "[8]"}},
+		// Standard flows on a connector: 5–8 weeks [1], from the mid-market band's 4.
+		{"mid-market, standard answers", midStandard, "connector", weekBand{4, 8, "[1], research file's mid-market band"}},
+		// A connector with custom mappings: the mid-market band, 4–14 weeks ([1] customised 8–14).
+		{"mid-market", midMarket, "connector", weekBand{4, 14, "research file's mid-market band, [1]"}},
+		{"mid-market", midMarket, "platform", weekBand{8, 16, "[2]"}},
+		// A custom build: fully custom 14–24 weeks [1], a custom API build 12–24 [2].
+		{"mid-market", midMarket, "custom", weekBand{12, 24, "[1] [2]"}},
+		{"large B2B", large, "custom", weekBand{12, 24, "[2]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.approach, func(t *testing.T) {
+			checkWeeks(t, For(bank, specOf(t, bank, with(tt.answers, "project.approach", tt.approach))), tt.band)
+		})
+	}
+}
+
+// The worked examples' weeks to go-live against the band for their
+// approach; an example whose approach is open is scheduled for each.
+func TestScheduleWorkedExamples(t *testing.T) {
+	bank := defaultBank(t)
+	tests := []struct {
+		path  string
+		bands map[string]weekBand
+	}{
+		// A mid-size outdoor retailer, the approach still open: each approach's band.
+		{"acme-outdoor.yaml", map[string]weekBand{
+			"connector": {4, 14, "research file's mid-market band, [1]"},
+			"platform":  {8, 16, "[2]"},
+			"custom":    {12, 24, "[1] [2]"},
+		}},
+		// A small pottery on Cin7 Core's own connector, with side-jobs: 1–8 weeks [8].
+		{"hearth-and-kiln.yaml", map[string]weekBand{"connector": {1, 8, "[8]"}}},
+		// A B2B business on Celigo, two companies and three websites: the enterprise band.
+		{"northwind-b2b.yaml", map[string]weekBand{"platform": {12, 24, "research file's enterprise band, [2]"}}},
+		// A coffee roaster on Cin7 Core's connector: a connector project, 5–8 weeks [1].
+		{"coffee-roaster.yaml", map[string]weekBand{"connector": {5, 8, "[1]"}}},
+	}
+	for _, tt := range tests {
+		for a, bd := range tt.bands {
+			t.Run(tt.path+"/"+a, func(t *testing.T) {
+				s, err := spec.Load("../../checklist/examples/"+tt.path, bank)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := s.Answers[bank.Estimate.ApproachQuestion].Value(); len(tt.bands) == 1 && got != a {
+					t.Fatalf("the example's approach is %q, its band is for %s", got, a)
+				}
+				s.Set(bank.Estimate.ApproachQuestion, spec.Answer{Values: []string{a}})
+				checkWeeks(t, For(bank, s), bd)
+			})
+		}
+	}
+}
+
+// The weeks add up, and each phase takes what its share of the planned
+// hours needs from the team, or its least weeks, in half weeks.
+func TestScheduleAddsUp(t *testing.T) {
+	bank := defaultBank(t)
+	for name, answers := range map[string]map[string]string{"small": smallShop, "mid": midMarket, "large": large} {
+		b := For(bank, specOf(t, bank, answers))
+		s := b.Schedule
+		if s == nil {
+			t.Fatalf("%s: no schedule", name)
+		}
+		var sum float64
+		scale := float64(b.Planned.Hours) / float64(b.Expected.Hours)
+		for i, ph := range bank.Estimate.Phases {
+			got := b.Phases[i]
+			sum += got.Weeks
+			if ph.Alongside != "" {
+				if got.Weeks != 0 {
+					t.Errorf("%s: %s runs alongside %s but takes %v weeks", name, ph.ID, ph.Alongside, got.Weeks)
+				}
+				continue
+			}
+			hours := float64(got.ExpectedHours) * scale
+			for j, other := range bank.Estimate.Phases {
+				if other.Alongside == ph.ID {
+					hours += float64(b.Phases[j].ExpectedHours) * scale
+				}
+			}
+			after, _ := ph.AfterGoLive.For(b.Size)
+			least, _ := ph.MinWeeks.For(b.Size)
+			own := got.Weeks - after
+			need := hours / (s.Team * s.HoursPerWeek)
+			if own < need || own < least || own*2 != math.Trunc(own*2) || own >= max(need, least)+0.5 {
+				t.Errorf("%s: %s takes %v weeks for %.1f h with %v people (least %v)", name, ph.ID, own, hours, s.Team, least)
+			}
+		}
+		if sum != s.Weeks || s.ToGoLive+s.AfterGoLive != s.Weeks {
+			t.Errorf("%s: phases add up to %v weeks, the schedule says %v (%v to go-live + %v after)", name, sum, s.Weeks, s.ToGoLive, s.AfterGoLive)
+		}
+	}
+}
