@@ -115,8 +115,12 @@ func (e *engine) calendar(ph checklist.Phase, w phaseWork) string {
 // scheduleBasis is the schedule in a sentence, with the published
 // durations beside it.
 func (e *engine) scheduleBasis(s *Schedule, b *Budget) string {
-	text := fmt.Sprintf("Calendar weeks of the planned hours, with %s each giving the project %s hours a week: %s %s to go-live",
-		people(s.Team), FormatNumber(s.HoursPerWeek), FormatWeeks(s.ToGoLive), plural(s.ToGoLive, "week", "weeks"))
+	each := " each"
+	if s.Team == 1 {
+		each = ""
+	}
+	text := fmt.Sprintf("Calendar weeks of the planned hours, with %s%s giving the project %s hours a week: %s to go-live",
+		people(s.Team), each, FormatNumber(s.HoursPerWeek), weeksText(s.ToGoLive))
 	if s.AfterGoLive > 0 {
 		text += fmt.Sprintf(", then %s of hypercare", weeksText(s.AfterGoLive))
 	}
