@@ -165,8 +165,13 @@ type Option struct {
 	// System, when set, is the prompt that asks for the short name of the
 	// system this answer names ("Which tax service?"); the name is kept in the
 	// answer's own field and fills {third}.
-	System    string     `yaml:"system,omitempty"`
-	Role      string     `yaml:"role,omitempty"` // the other system's role, for the ownership matrix
+	System string `yaml:"system,omitempty"`
+	Role   string `yaml:"role,omitempty"` // the other system's role, for the ownership matrix
+	// Crosses, on a sales channel (an option of project.channels), says when
+	// that channel's orders cross the integration, read in the channel's own
+	// view of the answers: phone orders that stay in the inventory system do
+	// not. A channel without it always crosses (web orders). See Bank.Crossing.
+	Crosses   *Condition `yaml:"crosses,omitempty"`
 	Requires  []Sentence `yaml:"requires,omitempty"`
 	Scenarios []Scenario `yaml:"scenarios,omitempty"`
 	Flows     []Flow     `yaml:"flows,omitempty"`

@@ -63,3 +63,30 @@ func (b *Bank) ChannelList(values []string, names Names) string {
 	}
 	return strings.Join(titles[:len(titles)-1], ", ") + " and " + titles[len(titles)-1]
 }
+
+// Crosses reports whether the orders of a chosen channel cross the
+// integration, with a the answers as that channel sees them: its option's
+// `crosses` condition holds there, or it has none. A channel whose orders do
+// not cross (phone orders keyed into the inventory system and kept there,
+// the inventory system's own tills) still sells from the same stock, but
+// what the integration does per channel (its answers that differ by
+// channel, the findings and the work they imply) is not about it.
+func (b *Bank) Crosses(channel string, a Answers) bool {
+	o := b.Channel(channel)
+	return o != nil && o.Crosses.Holds(a)
+}
+
+// Crossing lists the channels of chosen whose orders cross the integration,
+// in the order given; view is each channel's view of the answers. It is the
+// one rule for which channels count: the per-channel views of a brief, the
+// channels an answer may differ among, and the sales-channel driver of the
+// budget all read it.
+func (b *Bank) Crossing(chosen []string, view func(channel string) Answers) []string {
+	var out []string
+	for _, ch := range chosen {
+		if b.Crosses(ch, view(ch)) {
+			out = append(out, ch)
+		}
+	}
+	return out
+}

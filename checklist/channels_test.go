@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -170,6 +171,71 @@ func TestChannelCondition(t *testing.T) {
 	for _, want := range []string{
 		`bank.yaml:19: question "s.web" condition names sales channel "web-b2b", which is not one of project.channels's options (web-retail, phone-email)`,
 		`bank.yaml:20: question "s.mix" condition mixes forms`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}
+
+// crossingBank's phone channel crosses the integration only while its
+// orders are uploaded to the store; the web channel always does.
+const crossingBank = `id: test
+title: Test bank
+sections:
+  - id: project
+    title: Project
+    code: PRJ
+    questions:
+      - id: project.channels
+        kind: multi
+        prompt: Channels?
+        help: Why.
+        options:
+          - {value: web-retail, label: Web shop for consumers, title: Web retail}
+          - {value: phone-email, label: Phone and e-mail orders, crosses: {not: {question: s.upload, is: "no"}}}
+  - id: s
+    title: Section
+    code: S
+    questions:
+      - {id: s.upload, kind: yesno, by_channel: true, prompt: Uploaded, help: Why.}
+`
+
+// Which channels' orders cross the integration is read from the answers,
+// each channel in its own view: phone orders kept in the inventory system
+// do not cross; undecided, or uploaded, they do; web orders always do.
+func TestCrossing(t *testing.T) {
+	b, err := Parse("bank.yaml", []byte(crossingBank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := []string{"web-retail", "phone-email"}
+	for _, tt := range []struct {
+		name   string
+		upload map[string][]string // per channel
+		want   []string
+	}{
+		{"phone orders kept in the inventory system", map[string][]string{"web-retail": {"no"}, "phone-email": {"no"}}, []string{"web-retail"}},
+		{"phone orders uploaded", map[string][]string{"phone-email": {"yes"}}, both},
+		{"not decided yet", map[string][]string{"phone-email": {Undecided}}, both},
+		{"kept, read in the web channel's view only", map[string][]string{"web-retail": {"no"}}, both},
+	} {
+		got := b.Crossing(both, func(ch string) Answers {
+			return channelAnswers{values: map[string][]string{"s.upload": tt.upload[ch]}}
+		})
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: crossing %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if b.Crosses("edi", channelAnswers{}) {
+		t.Error("a channel the bank does not know crosses")
+	}
+	_, err = Parse("bank.yaml", []byte(strings.Replace(crossingBank, `crosses: {not: {question: s.upload, is: "no"}}`, `crosses: {channel: [web-retail]}`, 1)+
+		`      - {id: s.other, kind: choice, prompt: Other, help: Why., options: [{value: a, label: A, crosses: {question: s.upload, is: "yes"}}, {value: b, label: B}]}
+`))
+	for _, want := range []string{
+		"bank.yaml:14: question \"project.channels\" option \"phone-email\" `crosses` condition reads a sales channel or whether answers differ by channel",
+		"question \"s.other\" option \"a\" has `crosses`, which only a sales channel (an option of project.channels) may have",
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v lacks %q", err, want)

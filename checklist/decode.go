@@ -101,7 +101,7 @@ func bankSchema() *keySchema {
 	sentence := &keySchema{what: "a requirement sentence", keys: map[string]*keySchema{"text": nil, "if": condition, "source": nil}}
 	scenario := &keySchema{what: "a scenario", keys: map[string]*keySchema{"given": nil, "when": nil, "then": nil, "if": condition, "checks": nil}}
 	option := &keySchema{what: "an option", keys: map[string]*keySchema{
-		"value": nil, "label": nil, "title": nil, "follow_up": nil, "system": nil, "role": nil, "requires": sentence,
+		"value": nil, "label": nil, "title": nil, "follow_up": nil, "system": nil, "role": nil, "crosses": condition, "requires": sentence,
 		"scenarios": scenario,
 		"flows":     {what: "a flow", keys: map[string]*keySchema{"from": nil, "to": nil, "data": nil, "trigger": nil, "if": condition}},
 	}, moved: map[string]string{"effort": EffortMoved}}

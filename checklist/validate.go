@@ -290,6 +290,7 @@ func (v *validator) question(q *Question) {
 		}
 		what := fmt.Sprintf("%s option %q", where, o.Value)
 		v.sentences(o.Line, what, o.Requires, q)
+		v.crosses(o, what, q)
 		v.scenarios(o.Line, what, o.Scenarios, q, len(o.Requires))
 		for _, f := range o.Flows {
 			if !slices.Contains(endpoints, f.From) || !slices.Contains(endpoints, f.To) || f.From == f.To {
@@ -337,6 +338,27 @@ func (v *validator) numberBounds(q *Question, where string) {
 	if _, err := q.Parse(q.Default); err != nil {
 		v.add(q.Line, fmt.Sprintf("%s has default %q, which it does not take: %v", where, q.Default, err))
 	}
+}
+
+// crosses checks an option's `crosses` condition: only a sales channel has
+// one, and it reads answers, never a view's channel or whether answers
+// differ by channel (which channels cross decides both).
+func (v *validator) crosses(o *Option, what string, q *Question) {
+	if o.Crosses == nil {
+		return
+	}
+	if q.ID != QProjectChannels {
+		v.add(o.Line, fmt.Sprintf("%s has `crosses`, which only a sales channel (an option of %s) may have", what, QProjectChannels))
+		return
+	}
+	where := what + " `crosses`"
+	v.condition(o.Crosses, where, "")
+	Fold(o.Crosses, func(leaf *Condition) struct{} {
+		if len(leaf.Channel) > 0 || leaf.Differs != nil {
+			v.add(leaf.Line, where+" condition reads a sales channel or whether answers differ by channel; it may read answers only (it is read in the channel's own view)")
+		}
+		return struct{}{}
+	}, func(*Condition, []struct{}) struct{} { return struct{}{} })
 }
 
 // condition checks a condition's form and references. owner is the ID of the

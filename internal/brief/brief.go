@@ -45,6 +45,10 @@ type Project struct {
 	Checklist  string `json:"checklist"`
 	// Channels are the sales channels chosen (their short names).
 	Channels []string `json:"channels,omitempty"`
+	// NotCrossing are the chosen channels whose orders never cross the
+	// integration (phone orders kept in the inventory system): the brief
+	// states no rule of theirs, though their stock counts.
+	NotCrossing []string `json:"channels_not_crossing,omitempty"`
 }
 
 type Completeness struct {
@@ -261,15 +265,17 @@ func (b *builder) build(now time.Time) *Brief {
 	}
 	var total spec.Counts
 	for _, sec := range bank.Sections {
-		c := s.Progress(sec)
+		c := spec.ProgressIn(b.views, sec)
 		total = total.Add(c)
 		out.Sections = append(out.Sections, SectionProgress{ID: sec.ID, Title: b.fill(sec.Title, ""), Completeness: completeness(c)})
 	}
 	out.Completeness = completeness(total)
 
-	for _, ch := range bank.ChannelValues() {
-		if slices.Contains(s.Channels(), ch) {
-			out.Project.Channels = append(out.Project.Channels, bank.ChannelTitle(ch, b.names))
+	crossing := s.Crossing(bank)
+	for _, ch := range s.ChannelsOf(bank) {
+		out.Project.Channels = append(out.Project.Channels, bank.ChannelTitle(ch, b.names))
+		if !slices.Contains(crossing, ch) {
+			out.Project.NotCrossing = append(out.Project.NotCrossing, bank.ChannelTitle(ch, b.names))
 		}
 	}
 	out.Requirements, out.Scenarios = b.requirementsAndScenarios()

@@ -45,10 +45,19 @@ func requirement(b *Brief, id string) *Requirement {
 	return nil
 }
 
+// uploadedWholesale is the channel example with its wholesale orders
+// uploaded to the store: the phone channel's orders then cross the
+// integration, and its own answers count.
+func uploadedWholesale(t testing.TB) (*checklist.Bank, *spec.Spec) {
+	bank, s := loadChannelExample(t)
+	s.Put("orders.offline-upload", spec.Answer{Values: []string{"yes"}})
+	return bank, s
+}
+
 // What differs by channel is stated per channel, under IDs with the channel,
 // and what is the same for both is stated once: read as the integrator reads it.
 func TestChannelExampleStatesEachChannel(t *testing.T) {
-	bank, s := loadChannelExample(t)
+	bank, s := uploadedWholesale(t)
 	b := Build(bank, s, now)
 
 	for id, want := range map[string]string{
@@ -177,7 +186,7 @@ func TestMixedViewsWouldMislead(t *testing.T) {
 // A system question answered differently per channel has a row per channel
 // in the ownership matrix.
 func TestMatrixRowPerChannel(t *testing.T) {
-	bank, s := loadChannelExample(t)
+	bank, s := uploadedWholesale(t)
 	s.Put("master.product-prices@phone-email", spec.Answer{Values: []string{"inventory-only"}})
 	s.Put("master.product-prices@web-retail", spec.Answer{Values: []string{"store"}})
 	var rows []MatrixRow
@@ -219,7 +228,8 @@ func TestWebOnlyAnswersAreNotStatedForOtherChannels(t *testing.T) {
 	offWeb := func(channel string) bool { return channel == "phone-email" || channel == "edi" }
 	for _, g := range b.Requirements {
 		for _, r := range g.Requirements {
-			if !slices.ContainsFunc(r.Channels, offWeb) {
+			// Uploading phone orders is about them: it keeps them apart from web orders.
+			if !slices.ContainsFunc(r.Channels, offWeb) || r.QuestionID == "orders.offline-upload" {
 				continue
 			}
 			if webOnly[r.QuestionID] || strings.Contains(r.Text, "web order") || strings.Contains(r.Text, "check out") {
@@ -365,5 +375,70 @@ func TestStatementsNameEachWording(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Review 2, K2: the coffee roaster's wholesale orders are taken by phone and
+// keyed into Cin7 Core, and never uploaded to WooCommerce, so they never
+// cross the integration. None of the phone channel's own answers (customer
+// numbers, terms, credit on account, invoices) may reach the brief as a
+// requirement, scenario, finding, flow or priced item; what is left is the
+// web channel's, stated plainly. Stock still counts every channel: the stock
+// requirements are those of the brief where wholesale orders do cross.
+func TestChannelThatDoesNotCrossStatesNothingOfItsOwn(t *testing.T) {
+	bank, s := loadChannelExample(t)
+	b := Build(bank, s, now)
+	for _, g := range b.Requirements {
+		for _, r := range g.Requirements {
+			if len(r.Channels) > 0 || r.Channel != "" || strings.Contains(r.Text, "Phone/e-mail") {
+				t.Errorf("%s is stated per channel, though only web retail's orders cross: %s", r.ID, r.Text)
+			}
+		}
+	}
+	for _, g := range b.Scenarios {
+		for _, sc := range g.Scenarios {
+			if len(sc.Channels) > 0 {
+				t.Errorf("%s is a scenario of channels %v, though only web retail's orders cross", sc.ID, sc.Channels)
+			}
+		}
+	}
+	for _, f := range b.Findings {
+		if len(f.Channels) > 0 || strings.Contains(f.Message, " only: ") {
+			t.Errorf("finding %s is scoped to %v: %s", f.ID, f.Channels, f.Message)
+		}
+	}
+	for id, want := range map[string]string{
+		"REQ-CUS-03": "Customers shall be matched between WooCommerce and Cin7 Core by e-mail address",
+		"REQ-ORD-04": "Orders entered in Cin7 Core shall stay in Cin7 Core",
+	} {
+		if r := requirement(b, id); r == nil || !strings.HasPrefix(r.Text, want) {
+			t.Errorf("%s: %+v; want text starting %q", id, r, want)
+		}
+	}
+	for _, f := range b.Flows {
+		for _, d := range f.Data {
+			if strings.Contains(d, "Phone/e-mail") {
+				t.Errorf("the diagram carries %q for phone orders that never cross", d)
+			}
+		}
+	}
+	for _, p := range b.Budget.Packages {
+		for _, it := range p.Items {
+			if strings.Contains(it.Title, "by sales channel") || strings.Contains(it.Title, "customer number") || strings.Contains(it.Title, "Account terms") {
+				t.Errorf("%s prices %q for the phone channel, whose orders never cross", p.ID, it.Title)
+			}
+		}
+	}
+	stock := func(b *Brief) []Requirement {
+		for _, g := range b.Requirements {
+			if g.SectionID == "inventory" {
+				return g.Requirements
+			}
+		}
+		return nil
+	}
+	_, up := uploadedWholesale(t)
+	if kept, crossing := stock(b), stock(Build(bank, up, now)); len(kept) == 0 || !slices.EqualFunc(kept, crossing, func(x, y Requirement) bool { return x.ID == y.ID && x.Text == y.Text }) {
+		t.Errorf("stock requirements with wholesale kept in Cin7 Core:\n%+v\nwith it uploaded:\n%+v", kept, crossing)
 	}
 }

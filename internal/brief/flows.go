@@ -203,7 +203,7 @@ func (b *builder) appendix() []AppendixSection {
 		for _, q := range sec.Questions {
 			entry := AppendixEntry{ID: q.ID, Prompt: b.fill(q.Prompt, "another system")}
 			var channels, answers, notes []string
-			for _, v := range b.views {
+			for _, v := range b.spec.ChosenViewsOf(b.bank) {
 				channels = append(channels, v.Channel)
 				answers = append(answers, b.appendixAnswer(q, v))
 				notes = append(notes, v.Note(q.ID))

@@ -224,7 +224,7 @@ func TestHTMLEscapesUserText(t *testing.T) {
 // in the page came from user text that was not escaped.
 var (
 	allowedTags = strings.Fields(`html head meta title style body header table tr th td nav p ol ul li a main section
-		h1 h2 h3 strong em b br span code blockquote thead tbody div svg g line rect text tspan polygon`)
+		h1 h2 h3 strong em b i br span code blockquote thead tbody div svg g line rect text tspan polygon`)
 	allowedAttrs = strings.Fields(`lang charset name content class id href scope aria-label role viewBox width height
 		x y x1 y1 x2 y2 dy rx fill stroke stroke-width stroke-dasharray stroke-linejoin paint-order text-anchor
 		font-family font-size font-weight font-style points`)

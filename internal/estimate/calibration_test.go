@@ -358,7 +358,8 @@ func addsUp(b Budget) error {
 }
 
 // An answer that differs by sales channel prices the work of each channel's
-// answer once: phone orders matched by customer number, web orders by e-mail.
+// answer once: phone orders (uploaded to the store, so they cross the
+// integration) matched by customer number, web orders by e-mail.
 func TestChannelAnswersPriceTheirWork(t *testing.T) {
 	bank := defaultBank(t)
 	items := func(s *spec.Spec) []string {
@@ -371,7 +372,7 @@ func TestChannelAnswersPriceTheirWork(t *testing.T) {
 		}
 		return titles
 	}
-	s := specOf(t, bank, with(midMarket, "customers.match-key", "email"))
+	s := specOf(t, bank, with(midMarket, "customers.match-key", "email", "orders.offline-upload", "yes"))
 	shared := items(s)
 	s.Put(spec.Key("customers.match-key", "phone-email"), spec.Answer{Values: []string{"customer-number"}})
 	both := items(s)

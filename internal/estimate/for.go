@@ -86,8 +86,9 @@ func newEngine(bank *checklist.Bank, s *spec.Spec) *engine {
 	}
 	e.price = newPricer(e.rate)
 	var total spec.Counts
+	views := s.ViewsOf(bank) // the channels whose orders cross, as the brief's open decisions
 	for _, sec := range bank.Sections {
-		total = total.Add(s.Progress(sec))
+		total = total.Add(spec.ProgressIn(views, sec))
 	}
 	e.decided = total.Percent()
 	return e

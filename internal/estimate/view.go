@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,21 +23,38 @@ type view struct {
 	spec  *spec.Spec
 	over  map[string][]string
 	chans []*channelView
+	// crossing are the chosen channels whose orders cross the integration
+	// under these answers (checklist.Bank.Crossing): only they have views of
+	// their own, differ, and count as sales channels.
+	crossing []string
+	chosen   int
 }
 
 // channelView is the answers as one sales channel sees them ("" for all).
 type channelView struct {
 	v       *view
 	channel string
+	alone   bool // the one channel that crosses: read as all channels at once (spec.View.Alone)
 	shown   map[string]bool
 }
 
 func newView(bank *checklist.Bank, s *spec.Spec, over map[string][]string) *view {
 	v := &view{bank: bank, spec: s, over: over}
-	for _, sv := range s.Views() {
-		v.chans = append(v.chans, &channelView{v: v, channel: sv.Channel, shown: map[string]bool{}})
+	chosen := s.ChannelsOf(bank)
+	v.chosen = len(chosen)
+	v.crossing = bank.Crossing(chosen, func(ch string) checklist.Answers { return v.channel(ch) })
+	channels, alone := s.ViewChannels(v.crossing)
+	for _, ch := range channels {
+		cv := v.channel(ch)
+		cv.alone = alone
+		v.chans = append(v.chans, cv)
 	}
 	return v
+}
+
+// channel is a new view of the answers as channel sees them ("" for all).
+func (v *view) channel(ch string) *channelView {
+	return &channelView{v: v, channel: ch, shown: map[string]bool{}}
 }
 
 // with is a view that also supposes id is answered values.
@@ -96,11 +114,18 @@ func (cv *channelView) Values(id string) []string {
 
 // Differs implements checklist.ChannelDiffer: work that exists because a
 // rule differs by sales channel ({question: …, differs: true}) counts once.
-func (cv *channelView) Differs(id string) bool { return cv.v.spec.Differs(id) }
+// Only the channels whose orders cross count: a rule of a channel that never
+// crosses is no work of the integration's.
+func (cv *channelView) Differs(id string) bool { return cv.v.spec.DiffersAmong(id, cv.v.crossing) }
 
 // ReadChannel implements checklist.ChannelReader: the channel whose answers
 // this view reads ("" for every channel at once).
-func (cv *channelView) ReadChannel() string { return cv.channel }
+func (cv *channelView) ReadChannel() string {
+	if cv.alone {
+		return ""
+	}
+	return cv.channel
+}
 
 // Note implements checklist.Answers.
 func (cv *channelView) Note(id string) string { return cv.v.spec.Answers[id].For(cv.channel).Note }
@@ -196,6 +221,11 @@ func (e *engine) channelFactor(cv *channelView, q *checklist.Question, d *checkl
 	default:
 		units := float64(len(cv.Values(q.ID)))
 		label := strconv.Itoa(len(cv.Values(q.ID))) + " chosen"
+		if q.ID == checklist.QProjectChannels {
+			// Sales channels count where their orders cross the integration.
+			units = float64(len(cv.v.crossing))
+			label = fmt.Sprintf("%d of %d whose orders cross the integration", len(cv.v.crossing), cv.v.chosen)
+		}
 		if q.Kind == checklist.KindNumber {
 			n, ok := cv.number(q.ID)
 			if !ok {

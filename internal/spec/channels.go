@@ -126,6 +126,14 @@ func (s *Spec) Channels() []string {
 type View struct {
 	Spec    *Spec
 	Channel string
+	// Among are the channels whose answers Differs compares: the channels
+	// whose orders cross the integration, in a brief's views (ViewsOf); nil
+	// for every chosen channel.
+	Among []string
+	// Alone marks the one channel whose orders cross when no other's do: its
+	// view is the brief's only one, and stands for every channel, so that a
+	// `channel` condition reads it as the answers for all channels at once.
+	Alone bool
 }
 
 // Answer is the answer to id in this view.
@@ -140,12 +148,23 @@ func (v View) Note(id string) string { return v.Answer(id).Note }
 // System implements checklist.Recorded.
 func (v View) System(id string) string { return v.Answer(id).System }
 
-// Differs implements checklist.ChannelDiffer.
-func (v View) Differs(id string) bool { return v.Spec.Differs(id) }
+// Differs implements checklist.ChannelDiffer: whether the channels of Among
+// (every chosen one, when nil) see different answers to id.
+func (v View) Differs(id string) bool {
+	if v.Among == nil {
+		return v.Spec.Differs(id)
+	}
+	return v.Spec.DiffersAmong(id, v.Among)
+}
 
 // ReadChannel implements checklist.ChannelReader: the channel this view
 // reads the answers for ("" for every channel at once).
-func (v View) ReadChannel() string { return v.Channel }
+func (v View) ReadChannel() string {
+	if v.Alone {
+		return ""
+	}
+	return v.Channel
+}
 
 // Views are the views conditions are evaluated in: one per chosen channel
 // when some answer has a channel's own answer for a chosen channel, else the
@@ -173,12 +192,14 @@ func (s *Spec) Views() []View {
 
 // Differs reports whether the chosen channels see different answers to id
 // (values, or the system named).
-func (s *Spec) Differs(id string) bool {
+func (s *Spec) Differs(id string) bool { return s.DiffersAmong(id, s.Channels()) }
+
+// DiffersAmong reports whether these channels see different answers to id.
+func (s *Spec) DiffersAmong(id string, channels []string) bool {
 	a := s.Answers[id]
 	if len(a.Channels) == 0 {
 		return false
 	}
-	channels := s.Channels()
 	for _, ch := range channels[min(1, len(channels)):] {
 		x, y := a.For(channels[0]), a.For(ch)
 		if !slices.Equal(x.Values, y.Values) || x.System != y.System {
@@ -242,9 +263,10 @@ func QuestionOf(bank *checklist.Bank, key string) *checklist.Question {
 	return bank.Question(id)
 }
 
-// ViewsOf is Views with the channels in the order the bank lists them, for
-// everything a person reads.
-func (s *Spec) ViewsOf(bank *checklist.Bank) []View {
+// ChosenViewsOf is Views in the bank's order of the channels: every chosen
+// channel's answers as given, whether its orders cross or not (a record of
+// the answers, such as a brief's appendix).
+func (s *Spec) ChosenViewsOf(bank *checklist.Bank) []View {
 	views := s.Views()
 	order := bank.ChannelValues()
 	rank := func(v View) int {
@@ -255,4 +277,59 @@ func (s *Spec) ViewsOf(bank *checklist.Bank) []View {
 	}
 	slices.SortStableFunc(views, func(a, b View) int { return rank(a) - rank(b) })
 	return views
+}
+
+// Crossing lists the chosen channels whose orders cross the integration
+// (checklist.Bank.Crossing), each read in its own view, in the bank's order.
+func (s *Spec) Crossing(bank *checklist.Bank) []string {
+	return bank.Crossing(s.ChannelsOf(bank), func(ch string) checklist.Answers { return View{Spec: s, Channel: ch} })
+}
+
+// ChannelsOf are the chosen channels in the bank's order.
+func (s *Spec) ChannelsOf(bank *checklist.Bank) []string {
+	var out []string
+	for _, ch := range bank.ChannelValues() {
+		if slices.Contains(s.Channels(), ch) {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// ViewsOf are the views a brief, its findings and its budget read, in the
+// bank's order of the channels (see ViewChannels). A channel whose orders
+// never cross (phone orders kept in the inventory system) has no view of
+// its own: its own answers are not read, and answers differ only among the
+// channels that cross (Among).
+func (s *Spec) ViewsOf(bank *checklist.Bank) []View {
+	crossing := s.Crossing(bank)
+	among := crossing
+	if among == nil {
+		among = []string{}
+	}
+	channels, alone := s.ViewChannels(crossing)
+	views := make([]View, len(channels))
+	for i, ch := range channels {
+		views[i] = View{Spec: s, Channel: ch, Among: among, Alone: alone}
+	}
+	return views
+}
+
+// ViewChannels are the channels a brief reads a view of, given the channels
+// whose orders cross the integration: the one that crosses alone (whose
+// view then stands for all, alone); else each of them once one has an
+// answer of its own; else [""], the single view of the answers for all
+// channels.
+func (s *Spec) ViewChannels(crossing []string) (channels []string, alone bool) {
+	if len(crossing) == 1 {
+		return crossing, true
+	}
+	for _, a := range s.Answers {
+		for ch := range a.Channels {
+			if slices.Contains(crossing, ch) {
+				return crossing, false
+			}
+		}
+	}
+	return []string{""}, false
 }

@@ -211,3 +211,39 @@ func TestChannelConflictSavesAndLoads(t *testing.T) {
 		t.Errorf("conflict read back as %+v, warnings %v", again.Conflicts, again.Warnings)
 	}
 }
+
+// A brief reads a view per channel whose orders cross the integration:
+// phone orders kept in the inventory system have no view of their own, so
+// their own answers are not read and no answer differs because of them.
+func TestViewsOfCrossingChannels(t *testing.T) {
+	b := bank(t)
+	s := specWith(map[string]Answer{"project.channels": answer("web-retail,phone-email,edi"), "orders.offline-upload": answer("no")})
+	s.Put("customers.match-key", answer("email"))
+	s.Put("customers.match-key@phone-email", answer("customer-number"))
+	channels := func(views []View) []string {
+		var out []string
+		for _, v := range views {
+			out = append(out, v.Channel)
+		}
+		return out
+	}
+	// Web retail crosses alone: its view is the only one, and stands for all.
+	views := s.ViewsOf(b)
+	if got := channels(views); len(got) != 1 || got[0] != "web-retail" || !views[0].Alone || views[0].ReadChannel() != "" || views[0].Differs("customers.match-key") {
+		t.Errorf("phone and EDI orders kept in the inventory system: views %+v; want web retail's alone, read for all, not differing", views)
+	}
+	if got := s.Crossing(b); len(got) != 1 || got[0] != "web-retail" {
+		t.Errorf("crossing %q; want web retail alone", got)
+	}
+	// Phone orders uploaded cross; EDI orders, kept out, still do not.
+	s.Put("orders.offline-upload", answer("yes"))
+	s.Put("orders.offline-upload@edi", answer("no"))
+	views = s.ViewsOf(b)
+	if got := channels(views); strings.Join(got, ",") != "web-retail,phone-email" || !views[0].Differs("customers.match-key") {
+		t.Errorf("phone orders uploaded: views %q; want web retail and phone, differing", got)
+	}
+	// The views that ask questions still see every chosen channel.
+	if got := channels(s.Views()); len(got) != 3 {
+		t.Errorf("Views %q; want one per chosen channel", got)
+	}
+}

@@ -268,10 +268,15 @@ func (c Counts) Add(o Counts) Counts {
 	return Counts{c.Answered + o.Answered, c.Undecided + o.Undecided, c.Open + o.Open, c.Hidden + o.Hidden}
 }
 
-// Progress counts each section's questions by status.
-func (s *Spec) Progress(section *checklist.Section) Counts {
+// Progress counts each section's questions by status, as they are asked
+// (every chosen channel's view).
+func (s *Spec) Progress(section *checklist.Section) Counts { return ProgressIn(s.Views(), section) }
+
+// ProgressIn counts a section's questions by status in the given views: a
+// brief counts them in the views of the channels whose orders cross the
+// integration (ViewsOf), as it lists its open decisions.
+func ProgressIn(views []View, section *checklist.Section) Counts {
 	var c Counts
-	views := s.Views()
 	for _, q := range section.Questions {
 		switch StatusAmong(views, q) {
 		case Hidden:
