@@ -15,6 +15,7 @@ const (
 	KindMulti  = "multi"  // several of a fixed list
 	KindNumber = "number" // a number (volumes, rates)
 	KindText   = "text"   // free text
+	KindDate   = "date"   // a day, written YYYY-MM-DD (a deadline)
 )
 
 // Undecided is the value every fixed-answer question accepts: "we have not

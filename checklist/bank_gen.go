@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "40e44fa33c153c687441e0e475bd216df162a8efb1f712abaa2d9a1a73442493"
+const generatedHash = "4594baa727db1cec340e769bef5962b084590cc949cf334cf46a97922d5a6dee"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -11853,9 +11853,9 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 					},
 				},
 				&Question{ID: "operations.deadline",
-					Prompt: "Is there a date the integration must be live by, and why?",
-					Help:   "A fixed date (a season, a platform migration, a contract ending) changes how the work is planned and what can be left for later. Say if the date is firm or a wish.",
-					Kind:   "text",
+					Prompt: "By which date must the integration be live? Write it as YYYY-MM-DD, and say why in the note.",
+					Help:   "A fixed date (a season, a platform migration, a contract ending) changes how the work is planned and what can be left for later. integ sets the plan's weeks against it and says when they do not fit. In the note, say why and whether the date is firm or a wish.",
+					Kind:   "date",
 					Title:  "Go-live deadline",
 				},
 			},
@@ -12961,6 +12961,30 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 			},
 			Message: "Products, prices and settings are frozen from the first load until go-live is signed off, and go-live comes in phases, one flow after another: that freezes prices and products for weeks.",
 			Advice:  "Freeze each flow's data only while that flow goes live (operations.freeze: per-flow), or go live all at once.",
+		},
+		&Finding{ID: "deadline-shorter-than-plan",
+			Severity: "error",
+			When: &Condition{All: []*Condition{
+				&Condition{Question: "operations.deadline"},
+				&Condition{Is: "late",
+					Fact: "schedule",
+				},
+			},
+			},
+			Message: "The plan does not fit before the deadline: it needs {fact:weeks-to-go-live} weeks to go-live with a team of {fact:team}, and from a start about {fact:start} (the brief's date, then time to sign the quote and staff the team) only {fact:weeks-available} weeks remain before {fact:deadline}. Go-live would fall about {fact:go-live}; meeting the date would take a team of {fact:team-needed} from the first day, and discovery and acceptance cannot be hurried.",
+			Advice:  "Split off a phase 1 that replaces only what must be replaced by {fact:deadline} (what the old integration or contract does today), quote it on its own, and price phase 2, the rest of this brief, apart and after it. If the date is a wish, move it (operations.deadline).",
+		},
+		&Finding{ID: "deadline-tight",
+			Severity: "warning",
+			When: &Condition{All: []*Condition{
+				&Condition{Question: "operations.deadline"},
+				&Condition{Is: "tight",
+					Fact: "schedule",
+				},
+			},
+			},
+			Message: "The plan fits before the deadline with little to spare: {fact:weeks-to-go-live} weeks to go-live with a team of {fact:team}, from a start about {fact:start}, puts go-live about {fact:go-live}, {fact:spare-weeks} weeks before {fact:deadline}. A slip in discovery or acceptance would miss it.",
+			Advice:  "Agree the start date and the client's test dates now, or split off a phase 1 that replaces only what must be replaced by {fact:deadline} and price phase 2 apart.",
 		},
 		&Finding{ID: "rollback-after-licence-ends",
 			Severity: "warning",

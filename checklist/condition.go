@@ -33,10 +33,15 @@ type Condition struct {
 	// answers ({channel: [web-retail, web-b2b]}). Where no answer differs by
 	// channel, the answers are read once for every channel, and it holds when
 	// one of them is chosen (or none is named yet).
-	Channel []string     `yaml:"channel,omitempty" json:"channel,omitempty"`
-	All     []*Condition `yaml:"all,omitempty" json:"all,omitempty"`
-	Any     []*Condition `yaml:"any,omitempty" json:"any,omitempty"`
-	Not     *Condition   `yaml:"not,omitempty" json:"not,omitempty"`
+	Channel []string `yaml:"channel,omitempty" json:"channel,omitempty"`
+	// Fact holds when a fact computed from the answers has one of the
+	// values `is` or `in` name: how the plan's weeks meet the deadline
+	// (FactSchedule), which internal/estimate works out and hands to the
+	// walker (FactReader). A fact is no answer: no question is asked for it.
+	Fact string       `yaml:"fact,omitempty" json:"fact,omitempty"`
+	All  []*Condition `yaml:"all,omitempty" json:"all,omitempty"`
+	Any  []*Condition `yaml:"any,omitempty" json:"any,omitempty"`
+	Not  *Condition   `yaml:"not,omitempty" json:"not,omitempty"`
 	// Section with OpenAtLeast holds when at least that many of the section's
 	// asked questions are open or undecided. Findings only.
 	Section     string `yaml:"section,omitempty" json:"section,omitempty"`
@@ -113,6 +118,50 @@ type ChannelReader interface {
 	ReadChannel() string
 }
 
+// Facts computed from the answers that a condition may read (`fact:`), and
+// the values each can have.
+const (
+	// FactSchedule is how the plan's weeks to go-live meet the deadline.
+	FactSchedule = "schedule"
+	// ScheduleLate: go-live falls after the deadline with the team planned.
+	ScheduleLate = "late"
+	// ScheduleTight: it falls before, with less spare than the bank's margin.
+	ScheduleTight = "tight"
+	// ScheduleFits: it falls before, with the margin to spare.
+	ScheduleFits = "fits"
+)
+
+// Figures of the computed facts a finding's message and advice may quote,
+// as {fact:NAME}; each is filled from what internal/estimate computed.
+var FactFigures = []string{
+	"deadline",         // the deadline answered, YYYY-MM-DD
+	"start",            // the assumed start: the brief's date plus the bank's lead-in
+	"go-live",          // the start plus the weeks to go-live
+	"weeks-to-go-live", // the weeks the plan needs to go-live
+	"weeks-available",  // the weeks from the start to the deadline
+	"spare-weeks",      // the weeks between go-live and the deadline
+	"team",             // the people the plan counts on
+	"team-needed",      // the least team that would meet the deadline, or "more than N"
+}
+
+// factValues are the values of each fact.
+var factValues = map[string][]string{FactSchedule: {ScheduleLate, ScheduleTight, ScheduleFits}}
+
+// Facts are what internal/estimate computed from the answers for the
+// findings: each fact's values, for `fact` conditions, and the figures their
+// messages quote ({fact:NAME}, keyed "fact:NAME").
+type Facts struct {
+	Values  map[string][]string
+	Figures map[string]string
+}
+
+// FactReader is implemented by answers that carry facts computed from them
+// (the schedule against the deadline), which `fact` conditions need; a fact
+// not known (no deadline, no budget) has no values, and no value holds.
+type FactReader interface {
+	Fact(id string) []string
+}
+
 // Answers is what a condition is evaluated against. Values returns nil for an
 // unanswered question; multi-select answers have several values.
 type Answers interface {
@@ -150,6 +199,13 @@ func (c *Condition) leafHolds(a Answers) bool {
 	}
 	if len(c.Channel) > 0 {
 		return channelHolds(c.Channel, a)
+	}
+	if c.Fact != "" {
+		var values []string
+		if f, ok := a.(FactReader); ok {
+			values = f.Fact(c.Fact)
+		}
+		return slices.ContainsFunc(values, func(v string) bool { return slices.Contains(c.wanted(), v) })
 	}
 	values := a.Values(c.Question)
 	if c.Noted != nil && (a.Note(c.Question) != "") != *c.Noted {
@@ -229,7 +285,11 @@ func (c *Condition) Questions() []string {
 func (c *Condition) shapeProblem() string {
 	forms := 0
 	number := c.Above != nil || c.Below != nil
-	if c.Question != "" || c.Is != "" || len(c.In) > 0 || c.Noted != nil || number || c.Matches != "" || c.Differs != nil {
+	compares := c.Is != "" || len(c.In) > 0
+	if c.Question != "" || compares && c.Fact == "" || c.Noted != nil || number || c.Matches != "" || c.Differs != nil {
+		forms++
+	}
+	if c.Fact != "" {
 		forms++
 	}
 	if len(c.Channel) > 0 {
@@ -247,15 +307,16 @@ func (c *Condition) shapeProblem() string {
 	if c.Section != "" || c.OpenAtLeast != 0 {
 		forms++
 	}
-	compares := c.Is != "" || len(c.In) > 0
 	switch {
+	case c.Fact != "" && forms == 1 && !compares:
+		return fmt.Sprintf("condition on fact %q needs `is` or `in`: the values it holds for", c.Fact)
 	case (c.Section == "") != (c.OpenAtLeast == 0):
 		return "condition needs both `section` and `open_at_least`"
 	case forms == 0:
-		return "condition is empty: give `question` (with `is`, `in`, `above`, `below` or `noted`), `channel`, `all`, `any` or `not`"
+		return "condition is empty: give `question` (with `is`, `in`, `above`, `below` or `noted`), `channel`, `fact`, `all`, `any` or `not`"
 	case forms > 1:
-		return "condition mixes forms: use one of `question`, `channel`, `all`, `any`, `not` per level"
-	case (compares || c.Noted != nil || number || c.Matches != "" || c.Differs != nil) && c.Question == "":
+		return "condition mixes forms: use one of `question`, `channel`, `fact`, `all`, `any`, `not` per level"
+	case (compares && c.Fact == "" || c.Noted != nil || number || c.Matches != "" || c.Differs != nil) && c.Question == "":
 		return "condition has `is`, `in`, `above`, `below`, `matches`, `noted` or `differs` but no `question`"
 	case c.Differs != nil && (compares || c.Noted != nil || number || c.Matches != ""):
 		return fmt.Sprintf("condition on %q asks whether it differs by channel and also compares it; use one", c.Question)

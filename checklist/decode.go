@@ -97,7 +97,7 @@ type keySchema struct {
 
 func bankSchema() *keySchema {
 	condition := &keySchema{what: "a condition"}
-	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "matches": nil, "noted": nil, "differs": nil, "channel": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil}
+	condition.keys = map[string]*keySchema{"question": nil, "is": nil, "in": nil, "above": nil, "below": nil, "matches": nil, "noted": nil, "differs": nil, "channel": nil, "all": condition, "any": condition, "not": condition, "section": nil, "open_at_least": nil, "fact": nil}
 	sentence := &keySchema{what: "a requirement sentence", keys: map[string]*keySchema{"text": nil, "if": condition, "source": nil}}
 	scenario := &keySchema{what: "a scenario", keys: map[string]*keySchema{"given": nil, "when": nil, "then": nil, "if": condition, "checks": nil}}
 	option := &keySchema{what: "an option", keys: map[string]*keySchema{

@@ -205,8 +205,10 @@ func (v *validator) supportQuestions(m *EstimateModel) {
 	if m.DefaultMonths < 0 || m.DefaultMonths > 120 {
 		v.add(m.Line, fmt.Sprintf("the estimate's default_months is %d; use 1 to 120", m.DefaultMonths))
 	}
-	if id := m.DeadlineQuestion; id != "" && v.bank.Question(id) == nil {
-		v.add(m.Line, fmt.Sprintf("the estimate's deadline_question %q is not a question", id))
+	if id := m.DeadlineQuestion; id != "" {
+		if q := v.bank.Question(id); q == nil || q.Kind != KindDate {
+			v.add(m.Line, fmt.Sprintf("the estimate's deadline_question %q is not a date question", id))
+		}
 	}
 }
 

@@ -34,8 +34,8 @@ const goodEstimate = `work_packages:
 estimate:
   approach_question: s.how
   approaches:
-    - {value: app, label: App, standard: 0.25, custom: 1.15, source: "[1]"}
-    - {value: own, label: Own, standard: 1, custom: 1}
+    - {value: app, label: App, standard: 0.25, custom: 1.15, source: "[1]", team: {big: [1, 2], mid: [1, 2]}}
+    - {value: own, label: Own, standard: 1, custom: 1, team: {big: [1, 2], mid: [1, 2]}}
   drivers:
     - {id: n, title: Count, question: s.count, packages: [WP-A], per_extra: 0.1, max: 2}
   phases:
@@ -60,6 +60,16 @@ func TestEstimateValidation(t *testing.T) {
 		want     []string
 	}{
 		{"valid", "", "", nil},
+		{"a valid schedule", "  growth: 0.5\n", "  growth: 0.5\n  schedule: {hours_per_week: 30, build_hours_per_person: 300, lead_in_weeks: 4, margin: 0.15, max_team: 6}\n", nil},
+		{"schedule figures, teams and phase weeks a plan cannot use", "  growth: 0.5\n", `  growth: 0.5
+  deadline_question: s.count
+  schedule: {hours_per_week: 90, build_hours_per_person: 300, lead_in_weeks: -1, margin: 0.15, max_team: 1}
+`, []string{
+			`the schedule's ` + "`hours_per_week`" + ` is 90; give the productive hours a person gives the project in a week, from 1 to 60`,
+			`the schedule's ` + "`lead_in_weeks`" + ` is -1; give the weeks from the brief's date to the start, from 0 to 52`,
+			`approach "app" needs a ` + "`team`" + ` for size "big": [least, most] people, 1 ≤ least ≤ most ≤ max_team (1)`,
+			`approach "app" needs a ` + "`team`" + ` for size "mid"`, `approach "own" needs a ` + "`team`" + ` for size "big"`, `approach "own" needs a ` + "`team`" + ` for size "mid"`,
+			`the estimate's deadline_question "s.count" is not a date question`}},
 		{"hours the wrong way round", "hours: [2, 4, 8]", "hours: [8, 4, 2]",
 			[]string{`bank.yaml:21: work package "WP-A" item "Orders" has hours [8, 4, 2]`}},
 		{"hours that would overflow the budget", "hours: [2, 4, 8]", "hours: [2, 4, 9000000000000000000]",

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -60,6 +61,8 @@ func (q *Question) ParseValues(raw []string) ([]string, error) {
 			return nil, fmt.Errorf("%s %w", q.ID, err)
 		}
 		return []string{raw[0]}, nil
+	case KindDate:
+		return q.parseDate(strings.TrimSpace(raw[0]))
 	}
 	seen := map[string]bool{}
 	var out []string
@@ -197,6 +200,28 @@ func (q *Question) parseNumber(v string) ([]string, error) {
 		return nil, fmt.Errorf("%s takes a number with at most %d decimals, not %s", q.ID, maxDecimals, v)
 	}
 	return []string{plain}, nil
+}
+
+// DateLayout is how a date answer is written: 2027-03-01.
+const DateLayout = "2006-01-02"
+
+// parseDate reads a day written YYYY-MM-DD (or undecided): a deadline
+// written "1 March" has no year, and "03/01" reads two ways.
+func (q *Question) parseDate(v string) ([]string, error) {
+	if v == Undecided {
+		return []string{v}, nil
+	}
+	d, err := time.Parse(DateLayout, v)
+	if err != nil {
+		return nil, fmt.Errorf("%s takes a date written YYYY-MM-DD, such as 2027-03-01 (or undecided), not %q; put the reason in the note", q.ID, v)
+	}
+	return []string{d.Format(DateLayout)}, nil
+}
+
+// ParseDate reads a date answer's value, as Parse left it.
+func ParseDate(v string) (time.Time, bool) {
+	d, err := time.Parse(DateLayout, v)
+	return d, err == nil
 }
 
 // readNumber parses v, or returns a hint to append to the message (it starts

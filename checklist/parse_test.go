@@ -1,9 +1,28 @@
 package checklist
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
+
+// Dates reach the schedule: a day written YYYY-MM-DD, or undecided; the
+// error says how to write it and where the reason goes.
+func TestDateAnswers(t *testing.T) {
+	q := &Question{ID: "operations.deadline", Kind: KindDate}
+	for in, want := range map[string]string{"2027-03-01": "2027-03-01", " 2027-11-01 ": "2027-11-01", "undecided": "undecided"} {
+		got, err := q.Parse(in)
+		if err != nil || len(got) != 1 || got[0] != want {
+			t.Errorf("Parse(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"1 March", "2027-02-30", "03/01/2027", "2027-3-1", "Live in the EU by 1 March"} {
+		_, err := q.Parse(in)
+		if err == nil || !strings.Contains(err.Error(), "operations.deadline takes a date written YYYY-MM-DD, such as 2027-03-01 (or undecided), not "+strconv.Quote(in)) {
+			t.Errorf("Parse(%q): error %v", in, err)
+		}
+	}
+}
 
 // Numbers reach the budget, so anything that is not plainly a number is
 // refused, with the plain way to write it when a person's meaning is clear.

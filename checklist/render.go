@@ -118,6 +118,9 @@ func (b *Bank) describeLeaf(c *Condition, names Names) string {
 		}
 		return "the sales channel is " + strings.Join(titles, " or ")
 	}
+	if c.Fact != "" {
+		return fmt.Sprintf("the %s (computed) is %s", c.Fact, strings.Join(c.wanted(), " or "))
+	}
 	if c.Section != "" {
 		title := c.Section
 		if s := b.Section(c.Section); s != nil {

@@ -29,6 +29,7 @@ const (
 	phSystem = "system:" // the name of the system an answer names
 	phCalc   = "calc:"   // a figure computed from the answers: 11, 2.50
 	phMoney  = "money:"  // an amount computed from the answers, to the cent: 8.23
+	phFact   = "fact:"   // a figure of a computed fact, in a finding: {fact:go-live}
 )
 
 var answerPlaceholders = []string{phAnswer, phSystem, phCalc, phMoney}
@@ -143,9 +144,18 @@ func LowerFirst(s string) string {
 // unknownPlaceholders returns placeholders in text that no stage fills; with
 // answers false, those that quote answers count as unknown too.
 func unknownPlaceholders(text string, answers bool) []string {
+	return unknownIn(text, answers, false)
+}
+
+// unknownIn is unknownPlaceholders, where facts also allows a finding's
+// {fact:NAME} figures (FactFigures).
+func unknownIn(text string, answers, facts bool) []string {
 	var bad []string
 	for _, m := range placeholderRE.FindAllStringSubmatch(text, -1) {
 		if _, _, quotes := answerPlaceholder(m[1]); quotes && answers {
+			continue
+		}
+		if name, ok := strings.CutPrefix(m[1], phFact); ok && facts && slices.Contains(FactFigures, name) {
 			continue
 		}
 		if !slices.Contains(placeholders, m[1]) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-var kinds = []string{KindSystem, KindChoice, KindYesNo, KindMulti, KindNumber, KindText}
+var kinds = []string{KindSystem, KindChoice, KindYesNo, KindMulti, KindNumber, KindText, KindDate}
 
 var endpoints = []string{EndStore, EndInventory, EndThird}
 
@@ -78,6 +78,9 @@ func (b *Bank) validate() Problems {
 type validator struct {
 	bank     *Bank
 	problems Problems
+	// inFinding is set while a finding's condition is checked: only those
+	// are walked with the facts computed from the budget.
+	inFinding bool
 }
 
 func (v *validator) add(line int, msg string) {
@@ -404,6 +407,22 @@ func (v *validator) conditionLeaf(c *Condition, where, owner string) {
 		}
 		return
 	}
+	if c.Fact != "" {
+		values, known := factValues[c.Fact]
+		switch {
+		case !v.inFinding:
+			v.add(c.Line, fmt.Sprintf("%s condition reads the computed fact %q; only findings may (it is computed from the budget, after the answers)", where, c.Fact))
+		case !known:
+			v.add(c.Line, fmt.Sprintf("%s condition reads fact %q, which integ does not compute (facts: %s)", where, c.Fact, FactSchedule))
+		default:
+			for _, val := range c.wanted() {
+				if !slices.Contains(values, val) {
+					v.add(c.Line, fmt.Sprintf("%s condition compares fact %q with %q, which it never is (%s)", where, c.Fact, val, strings.Join(values, ", ")))
+				}
+			}
+		}
+		return
+	}
 	if c.Section != "" {
 		switch {
 		case owner != "":
@@ -471,7 +490,13 @@ func (v *validator) finding(f *Finding, seen map[string]int) {
 	if strings.TrimSpace(f.Message) == "" || strings.TrimSpace(f.Advice) == "" {
 		v.add(f.Line, where+" needs a `message` and `advice`")
 	}
-	v.text(f.Line, f.Message, f.Advice)
+	for _, t := range []string{f.Message, f.Advice} {
+		for _, p := range unknownIn(t, false, true) {
+			v.add(f.Line, fmt.Sprintf("%s: unknown placeholder %s (known: {store}, {inventory}, {third}, {value}, and the computed {fact:NAME}: %s)", where, p, strings.Join(FactFigures, ", ")))
+		}
+	}
 	v.source(f.Line, where, f.Source)
+	v.inFinding = true
 	v.condition(f.When, where, "")
+	v.inFinding = false
 }

@@ -32,7 +32,7 @@ func TestValidationErrors(t *testing.T) {
 			name: "unknown kind",
 			questions: `
       - {id: s.a, kind: slider, prompt: A, help: Why.}`,
-			want: []string{`bank.yaml:8: question "s.a" has unknown kind "slider" (one of system, choice, yesno, multi, number, text)`},
+			want: []string{`bank.yaml:8: question "s.a" has unknown kind "slider" (one of system, choice, yesno, multi, number, text, date)`},
 		},
 		{
 			name: "choice without options",
@@ -108,7 +108,7 @@ func TestValidationErrors(t *testing.T) {
         when:
           any:
             - {question: s.a, is: "yes", all: [{question: s.a}]}`,
-			want: []string{`bank.yaml:15: question "s.b" condition mixes forms: use one of ` + "`question`, `channel`, `all`, `any`, `not`" + ` per level`},
+			want: []string{`bank.yaml:15: question "s.b" condition mixes forms: use one of ` + "`question`, `channel`, `fact`, `all`, `any`, `not`" + ` per level`},
 		},
 		{
 			name: "unknown key and missing help, reported together",
@@ -136,6 +136,25 @@ func TestValidationErrors(t *testing.T) {
     message: M
     advice: A`,
 			want: []string{`bank.yaml:10: finding "f1" has severity "fatal" (one of error, warning, info)`},
+		},
+		{
+			name: "a finding reads a computed fact",
+			questions: `
+      - {id: s.a, kind: date, prompt: A, help: Why.}
+      - {id: s.b, kind: yesno, prompt: B, help: Why., when: {fact: schedule, is: late}}`,
+			extra: `findings:
+  - {id: f1, severity: error, when: {all: [{question: s.a}, {fact: schedule, in: [late, never]}]}, message: M, advice: A}
+  - {id: f2, severity: error, when: {fact: weather, is: late}, message: M, advice: A}
+  - {id: f3, severity: error, when: {fact: schedule}, message: M, advice: A}
+  - {id: f4, severity: error, when: {fact: schedule, question: s.a, is: late}, message: M, advice: A}
+  - {id: f5, severity: warning, when: {fact: schedule, is: tight}, message: M, advice: A}`,
+			want: []string{
+				`bank.yaml:9: question "s.b" condition reads the computed fact "schedule"; only findings may (it is computed from the budget, after the answers)`,
+				`bank.yaml:11: finding "f1" condition compares fact "schedule" with "never", which it never is (late, tight, fits)`,
+				`bank.yaml:12: finding "f2" condition reads fact "weather", which integ does not compute (facts: schedule)`,
+				`bank.yaml:13: finding "f3" condition on fact "schedule" needs ` + "`is` or `in`" + `: the values it holds for`,
+				`bank.yaml:14: finding "f4" condition mixes forms`,
+			},
 		},
 		{
 			name: "number bounds a budget cannot count with",

@@ -159,6 +159,8 @@ func largestValue(q *checklist.Question, channel int) []string {
 	switch {
 	case q.Kind == checklist.KindText:
 		return []string{strings.Repeat("界", checklist.MaxText)}
+	case q.Kind == checklist.KindDate:
+		return []string{"2027-12-31"}
 	case q.Kind == checklist.KindNumber && q.Max != nil:
 		return []string{strconv.FormatFloat(*q.Max, 'f', -1, 64)}
 	case q.Kind == checklist.KindNumber:

@@ -525,7 +525,7 @@ func openTextAndNumbers(t *testing.T) int {
 	bank, s := firstRun(t)
 	n := 0
 	for _, q := range bank.Questions() {
-		if (q.Kind == checklist.KindText || q.Kind == checklist.KindNumber) && q.Default == "" && s.StatusOf(q) == spec.Open {
+		if (q.Kind == checklist.KindText || q.Kind == checklist.KindNumber || q.Kind == checklist.KindDate) && q.Default == "" && s.StatusOf(q) == spec.Open {
 			n++
 		}
 	}

@@ -323,7 +323,7 @@ func (b *builder) build(now time.Time) *Brief {
 
 	out.Matrix, out.Systems, out.Flows = b.ownershipAndFlows()
 	out.Summary.Flows = len(out.Flows)
-	out.Findings = check.Run(bank, s)
+	out.Findings = check.RunWith(bank, s, out.Budget.Facts())
 	if out.Findings == nil {
 		out.Findings = []check.Finding{}
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/estimate"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -55,8 +56,12 @@ func Count(fs []Finding) Counts {
 // count open questions per section.
 type answers struct {
 	spec.View
-	bank *checklist.Bank
+	bank  *checklist.Bank
+	facts checklist.Facts
 }
+
+// Fact is a fact the budget computed, for `fact` conditions.
+func (a answers) Fact(id string) []string { return a.facts.Values[id] }
 
 func (a answers) OpenInSection(id string) int {
 	sec := a.bank.Section(id)
@@ -107,11 +112,19 @@ func (c *checker) each(find func(v answers) []Finding) {
 
 // Run evaluates every finding, most serious first, in bank order within a
 // severity. Where answers differ by sales channel, each rule is evaluated in
-// each channel's view (see checker.each).
+// each channel's view (see checker.each). Findings that read a fact computed
+// from the budget (the schedule against the deadline) get it from
+// estimate.For.
 func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
+	return RunWith(bank, s, estimate.For(bank, s).Facts())
+}
+
+// RunWith is Run with the budget's facts already computed (the brief has
+// its budget).
+func RunWith(bank *checklist.Bank, s *spec.Spec, facts checklist.Facts) []Finding {
 	c := &checker{bank: bank, names: s.Names(bank), out: Conflicts(bank, s)}
 	for _, v := range s.ViewsOf(bank) {
-		c.views = append(c.views, answers{View: v, bank: bank})
+		c.views = append(c.views, answers{View: v, bank: bank, facts: facts})
 	}
 	for _, f := range bank.Findings {
 		c.each(func(v answers) []Finding {
@@ -120,7 +133,7 @@ func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
 			}
 			return []Finding{{
 				ID: f.ID, Severity: f.Severity,
-				Message: c.names.Fill(f.Message, nil), Advice: c.names.Fill(f.Advice, nil), Source: f.Source,
+				Message: c.names.Fill(f.Message, facts.Figures), Advice: c.names.Fill(f.Advice, facts.Figures), Source: f.Source,
 				Refs: f.When.Questions(),
 			}}
 		})

@@ -5,8 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/estimate"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -254,6 +256,9 @@ func TestEveryFinding(t *testing.T) {
 	}
 	for _, f := range bank.Findings {
 		c, ok := cases[f.ID]
+		if _, computed := deadlineCases[f.ID]; computed {
+			continue // TestDeadlineFindings
+		}
 		if !ok {
 			t.Errorf("finding %s has no test case", f.ID)
 			continue
@@ -446,5 +451,64 @@ func TestReviewFindingsSayWhatIsSo(t *testing.T) {
 				t.Errorf("offline-orders-counted-twice is a %s, but its requirement already keeps the upload off the store's stock", f.Severity)
 			}
 		}
+	}
+}
+
+// The findings on the schedule against the deadline read a fact the budget
+// computes: their specs are dated, and each deadline is set some days from
+// the plan's own go-live, so that hours moving in the bank do not move a
+// case across.
+var deadlineCases = map[string]struct{ trigger, not int }{
+	// A week before go-live is late; a day after it is only tight.
+	"deadline-shorter-than-plan": {-7, 1},
+	// A day after go-live is tight; a year after it fits.
+	"deadline-tight": {1, 365},
+}
+
+func TestDeadlineFindings(t *testing.T) {
+	bank, err := checklist.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dated := func(t *testing.T, days int) *spec.Spec {
+		s := specWith(t, bank, given{"operations.orders-per-day": "50-500"}, nil)
+		s.Updated = time.Date(2026, 11, 27, 16, 56, 0, 0, time.UTC)
+		s.Set("operations.deadline", spec.Answer{Values: []string{"2027-01-01"}})
+		goLive, ok := checklist.ParseDate(estimate.For(bank, s).Deadline.GoLive)
+		if !ok {
+			t.Fatal("no go-live date")
+		}
+		s.Set("operations.deadline", spec.Answer{Values: []string{goLive.AddDate(0, 0, days).Format(checklist.DateLayout)}, Note: "firm"})
+		return s
+	}
+	for id, c := range deadlineCases {
+		if !slices.ContainsFunc(bank.Findings, func(f *checklist.Finding) bool { return f.ID == id }) {
+			t.Fatalf("the bank has no finding %s", id)
+		}
+		t.Run(id, func(t *testing.T) {
+			s := dated(t, c.trigger)
+			var found *Finding
+			for _, f := range Run(bank, s) {
+				if f.ID == id {
+					found = &f
+				}
+			}
+			if found == nil {
+				t.Fatalf("not raised with the deadline %d days from go-live", c.trigger)
+			}
+			if strings.Contains(found.Message+found.Advice, "{") || !strings.Contains(found.Message, s.Answers["operations.deadline"].Value()) ||
+				!slices.Equal(found.Refs, []string{"operations.deadline"}) {
+				t.Errorf("message %q, advice %q, refs %v: want the figures filled in, the deadline quoted", found.Message, found.Advice, found.Refs)
+			}
+			if got := Run(bank, dated(t, c.not)); slices.Contains(ids(got), id) {
+				t.Errorf("raised with the deadline %d days from go-live, which must not", c.not)
+			}
+		})
+	}
+	// Without a date to start from, nothing is judged.
+	s := dated(t, -7)
+	s.Updated = time.Time{}
+	if got := Run(bank, s); slices.ContainsFunc(got, func(f Finding) bool { return deadlineCases[f.ID] != struct{ trigger, not int }{} }) {
+		t.Errorf("an undated spec raised %v", ids(got))
 	}
 }

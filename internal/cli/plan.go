@@ -179,10 +179,11 @@ func printPlanSummary(streams *IOStreams, bank *checklist.Bank, s *spec.Spec, pa
 	if path != DefaultSpecPath {
 		next = fmt.Sprintf("integ brief --spec %s -o integration-brief.md", safe.Terminal(path))
 	}
-	if summary := estimateSummary(estimate.For(bank, s)); summary != "" {
+	budget := estimate.For(bank, s)
+	if summary := estimateSummary(budget); summary != "" {
 		fmt.Fprintln(streams.Err, st.wrap(summary, "", ""))
 	}
-	if findings := check.Run(bank, s); len(findings) > 0 {
+	if findings := check.RunWith(bank, s, budget.Facts()); len(findings) > 0 {
 		c := check.Count(findings)
 		fmt.Fprintf(streams.Err, "Findings: %s, %s, %s. The most serious:\n", plural(c.Errors, "error", "errors"), plural(c.Warnings, "warning", "warnings"), plural(c.Infos, "note", "notes"))
 		for _, f := range findings[:min(3, len(findings))] {
@@ -211,6 +212,12 @@ func estimateSummary(b estimate.Budget) string {
 			each = append(each, fmt.Sprintf("%s %s h", a.Label, estimate.FormatHours(a.Planned.Hours)))
 		}
 		out += " How it will be built is still open: " + strings.Join(each, ", ") + "."
+	}
+	if sc := b.Schedule; sc != nil {
+		out += fmt.Sprintf(" About %s weeks to go-live with a team of %s.", estimate.FormatWeeks(sc.ToGoLive), estimate.FormatNumber(sc.Team))
+	}
+	if d := b.Deadline; d != nil {
+		out += fmt.Sprintf(" Starting about %s, go-live about %s; the deadline is %s.", d.Start, d.GoLive, d.Date)
 	}
 	return out
 }

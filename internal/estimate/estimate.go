@@ -51,6 +51,11 @@ type Budget struct {
 	// bank's schedule).
 	Weeks    *WeekRange `json:"weeks,omitempty"`
 	Schedule *Schedule  `json:"schedule,omitempty"`
+	// Deadline sets the schedule against the deadline answered (nil when
+	// there is none, or no schedule).
+	Deadline *Deadline `json:"deadline,omitempty"`
+	// maxTeam is the most people a deadline may call for (the bank's).
+	maxTeam float64
 	// Ownership is the planned build and the running costs over the support
 	// period.
 	Ownership Ownership `json:"ownership"`

@@ -3,7 +3,10 @@ package estimate
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/integ-dev/integ/checklist"
 )
@@ -45,9 +48,28 @@ func (e *engine) schedule(a *checklist.Approach, b *Budget) *Schedule {
 	if !ok {
 		return nil
 	}
-	// The planned hours (the contingency and the open decisions' buffer
-	// with them) are spread over the phases in proportion to their
-	// expected hours.
+	work := e.phaseHours(b)
+	out := &Schedule{HoursPerWeek: sc.HoursPerWeek}
+	if j := e.phaseIndex(checklist.PhaseBuild); j >= 0 && sc.BuildHoursPerPerson > 0 {
+		out.Team = math.Ceil(work[j].hours/sc.BuildHoursPerPerson - 1e-9)
+	}
+	out.Team = min(max(out.Team, team.Low), team.High)
+	out.ToGoLive, out.AfterGoLive = e.weeksWith(work, out.Team, b.Size)
+	out.Weeks = out.ToGoLive + out.AfterGoLive
+	out.Basis = e.scheduleBasis(out, b)
+	for i, ph := range e.model.Phases {
+		b.Phases[i].Weeks = work[i].weeks + work[i].after
+		b.Phases[i].Calendar = e.calendar(ph, work[i])
+	}
+	b.Deadline = e.deadlineFit(out, work, b.Size)
+	b.maxTeam = e.model.Schedule.MaxTeam
+	return out
+}
+
+// phaseHours spreads the planned hours (the contingency and the open
+// decisions' buffer with them) over the phases in proportion to their
+// expected hours, and adds a phase's hours to the phase it runs alongside.
+func (e *engine) phaseHours(b *Budget) []phaseWork {
 	scale := float64(b.Planned.Hours) / float64(b.Expected.Hours)
 	work := make([]phaseWork, len(b.Phases))
 	for i, ph := range e.model.Phases {
@@ -62,31 +84,27 @@ func (e *engine) schedule(a *checklist.Approach, b *Budget) *Schedule {
 			}
 		}
 	}
-	out := &Schedule{HoursPerWeek: sc.HoursPerWeek}
-	if j := e.phaseIndex(checklist.PhaseBuild); j >= 0 && sc.BuildHoursPerPerson > 0 {
-		out.Team = math.Ceil(work[j].hours/sc.BuildHoursPerPerson - 1e-9)
-	}
-	out.Team = min(max(out.Team, team.Low), team.High)
+	return work
+}
+
+// weeksWith sizes each phase of work in weeks for a team of people, and
+// returns the weeks to go-live and after it.
+func (e *engine) weeksWith(work []phaseWork, team float64, size string) (toGoLive, after float64) {
+	hpw := e.model.Schedule.HoursPerWeek
 	for i, ph := range e.model.Phases {
 		w := &work[i]
 		if ph.Alongside != "" || w.hours == 0 {
 			continue
 		}
-		w.weeks = halfWeeks(w.hours / (out.Team * sc.HoursPerWeek))
-		if least, ok := ph.MinWeeks.For(b.Size); ok && least > w.weeks {
+		w.weeks, w.least = halfWeeks(w.hours/(team*hpw)), false
+		if least, ok := ph.MinWeeks.For(size); ok && least > w.weeks {
 			w.weeks, w.least = least, true
 		}
-		w.after, _ = ph.AfterGoLive.For(b.Size)
-		out.ToGoLive += w.weeks
-		out.AfterGoLive += w.after
+		w.after, _ = ph.AfterGoLive.For(size)
+		toGoLive += w.weeks
+		after += w.after
 	}
-	out.Weeks = out.ToGoLive + out.AfterGoLive
-	out.Basis = e.scheduleBasis(out, b)
-	for i, ph := range e.model.Phases {
-		b.Phases[i].Weeks = work[i].weeks + work[i].after
-		b.Phases[i].Calendar = e.calendar(ph, work[i])
-	}
-	return out
+	return toGoLive, after
 }
 
 // calendar is a phase's weeks as the Phases table shows them.
@@ -167,4 +185,96 @@ func people(n float64) string {
 		return "one person"
 	}
 	return FormatNumber(n) + " people"
+}
+
+// Deadline is the schedule set against the deadline answered: the plan
+// starts the bank's lead-in after the brief's date, and goes live its weeks
+// to go-live later.
+type Deadline struct {
+	Date string `json:"date"`
+	Note string `json:"note,omitempty"`
+	// Start is the brief's date plus the bank's lead-in (to sign the quote
+	// and staff the team); GoLive is Start plus the weeks to go-live.
+	Start  string `json:"start"`
+	GoLive string `json:"go_live"`
+	// WeeksAvailable run from the start to the deadline; SpareWeeks from
+	// go-live to the deadline (below 0: late).
+	WeeksAvailable float64 `json:"weeks_available"`
+	SpareWeeks     float64 `json:"spare_weeks"`
+	// TeamNeeded is the least team, up to the bank's max_team, whose weeks
+	// to go-live fit before the deadline; 0 when none does.
+	TeamNeeded float64 `json:"team_needed"`
+	// Fit is how go-live meets the deadline: checklist.ScheduleLate,
+	// ScheduleTight or ScheduleFits.
+	Fit string `json:"fit"`
+}
+
+// deadlineFit sets the schedule against the deadline answered, or is nil
+// when there is none (or the brief has no date to start from).
+func (e *engine) deadlineFit(s *Schedule, work []phaseWork, size string) *Deadline {
+	due, note, ok := e.deadlineDate()
+	if !ok || e.spec.Updated.IsZero() {
+		return nil
+	}
+	sc := e.model.Schedule
+	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+	start := day(e.spec.Updated.UTC()).AddDate(0, 0, int(math.Round(sc.LeadInWeeks*7)))
+	goLive := start.AddDate(0, 0, int(math.Round(s.ToGoLive*7)))
+	d := &Deadline{Date: due.Format(checklist.DateLayout), Note: note, Start: start.Format(checklist.DateLayout), GoLive: goLive.Format(checklist.DateLayout),
+		WeeksAvailable: math.Floor(due.Sub(start).Hours()/24/7*10) / 10}
+	d.SpareWeeks = math.Round((d.WeeksAvailable-s.ToGoLive)*10) / 10
+	switch {
+	case goLive.After(due):
+		d.Fit = checklist.ScheduleLate
+	case d.SpareWeeks < sc.Margin*s.ToGoLive:
+		d.Fit = checklist.ScheduleTight
+	default:
+		d.Fit = checklist.ScheduleFits
+	}
+	for n := s.Team; n <= sc.MaxTeam; n++ {
+		trial := slices.Clone(work)
+		if weeks, _ := e.weeksWith(trial, n, size); weeks <= d.WeeksAvailable {
+			d.TeamNeeded = n
+			break
+		}
+	}
+	return d
+}
+
+// deadlineDate is the date answered to the bank's deadline question, with
+// its note (why, and whether it is firm).
+func (e *engine) deadlineDate() (time.Time, string, bool) {
+	id := e.model.DeadlineQuestion
+	if id == "" {
+		return time.Time{}, "", false
+	}
+	a, ok := e.spec.Answers[id]
+	if !ok || len(a.Values) != 1 {
+		return time.Time{}, "", false
+	}
+	d, ok := checklist.ParseDate(a.Values[0])
+	return d, strings.TrimSpace(a.Note), ok
+}
+
+// Facts are the facts the budget computes for the findings: how the
+// schedule meets the deadline, and the figures their messages quote.
+func (b Budget) Facts() checklist.Facts {
+	d := b.Deadline
+	if d == nil || b.Schedule == nil {
+		return checklist.Facts{}
+	}
+	needed := "more than " + FormatNumber(b.maxTeam)
+	if d.TeamNeeded > 0 {
+		needed = FormatNumber(d.TeamNeeded)
+	}
+	fig := map[string]string{
+		"deadline": d.Date, "start": d.Start, "go-live": d.GoLive,
+		"weeks-to-go-live": FormatWeeks(b.Schedule.ToGoLive), "weeks-available": FormatWeeks(d.WeeksAvailable),
+		"spare-weeks": FormatWeeks(math.Abs(d.SpareWeeks)), "team": FormatNumber(b.Schedule.Team), "team-needed": needed,
+	}
+	out := checklist.Facts{Values: map[string][]string{checklist.FactSchedule: {d.Fit}}, Figures: map[string]string{}}
+	for k, v := range fig {
+		out.Figures["fact:"+k] = v
+	}
+	return out
 }

@@ -1,9 +1,14 @@
 package estimate
 
 import (
+	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/integ-dev/integ/checklist"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -140,5 +145,66 @@ func TestScheduleAddsUp(t *testing.T) {
 		if sum != s.Weeks || s.ToGoLive+s.AfterGoLive != s.Weeks {
 			t.Errorf("%s: phases add up to %v weeks, the schedule says %v (%v to go-live + %v after)", name, sum, s.Weeks, s.ToGoLive, s.AfterGoLive)
 		}
+	}
+}
+
+// The schedule against the deadline, by hand: Hearth & Kiln's brief is dated
+// 2026-11-27; with 4 weeks' lead-in the plan starts 2026-12-25 and needs its
+// weeks to go-live (checked against the phases above) to go live. A
+// deadline after go-live with more than 15 % of those weeks to spare fits, a
+// closer one is tight, an earlier one late; the summary says which.
+func TestDeadlineAgainstTheSchedule(t *testing.T) {
+	bank := defaultBank(t)
+	base := loadExample(t, bank, "hearth-and-kiln.yaml")
+	weeks := For(bank, base).Schedule.ToGoLive
+	goLive := time.Date(2026, 12, 25, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(math.Round(weeks*7)))
+	for _, tt := range []struct {
+		days int
+		fit  string
+		says string
+	}{
+		{-7, checklist.ScheduleLate, "1 week late (see the findings: split off a phase 1)"},
+		{0, checklist.ScheduleTight, "only 0 weeks before it"},
+		{365, checklist.ScheduleFits, ""},
+	} {
+		due := goLive.AddDate(0, 0, tt.days).Format(checklist.DateLayout)
+		s := loadExample(t, bank, "hearth-and-kiln.yaml")
+		s.Set(bank.Estimate.DeadlineQuestion, spec.Answer{Values: []string{due}, Note: "Before the spring fairs; firm."})
+		b := For(bank, s)
+		d := b.Deadline
+		if d == nil || d.Start != "2026-12-25" || d.GoLive != goLive.Format(checklist.DateLayout) || d.Fit != tt.fit {
+			t.Errorf("deadline %s: %+v; want a start on 2026-12-25, go-live %s, %s", due, d, goLive.Format(checklist.DateLayout), tt.fit)
+			continue
+		}
+		if tt.says == "" {
+			// The weeks from the start to the deadline, to a tenth below, less the plan's.
+			available := math.Floor(float64(365+int(math.Round(weeks*7)))/7*10) / 10
+			tt.says = FormatWeeks(math.Round((available-weeks)*10)/10) + " weeks before it"
+		}
+		want := fmt.Sprintf("Deadline %s (“Before the spring fairs; firm”): starting about 2026-12-25, go-live falls about %s, %s", due, d.GoLive, tt.says)
+		if !slices.ContainsFunc(b.Summary, func(l string) bool { return strings.HasPrefix(l, want) }) {
+			t.Errorf("summary %q; want a line %q", b.Summary, want)
+		}
+		if f := b.Facts(); !slices.Equal(f.Values[checklist.FactSchedule], []string{tt.fit}) || f.Figures["fact:go-live"] != d.GoLive || f.Figures["fact:deadline"] != due {
+			t.Errorf("facts %+v", f)
+		}
+	}
+	// Undated, the plan is not set against the deadline, and the summary says why.
+	s := loadExample(t, bank, "hearth-and-kiln.yaml")
+	s.Updated = time.Time{}
+	b := For(bank, s)
+	if b.Deadline != nil || len(b.Facts().Values) != 0 || !slices.ContainsFunc(b.Summary, func(l string) bool { return strings.Contains(l, "the brief has no date yet") }) {
+		t.Errorf("undated: deadline %+v, summary %q", b.Deadline, b.Summary)
+	}
+}
+
+// The team a deadline needs: Northwind's firm date is 9.4 weeks after the
+// start, and no team up to the bank's max_team fits the plan in them.
+func TestDeadlineNeedsATeam(t *testing.T) {
+	bank := defaultBank(t)
+	b := For(bank, loadExample(t, bank, "northwind-b2b.yaml"))
+	if d := b.Deadline; d == nil || d.Date != "2027-03-01" || d.Fit != checklist.ScheduleLate || d.WeeksAvailable != 9.4 || d.TeamNeeded != 0 ||
+		b.Facts().Figures["fact:team-needed"] != "more than 6" {
+		t.Errorf("Northwind: %+v, facts %v", b.Deadline, b.Facts())
 	}
 }

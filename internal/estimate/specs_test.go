@@ -39,7 +39,7 @@ var smallShop = map[string]string{
 	"payments.capture-timing": "at-order", "payments.methods": "cards,wallets", "payments.offline-payments": "no-offline",
 	"operations.product-key": "sku", "operations.orders-per-day": "under-50", "operations.peak-orders": "120",
 	"operations.sku-count": "under-1000", "operations.failure-alerts": "daily-report", "operations.history": "products",
-	"operations.sandbox": "store-only", "operations.go-live": "all-at-once", "operations.deadline": "Before the spring season",
+	"operations.sandbox": "store-only", "operations.go-live": "all-at-once", "operations.deadline": "2027-04-01",
 	// The decisions issue 10 added to the bank.
 	"master.default-shipping": "Standard post", "products.variants": "item-per-variant",
 	"products.new-where": "store", "products.discontinued": "hide", "tax.accept-unchanged": "yes", "tax.prices-include": "gross",

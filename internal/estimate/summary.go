@@ -79,8 +79,8 @@ func (e *engine) summary(b Budget) []string {
 	if len(open) > 0 {
 		out = append(out, "Open decisions that move the price most: "+strings.Join(open, "; ")+".")
 	}
-	if d := e.deadline(); d != "" {
-		out = append(out, fmt.Sprintf("Deadline given: “%s”. Set it against the duration above: the start date is not known yet, so integ cannot say whether the plan fits.", d))
+	if d := e.deadlineLine(b); d != "" {
+		out = append(out, d)
 	}
 	var pays []string
 	for _, r := range b.Running {
@@ -143,22 +143,25 @@ func thousandsRange(low, high float64) string {
 	return l + "–" + h
 }
 
-// deadline is the answer to the bank's deadline question, with its note.
-func (e *engine) deadline() string {
-	id := e.model.DeadlineQuestion
-	if id == "" {
-		return ""
-	}
-	a, ok := e.spec.Answers[id]
+// deadlineLine sets the plan against the deadline answered: when it would
+// go live, starting the bank's lead-in after the brief's date.
+func (e *engine) deadlineLine(b Budget) string {
+	due, note, ok := e.deadlineDate()
 	if !ok {
 		return ""
 	}
-	text := strings.Join(a.Values, ", ")
-	if text == checklist.Undecided {
-		return ""
+	text := "Deadline " + due.Format(checklist.DateLayout)
+	if note != "" {
+		text += " (“" + strings.TrimRight(note, ".") + "”)"
 	}
-	if a.Note != "" {
-		text = strings.TrimSpace(text + " " + a.Note)
+	d := b.Deadline
+	switch {
+	case d == nil:
+		return text + ": the brief has no date yet (save the spec), so integ cannot set the plan against it."
+	case d.Fit == checklist.ScheduleLate:
+		return fmt.Sprintf("%s: starting about %s, go-live falls about %s, %s late (see the findings: split off a phase 1).", text, d.Start, d.GoLive, weeksText(-d.SpareWeeks))
+	case d.Fit == checklist.ScheduleTight:
+		return fmt.Sprintf("%s: starting about %s, go-live falls about %s, only %s before it.", text, d.Start, d.GoLive, weeksText(d.SpareWeeks))
 	}
-	return strings.TrimRight(strings.TrimSpace(text), ".")
+	return fmt.Sprintf("%s: starting about %s, go-live falls about %s, %s before it.", text, d.Start, d.GoLive, weeksText(d.SpareWeeks))
 }

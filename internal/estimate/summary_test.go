@@ -55,17 +55,6 @@ func TestSummaryAndOwnership(t *testing.T) {
 	}
 }
 
-// A deadline, when given, is quoted in the summary beside the duration.
-func TestSummaryQuotesTheDeadline(t *testing.T) {
-	bank := defaultBank(t)
-	s := loadExample(t, bank, "hearth-and-kiln.yaml")
-	s.Set(bank.Estimate.DeadlineQuestion, answer("1 March 2027, before the spring fairs"))
-	b := For(bank, s)
-	if !slices.ContainsFunc(b.Summary, func(l string) bool { return strings.Contains(l, "1 March 2027, before the spring fairs") }) || b.Weeks == nil {
-		t.Errorf("summary %q, weeks %v; want the deadline quoted and a duration", b.Summary, b.Weeks)
-	}
-}
-
 // Sources about one platform are listed only in briefs on that platform:
 // NetSuite's concurrency limits do not belong in a Shopify–Odoo brief, nor
 // Shopify's API versions in an Adobe Commerce–NetSuite one.

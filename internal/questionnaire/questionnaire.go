@@ -242,6 +242,8 @@ func kindHint(q *checklist.Question) string {
 		return "a number" + rangeText(q) + ", or undecided"
 	case checklist.KindText:
 		return "text"
+	case checklist.KindDate:
+		return "a date, YYYY-MM-DD, or undecided"
 	}
 	return "tick one"
 }

@@ -528,6 +528,8 @@ func expected(q *checklist.Question) string {
 		return "a number"
 	case checklist.KindText:
 		return "text"
+	case checklist.KindDate:
+		return "a date, YYYY-MM-DD"
 	}
 	return "one value"
 }

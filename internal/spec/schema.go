@@ -128,6 +128,8 @@ func valueSchema(q *checklist.Question, fill func(string) string) map[string]any
 		return map[string]any{"anyOf": []any{num, map[string]any{"const": checklist.Undecided}}}
 	case checklist.KindText:
 		return map[string]any{"type": "string"}
+	case checklist.KindDate:
+		return map[string]any{"anyOf": []any{map[string]any{"type": "string", "format": "date"}, map[string]any{"const": checklist.Undecided}}}
 	}
 	var values, labels []string
 	for _, o := range q.Options {

@@ -92,7 +92,7 @@ func exampleKeys(t *testing.T, bank *checklist.Bank, ex *spec.Spec, oldRules boo
 		switch q.Kind {
 		case checklist.KindMulti:
 			pressTicks(q, a.Values, oldRules, press)
-		case checklist.KindNumber, checklist.KindText:
+		case checklist.KindNumber, checklist.KindText, checklist.KindDate:
 			if v := a.Value(); v != "" && (oldRules || v != q.Default) {
 				typeText(v)
 			}

@@ -139,7 +139,7 @@ func (w *run) questionField(st step, b *box) huh.Field {
 			values = append(values, opt.Value)
 		}
 		return newMultiSelect(title, help+"\n"+multiHint, labels, values, &b.multi)
-	case checklist.KindNumber, checklist.KindText:
+	case checklist.KindNumber, checklist.KindText, checklist.KindDate:
 		b.single = seen.Value()
 		input := huh.NewInput().Title(title).Description(help).Value(&b.single)
 		if q.DefaultIsAnswer() {
