@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "4594baa727db1cec340e769bef5962b084590cc949cf334cf46a97922d5a6dee"
+const generatedHash = "104b34c64bff9f87cb9df42bbbe057dbd1609959e7966ae09e46ca29a5bd80a4"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -12137,6 +12137,16 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 				&Condition{Question: "payments.capture-timing",
 					Is: "at-shipment",
 				},
+				&Condition{Any: []*Condition{
+					&Condition{Not: &Condition{Question: "payments.methods"}},
+					&Condition{Question: "payments.methods",
+						In: []string{
+							"cards",
+							"wallets",
+						},
+					},
+				},
+				},
 				&Condition{Not: &Condition{Question: "payments.auth-expiry",
 					In: []string{
 						"reauthorise",
@@ -12438,6 +12448,16 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 				&Condition{Question: "payments.capture-timing",
 					Is: "at-shipment",
 				},
+				&Condition{Any: []*Condition{
+					&Condition{Not: &Condition{Question: "payments.methods"}},
+					&Condition{Question: "payments.methods",
+						In: []string{
+							"cards",
+							"wallets",
+						},
+					},
+				},
+				},
 				&Condition{Question: "orders.partial-shipments",
 					In: []string{
 						"per-item",
@@ -12651,6 +12671,13 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 					},
 					&Condition{Question: "payments.capture-timing",
 						Is: "at-shipment",
+					},
+					&Condition{Not: &Condition{Question: "subscriptions.charge",
+						In: []string{
+							"at-renewal",
+							"invoice",
+						},
+					},
 					},
 				},
 				},
@@ -13037,6 +13064,10 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 				&Condition{Question: "payments.split-capture",
 					Is: "last-shipment",
 				},
+				&Condition{Not: &Condition{Question: "orders.partial-shipments",
+					Is: "never-partial",
+				},
+				},
 				&Condition{Question: "inventory.locations",
 					In: []string{
 						"several-total",
@@ -13400,7 +13431,7 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 			Source:  "https://www.odoo.com/documentation/19.0/administration/maintain/hosting_changes.html (Odoo: moving to Odoo Online means uninstalling non-standard apps)",
 		},
 		&Finding{ID: "cin7-refunds-restock-returns",
-			Severity: "warning",
+			Severity: "error",
 			When: &Condition{All: []*Condition{
 				&Condition{Question: "project.inventory",
 					Matches: "cin7",
@@ -13422,8 +13453,8 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 				},
 			},
 			},
-			Message: "Cin7 Core's store integrations bring each refund made in {store} into Cin7 Core with a restock, while staff also enter the return in Cin7 Core: each return can be credited and restocked twice, once before it is inspected.",
-			Advice:  "Let one path create the credit note and the restock: the refund made in {store} (with restocking switched off until inspection), or the return entered in Cin7 Core.",
+			Message: "Cin7 Core's store integrations bring each refund made in {store} into Cin7 Core with a restock, while staff also enter the return in Cin7 Core: both paths are required, so each return is credited and restocked twice, once before it is inspected, and the returns work cannot be given a fixed price until one path is chosen.",
+			Advice:  "Choose the one path that credits and restocks a return: either the return is received in Cin7 Core as a credit note after inspection and the refund in {store} is not brought in (returns.refund-sync: manual or none), or the refund made in {store} drives Cin7 Core and staff do not enter the return there (returns.entered-where: {store}), its goods received into a location kept apart until inspected.",
 			Source:  "https://help.core.cin7.com/hc/en-us/articles/9034574937615-WooCommerce-Integration (Cin7 Core's store integration: a refund processed in the store restocks its items in Cin7 Core)",
 		},
 	},

@@ -92,12 +92,16 @@ func TestChannelExampleStatesEachChannel(t *testing.T) {
 		channels[f.ID] = f.Channels
 	}
 	for id, want := range map[string][]string{
-		"subscriptions-charged-at-shipment": {"web-retail"}, // subscriptions and capture at shipment, both retail's
-		"credited-twice":                    {"web-retail"}, // refunded in the store; wholesale is credited on account
+		"credited-twice": {"web-retail"}, // refunded in the store; wholesale is credited on account
 	} {
 		if got, ok := channels[id]; !ok || !slices.Equal(got, want) {
 			t.Errorf("finding %s: channels %v (raised: %v); want %v", id, got, ok, want)
 		}
+	}
+	// Retail's subscriptions and capture at shipment, but renewals are
+	// charged when created (review 2, K1): not charged at shipment.
+	if _, ok := channels["subscriptions-charged-at-shipment"]; ok {
+		t.Error("subscriptions-charged-at-shipment is raised, though renewals are charged when they are created")
 	}
 
 	var perChannel []string

@@ -412,7 +412,7 @@ func TestReviewFindingsExist(t *testing.T) {
 		"last-shipment-capture-across-locations":   "warning",
 		"phone-orders-paid-by-link-uploaded":       "warning",
 		"tax-twice-without-tolerance":              "warning",
-		"cin7-refunds-restock-returns":             "warning",
+		"cin7-refunds-restock-returns":             "error",
 		"shopify-b2b-needs-plus":                   "error",
 		"shopify-avatax-sends-documents":           "info",
 		"adobe-order-changes-replace-orders":       "warning",
