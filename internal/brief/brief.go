@@ -318,6 +318,11 @@ func (b *builder) build(now time.Time) *Brief {
 		if r := out.Budget.RiskOf(q.ID); r != nil {
 			d.RiskLow, d.RiskHigh = r.LowHours, r.HighHours
 		}
+		if sw := out.Budget.ApproachSwing; sw != nil && sw.QuestionID == q.ID {
+			// The approach is no buffer: the budget prices the dearest, and
+			// the cheapest is this much below it.
+			d.RiskLow, d.RiskHigh = sw.LowHours, sw.HighHours
+		}
 		out.OpenDecisions = append(out.OpenDecisions, d)
 	}
 

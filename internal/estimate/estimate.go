@@ -63,6 +63,12 @@ type Budget struct {
 	// nothing else: each approach, the open decisions that move the price
 	// most, the deadline beside the duration, and what the client pays others.
 	Summary []string `json:"summary"`
+	// SummaryTable sets the approaches side by side above the summary's
+	// lines, while the approach is open; ApproachSwing is what that choice
+	// moves the planned figure by, the first of the open decisions that move
+	// the price most.
+	SummaryTable  []SummaryRow   `json:"summary_table,omitempty"`
+	ApproachSwing *ApproachSwing `json:"approach_swing,omitempty"`
 	// ByApproach compares the approaches when none is chosen yet.
 	ByApproach  []ApproachFigures `json:"by_approach,omitempty"`
 	Duties      []string          `json:"client_duties"`

@@ -42,6 +42,8 @@ func For(bank *checklist.Bank, s *spec.Spec) Budget {
 	for _, b := range all {
 		out.ByApproach = append(out.ByApproach, figuresOf(b))
 	}
+	out.ApproachSwing = e.approachSwing(out.ByApproach)
+	out.SummaryTable = e.summaryTable(out.ByApproach)
 	out.Summary = e.summary(out)
 	return out
 }

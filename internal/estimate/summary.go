@@ -59,20 +59,19 @@ func figuresOf(b Budget) ApproachFigures {
 // the open decisions that move the price most, the deadline beside the
 // duration, and what the client pays others. Money is rounded to thousands.
 func (e *engine) summary(b Budget) []string {
-	figs := b.ByApproach
-	if len(figs) == 0 {
-		figs = []ApproachFigures{figuresOf(b)}
-	}
 	var out []string
-	for _, f := range figs {
-		out = append(out, e.approachLine(f))
-	}
-	if len(b.ByApproach) > 0 {
-		out = append(out, fmt.Sprintf("How it will be built is still open; the rest of this budget is for the dearest way: %s.", b.Approach.Label))
+	if len(b.ByApproach) == 0 {
+		out = append(out, e.approachLine(figuresOf(b)))
+	} else {
+		out = append(out, fmt.Sprintf("How it will be built is still open (the table above); the rest of this budget is for the dearest way: %s.", b.Approach.Label))
 	}
 	items := slices.Clone(b.RiskBuffer.Items)
 	slices.SortStableFunc(items, func(x, y RiskItem) int { return cmp.Compare(y.HighHours, x.HighHours) })
 	var open []string
+	if sw := b.ApproachSwing; sw != nil {
+		open = append(open, fmt.Sprintf("%s (%s %s h to %s %s h: a swing of %s h, %s %s)", sw.Title, sw.Cheapest, FormatHours(sw.LowHours),
+			sw.Dearest, FormatHours(sw.HighHours), FormatHours(sw.HighHours-sw.LowHours), e.currency, FormatThousands(sw.HighCost-sw.LowCost)))
+	}
 	for _, it := range items[:min(len(items), 3)] {
 		open = append(open, fmt.Sprintf("%s (up to %s h)", strings.TrimPrefix(it.Title, "Open: "), FormatHours(it.HighHours)))
 	}
@@ -94,6 +93,94 @@ func (e *engine) summary(b Budget) []string {
 	return out
 }
 
+// ApproachSwing is what the open choice of approach moves the planned
+// figure by: from the cheapest approach to the dearest, whose figures the
+// budget shows.
+type ApproachSwing struct {
+	QuestionID string  `json:"question_id"`
+	Title      string  `json:"title"`
+	Cheapest   string  `json:"cheapest"`
+	Dearest    string  `json:"dearest"`
+	LowHours   int     `json:"low_hours"`
+	HighHours  int     `json:"high_hours"`
+	LowCost    float64 `json:"low_cost"`
+	HighCost   float64 `json:"high_cost"`
+}
+
+// approachSwing is the swing of the approaches side by side, or nil.
+func (e *engine) approachSwing(figs []ApproachFigures) *ApproachSwing {
+	if len(figs) < 2 {
+		return nil
+	}
+	lo, hi := figs[0], figs[0]
+	for _, f := range figs[1:] {
+		if f.Planned.Hours < lo.Planned.Hours {
+			lo = f
+		}
+		if f.Planned.Hours > hi.Planned.Hours {
+			hi = f
+		}
+	}
+	title := e.model.ApproachQuestion
+	if q := e.bank.Question(title); q != nil {
+		title = e.names.Fill(q.ShortTitle(), nil)
+	}
+	return &ApproachSwing{QuestionID: e.model.ApproachQuestion, Title: title, Cheapest: lo.Label, Dearest: hi.Label,
+		LowHours: lo.Planned.Hours, HighHours: hi.Planned.Hours, LowCost: lo.Planned.Cost, HighCost: hi.Planned.Cost}
+}
+
+// SummaryRow is one approach in the summary's table, as it reads.
+type SummaryRow struct {
+	Approach string `json:"approach"`
+	Build    string `json:"build"`
+	Weeks    string `json:"weeks"`
+	Run      string `json:"run"`
+	Total    string `json:"total"`
+}
+
+// summaryTable sets the approaches side by side for the summary: the
+// planned build and its range, the weeks, a year to run and the total over
+// the support period.
+func (e *engine) summaryTable(figs []ApproachFigures) []SummaryRow {
+	var out []SummaryRow
+	for _, f := range figs {
+		r := SummaryRow{Approach: f.Label,
+			Build: fmt.Sprintf("%s %s (%s–%s)", e.currency, FormatThousands(f.Planned.Cost), FormatThousands(f.Total.LowCost), FormatThousands(f.Total.HighCost))}
+		if s := f.Schedule; s != nil {
+			r.Weeks = fmt.Sprintf("%s to go-live, %s of hypercare", FormatWeeks(s.ToGoLive), FormatWeeks(s.AfterGoLive))
+		} else if f.Weeks != nil {
+			r.Weeks = fmt.Sprintf("about %s–%s", FormatWeeks(f.Weeks.Low), FormatWeeks(f.Weeks.High))
+		}
+		r.Run = strings.Join(e.runText(f.RunningTotals), " plus ")
+		if r.Run == "" {
+			r.Run = "nothing more"
+		}
+		o := f.Ownership
+		r.Total = fmt.Sprintf("%s %s", o.Currency, thousandsRange(o.Low, o.High))
+		for _, x := range o.Others {
+			r.Total += fmt.Sprintf(" plus %s %s", x.Currency, thousandsRange(x.Low, x.High))
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// runText is each currency's running costs a year, in thousands.
+func (e *engine) runText(totals []CostRange) []string {
+	var run []string
+	for _, r := range totals {
+		if r.High == 0 {
+			continue
+		}
+		s := fmt.Sprintf("%s %s", r.Currency, thousandsRange(r.Low, r.High))
+		if r.Currency != e.currency {
+			s += " (not converted)"
+		}
+		run = append(run, s)
+	}
+	return run
+}
+
 // approachLine is one approach in a sentence: build, duration, a year of
 // running costs and the total over the support period.
 func (e *engine) approachLine(f ApproachFigures) string {
@@ -108,17 +195,7 @@ func (e *engine) approachLine(f ApproachFigures) string {
 	} else if f.Weeks != nil {
 		fmt.Fprintf(&b, ", about %s–%s weeks", FormatNumber(f.Weeks.Low), FormatNumber(f.Weeks.High))
 	}
-	var run []string
-	for _, r := range f.RunningTotals {
-		if r.High == 0 {
-			continue
-		}
-		s := fmt.Sprintf("%s %s", r.Currency, thousandsRange(r.Low, r.High))
-		if r.Currency != e.currency {
-			s += " (not converted)"
-		}
-		run = append(run, s)
-	}
+	run := e.runText(f.RunningTotals)
 	if len(run) == 0 {
 		b.WriteString("; nothing more a year to run")
 	} else {

@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -15,9 +16,9 @@ func TestSummaryAndOwnership(t *testing.T) {
 	for _, tt := range []struct {
 		example string
 		months  int
-		lines   int // one per approach, and one saying the approach is open
+		lines   int // one for the approach (a table when it is open, and a line saying so)
 	}{
-		{"acme-outdoor.yaml", 12, 4},
+		{"acme-outdoor.yaml", 12, 1},
 		{"northwind-b2b.yaml", 24, 1},
 		{"hearth-and-kiln.yaml", 12, 1},
 	} {
@@ -40,12 +41,14 @@ func TestSummaryAndOwnership(t *testing.T) {
 				t.Errorf("%s %s: ownership %+v; want %d months, %s %v–%v", tt.example, f.Label, o, tt.months, b.Currency, low, high)
 			}
 			want := f.Label + ": build " + b.Currency + " " + FormatThousands(f.Planned.Cost) + " planned"
-			if slices.ContainsFunc(b.Summary, func(s string) bool { return strings.HasPrefix(s, want) }) {
+			row := b.Currency + " " + FormatThousands(f.Planned.Cost) + " ("
+			if slices.ContainsFunc(b.Summary, func(s string) bool { return strings.HasPrefix(s, want) }) ||
+				slices.ContainsFunc(b.SummaryTable, func(r SummaryRow) bool { return r.Approach == f.Label && strings.HasPrefix(r.Build, row) }) {
 				approachLines++
 			}
 		}
 		if approachLines != len(figs) || len(b.Summary) < tt.lines {
-			t.Errorf("%s: summary %q; want a line per approach (%d)", tt.example, b.Summary, len(figs))
+			t.Errorf("%s: summary %q, table %v; want a line or a row per approach (%d)", tt.example, b.Summary, b.SummaryTable, len(figs))
 		}
 		for _, s := range b.Summary {
 			if strings.Contains(s, ".00") {
@@ -79,5 +82,43 @@ func TestFormatThousands(t *testing.T) {
 		if got := FormatThousands(v); got != want {
 			t.Errorf("FormatThousands(%v) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+// While the approach is open, "In short" sets the approaches side by side in
+// a table, and the approach is the first open decision that moves the price,
+// with its swing from the cheapest to the dearest (review 2, A7, 1.6a, 1.6c);
+// once decided, one line says it.
+func TestSummaryApproachTableAndSwing(t *testing.T) {
+	bank := defaultBank(t)
+	b := For(bank, loadExample(t, bank, "acme-outdoor.yaml"))
+	if len(b.SummaryTable) != len(b.ByApproach) || len(b.ByApproach) != 3 {
+		t.Fatalf("table %v for %d approaches", b.SummaryTable, len(b.ByApproach))
+	}
+	lo, hi := b.ByApproach[0], b.ByApproach[0]
+	for i, f := range b.ByApproach {
+		row := b.SummaryTable[i]
+		if row.Approach != f.Label || !strings.HasPrefix(row.Build, "USD "+FormatThousands(f.Planned.Cost)+" (") ||
+			row.Weeks != FormatWeeks(f.Schedule.ToGoLive)+" to go-live, "+FormatWeeks(f.Schedule.AfterGoLive)+" of hypercare" {
+			t.Errorf("row %+v for %s (%d h, %v weeks)", row, f.Label, f.Planned.Hours, f.Schedule.ToGoLive)
+		}
+		if f.Planned.Hours < lo.Planned.Hours {
+			lo = f
+		}
+		if f.Planned.Hours > hi.Planned.Hours {
+			hi = f
+		}
+	}
+	want := fmt.Sprintf("Open decisions that move the price most: How it will be built (%s %s h to %s %s h: a swing of %s h, USD %s);",
+		lo.Label, FormatHours(lo.Planned.Hours), hi.Label, FormatHours(hi.Planned.Hours), FormatHours(hi.Planned.Hours-lo.Planned.Hours), FormatThousands(hi.Planned.Cost-lo.Planned.Cost))
+	if !slices.ContainsFunc(b.Summary, func(l string) bool { return strings.HasPrefix(l, want) }) {
+		t.Errorf("summary %q; want a line starting %q", b.Summary, want)
+	}
+	if slices.ContainsFunc(b.Summary, func(l string) bool { return strings.HasPrefix(l, lo.Label+": build") }) {
+		t.Errorf("summary %q repeats the table line by line", b.Summary)
+	}
+	decided := For(bank, loadExample(t, bank, "hearth-and-kiln.yaml"))
+	if decided.SummaryTable != nil || decided.ApproachSwing != nil || !strings.HasPrefix(decided.Summary[0], "Connector app: build GBP") {
+		t.Errorf("decided: table %v, swing %v, summary %q", decided.SummaryTable, decided.ApproachSwing, decided.Summary)
 	}
 }
