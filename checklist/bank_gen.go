@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "104b34c64bff9f87cb9df42bbbe057dbd1609959e7966ae09e46ca29a5bd80a4"
+const generatedHash = "eeb519669e7d3a44b0e12e6509dad7711a32eedb13e070985e2a1c42987eb581"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -1835,7 +1835,7 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 					},
 					Fit: "custom",
 				},
-				WorkItem{Title: "Web accounts for offline customers, with an invitation",
+				WorkItem{Title: "Web accounts for offline customers",
 					When: &Condition{Question: "customers.offline-account",
 						Is: "yes",
 					},
@@ -9049,12 +9049,34 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 						Option{Value: "yes",
 							Label: "Yes",
 							Requires: []Sentence{
-								Sentence{Text: "A customer created in {inventory} shall get an account in {store}, matched by the customer key, with an invitation to set a password; no password shall be transferred."},
+								Sentence{Text: "A customer created in {inventory} shall get an account in {store}, matched by the customer key, with an invitation to set a password; no password shall be transferred.",
+									If: &Condition{Not: &Condition{Question: "project.store",
+										Matches: "shopify",
+									},
+									},
+								},
+								Sentence{Text: "A customer created in {inventory} shall get a customer record in Shopify, matched by the customer key, with its e-mail address; the customer signs in to Shopify's customer accounts with a one-time code sent to that address, so no password is set, sent or transferred. Password invitations work only with Shopify's legacy customer accounts, which are deprecated: the integration shall not depend on them.",
+									If: &Condition{Question: "project.store",
+										Matches: "shopify",
+									},
+									Source: "https://shopify.dev/changelog/legacy-customer-accounts-are-deprecated (Shopify, 26 February 2026: legacy customer accounts deprecated, no longer available to new stores); https://shopify.dev/docs/api/admin-graphql/2024-10/payloads/customersendaccountinviteemailpayload (the account invitation works only where legacy customer accounts are enabled)",
+								},
 							},
 							Scenarios: []Scenario{
 								Scenario{Given: "a customer created in {inventory} from a phone order, with an e-mail address and no {store} account",
 									When: "the customer transfer runs",
 									Then: "{store} holds one account for that customer, linked by the customer key, the customer receives exactly one invitation to set a password, and no password has been transferred",
+									If: &Condition{Not: &Condition{Question: "project.store",
+										Matches: "shopify",
+									},
+									},
+								},
+								Scenario{Given: "a customer created in {inventory} from a phone order, with an e-mail address and no Shopify customer record",
+									When: "the customer transfer runs, and the customer then signs in to the store with that e-mail address",
+									Then: "Shopify holds one customer record for that customer, linked by the customer key; the sign-in code reaches that address and the customer sees the orders placed online; no password exists or has been transferred",
+									If: &Condition{Question: "project.store",
+										Matches: "shopify",
+									},
 								},
 							},
 							Flows: []Flow{

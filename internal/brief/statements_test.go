@@ -213,8 +213,14 @@ func TestNoWrongStatements(t *testing.T) {
 		},
 		{
 			name:    "the invitation of an offline customer is what its test checks",
-			answers: map[string]answer{"project.channels": {value: "web-retail,phone-email"}, "customers.offline-account": {value: "yes"}},
+			answers: map[string]answer{"project.store": {value: "WooCommerce"}, "project.channels": {value: "web-retail,phone-email"}, "customers.offline-account": {value: "yes"}},
 			must:    []string{"receives exactly one invitation to set a password"},
+		},
+		{
+			name:    "Shopify's customer accounts sign in by a code: no password invitation is promised",
+			answers: map[string]answer{"project.channels": {value: "web-retail,phone-email"}, "customers.offline-account": {value: "yes"}},
+			mustNot: []string{"invitation to set a password", "receives exactly one invitation"},
+			must:    []string{"signs in to Shopify's customer accounts with a one-time code", "no password exists or has been transferred"},
 		},
 		{
 			name:    "tax calculated again is not promised to match to the cent",
