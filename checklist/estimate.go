@@ -292,7 +292,8 @@ type Size struct {
 
 // RunningCost is a yearly cost apart from the build. Exactly one of Money (a
 // range per size, in Currency), Hours (a range of hours a year, at the
-// hourly rate) or BuildShare (a share of the build's cost) is set.
+// hourly rate), BuildShare (a share of the build's cost) or Quoted (no
+// figure: the vendor quotes it) is set.
 type RunningCost struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
@@ -306,9 +307,12 @@ type RunningCost struct {
 	Currency   string      `yaml:"currency,omitempty"`
 	Hours      *Range      `yaml:"hours,omitempty"`
 	BuildShare *Range      `yaml:"build_share,omitempty"`
-	Note       string      `yaml:"note,omitempty"`
-	Source     string      `yaml:"source,omitempty"`
-	Line       int         `yaml:"-"`
+	// Quoted is the fourth form: no published figure, and what the cost
+	// column says instead ("Oracle quotes it"); it adds nothing to the totals.
+	Quoted string `yaml:"quoted,omitempty"`
+	Note   string `yaml:"note,omitempty"`
+	Source string `yaml:"source,omitempty"`
+	Line   int    `yaml:"-"`
 }
 
 // OwnerIf is a running cost's owner when a condition holds.
@@ -646,7 +650,7 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 		"sizes":    {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
 		"running_costs": {what: "a running cost", keys: map[string]*keySchema{"id": nil, "title": nil, "owner": nil,
 			"owner_if": {what: "an owner_if", keys: map[string]*keySchema{"when": condition, "owner": nil}}, "approaches": nil,
-			"when": condition, "money": nil, "currency": nil, "hours": nil, "build_share": nil, "note": nil, "source": nil}},
+			"when": condition, "money": nil, "currency": nil, "hours": nil, "build_share": nil, "quoted": nil, "note": nil, "source": nil}},
 		"duties": remark, "assumptions": remark, "exclusions": remark,
 		"sources": {what: "a source", keys: map[string]*keySchema{"id": nil, "title": nil, "url": nil, "about": nil}},
 		"no_work": {what: "a no_work entry", keys: map[string]*keySchema{"question": nil, "system": nil, "values": nil, "reason": nil}},

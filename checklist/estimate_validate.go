@@ -424,14 +424,15 @@ func (v *validator) runningCost(r *RunningCost, sizes, approaches []string) {
 		v.condition(o.When, where+" owner_if", "")
 	}
 	forms := 0
-	for _, set := range []bool{len(r.Money) > 0, r.Hours != nil, r.BuildShare != nil} {
+	for _, set := range []bool{len(r.Money) > 0, r.Hours != nil, r.BuildShare != nil, strings.TrimSpace(r.Quoted) != ""} {
 		if set {
 			forms++
 		}
 	}
 	if forms != 1 {
-		v.add(r.Line, where+" needs exactly one of `money` (per size, a year), `hours` (a year) or `build_share` (of the build's cost)")
+		v.add(r.Line, where+" needs exactly one of `money` (per size, a year), `hours` (a year), `build_share` (of the build's cost) or `quoted` (no published figure: what to say instead)")
 	}
+	v.text(r.Line, r.Quoted)
 	if len(r.Money) > 0 && strings.TrimSpace(r.Currency) == "" {
 		v.add(r.Line, where+" gives money but no `currency` (the published figures' currency; integ does not convert)")
 	}
@@ -448,7 +449,7 @@ func (v *validator) runningCost(r *RunningCost, sizes, approaches []string) {
 	}
 	v.approachList(r.Line, where, r.Approaches, approaches)
 	v.condition(r.When, where, "")
-	v.cites(r.Line, where, r.Source+" "+r.Note)
+	v.cites(r.Line, where, r.Source+" "+r.Note+" "+r.Quoted)
 }
 
 func (v *validator) rangeOK(line int, where string, r Range) {

@@ -116,6 +116,8 @@ func TestEstimateValidation(t *testing.T) {
 			[]string{`bank.yaml:32: unknown key "growht" in the estimate`}},
 		{"growth out of range", "growth: 0.5", "growth: 50",
 			[]string{"bank.yaml:23: the estimate's `growth` is 50"}},
+		{"a running cost with a figure and quoted too", "money: {big: [1, 2], mid: [0, 1]}}", "money: {big: [1, 2], mid: [0, 1]}, quoted: the vendor quotes it}",
+			[]string{`running cost "sub" needs exactly one of ` + "`money`"}},
 		{"a driver in a group the estimate lacks", "per_extra: 0.1, max: 2}", "per_extra: 0.1, max: 2, group: structure}",
 			[]string{`bank.yaml:28: driver "n" names driver group "structure", which the estimate's driver_groups do not define`}},
 		{"a driver group's share and the ceiling out of range", "growth: 0.5", "growth: 0.5\n  max_factor: 0.9\n  driver_groups: [{id: g, title: G, others: 2}]",

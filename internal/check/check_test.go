@@ -33,6 +33,12 @@ func specWith(t *testing.T, bank *checklist.Bank, a given, notes given) *spec.Sp
 	return s
 }
 
+// notNotes are the notes of a near miss that differs from the trigger by a
+// note only.
+var notNotes = map[string]given{
+	"companies-without-rule": {"project.companies": "US customers in Acme Inc., all others in Acme BV"},
+}
+
 // Each finding in the bank has a minimal spec that triggers it and a close
 // one that must not. A finding added to the bank without a case fails here.
 var cases = map[string]struct{ trigger, not given }{
@@ -129,7 +135,7 @@ var cases = map[string]struct{ trigger, not given }{
 		given{"project.currencies": "3", "project.currency-prices": "price-lists"}},
 	"companies-without-rule": {
 		given{"project.companies": "2"},
-		given{"project.companies": "2", "project.company-rule": "US customers in Acme Inc., all others in Acme BV"}},
+		given{"project.companies": "2"}},
 	"connector-with-custom-needs": {
 		given{"project.approach": "connector", "orders.changes-where": "both"},
 		given{"project.approach": "custom", "orders.changes-where": "both"}},
@@ -280,7 +286,7 @@ func TestEveryFinding(t *testing.T) {
 					t.Errorf("%v: %s / %s", p, g.Message, g.Advice)
 				}
 			}
-			if got := Run(bank, specWith(t, bank, c.not, nil)); slices.Contains(ids(got), f.ID) {
+			if got := Run(bank, specWith(t, bank, c.not, notNotes[f.ID])); slices.Contains(ids(got), f.ID) {
 				t.Errorf("raised by %v, which must not", c.not)
 			}
 		})

@@ -62,6 +62,7 @@ func TestConnectorKindSetsSetUpAndSubscription(t *testing.T) {
 	for kind, name := range map[string]string{"built-in": "Cin7 Core's WooCommerce integration", "app": "a WooCommerce connector from an app store", "vendor": "Celigo"} {
 		s := loadExample(t, bank, "hearth-and-kiln.yaml")
 		s.Set("project.connector", answer(name))
+		s.Set("project.licences", answer("none")) // each bought new
 		b := For(bank, s)
 		planned[kind] = b.Planned.Hours
 		ids := map[string]RunningCost{}
@@ -146,5 +147,42 @@ func TestWorkBesideABuiltInConnector(t *testing.T) {
 	}
 	if mon["built-in"] >= mon["vendor"] || mon["built-in"]*2 > mon["vendor"]+1 {
 		t.Errorf("monitoring and the weekly reconciliation: %d h beside Cin7 Core's own connector, %d h beside a vendor's; want about half or less", mon["built-in"], mon["vendor"])
+	}
+}
+
+// A licence the client already holds is not charged as new: Northwind runs
+// its EDI flows on Celigo and holds Avalara and a NetSuite sandbox, so its
+// running costs carry what the project adds to the Celigo licence (quoted by
+// Celigo, no invented figure) instead of a new platform subscription, and the
+// tax service and the sandbox as the client's own lines. Bought new, the
+// subscription comes back and the total a year grows by it.
+func TestHeldLicenceIsNotChargedAsNew(t *testing.T) {
+	bank := defaultBank(t)
+	lines := func(licences string) (map[string]RunningCost, CostRange) {
+		s := loadExample(t, bank, "northwind-b2b.yaml")
+		s.Set("project.licences", spec.Answer{Values: strings.Split(licences, ",")})
+		b := For(bank, s)
+		out := map[string]RunningCost{}
+		for _, r := range b.Running {
+			out[r.ID] = r
+		}
+		return out, b.RunningTotals[0]
+	}
+	held, heldTotal := lines("connector,tax-service")
+	if _, ok := held["platform-subscription"]; ok {
+		t.Errorf("Celigo held, yet a new platform subscription is charged: %+v", held["platform-subscription"])
+	}
+	for _, id := range []string{"licence-held", "tax-service-held", "inventory-sandbox-held"} {
+		if r, ok := held[id]; !ok || r.Owner != "client" || r.Quoted == "" || r.High != 0 {
+			t.Errorf("held licences: %s is %+v; want the client's line, quoted, with no figure", id, r)
+		}
+	}
+	bought, boughtTotal := lines("none")
+	sub, ok := bought["platform-subscription"]
+	if !ok || bought["tax-service"].Quoted == "" || bought["licence-held"].ID != "" {
+		t.Fatalf("nothing held: running costs %v; want the platform subscription and a new tax service, no held licence", bought)
+	}
+	if boughtTotal.Low != heldTotal.Low+sub.Low || boughtTotal.High != heldTotal.High+sub.High {
+		t.Errorf("a year: %v held, %v bought new; the difference should be the subscription %v–%v", heldTotal, boughtTotal, sub.Low, sub.High)
 	}
 }

@@ -205,6 +205,9 @@ type RunningCost struct {
 	// PaidAs says whose it is in words ("the client's own licence").
 	PaidAs string `json:"paid_as"`
 	CostRange
+	// Quoted says what stands instead of a figure where none is published
+	// ("Oracle quotes it"); the cost then adds nothing to the totals.
+	Quoted string `json:"quoted,omitempty"`
 	Basis  string `json:"basis"`
 	Source string `json:"source,omitempty"`
 }
@@ -251,6 +254,17 @@ type Source struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	URL   string `json:"url"`
+}
+
+// QuotedRunning reports whether a running cost has no figure, the vendor
+// quoting it, so that the totals a year leave it out.
+func (b Budget) QuotedRunning() bool {
+	for _, r := range b.Running {
+		if r.Quoted != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // RiskOf is the risk buffer an open question carries, or nil.

@@ -103,8 +103,8 @@ var large = merge(midMarket, map[string]string{
 	"operations.history": "products,customers,open-orders,order-history", "operations.sandbox": "both",
 	"b2b.accounts": "company-buyers", "inventory.buffer-units": "2", "operations.history-months": "24",
 	"payments.partial-capture": "yes", "payments.multi-capture": "no", "payments.split-capture": "last-shipment",
-	"project.company-rule": "By the customer's country", "project.currency-prices": "price-lists",
-	"project.store-scope": "own-range", "tax.commit": "inventory",
+	"project.currency-prices": "price-lists",
+	"project.store-scope":     "own-range", "tax.commit": "inventory",
 })
 
 func merge(base, over map[string]string) map[string]string {

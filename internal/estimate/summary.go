@@ -83,7 +83,11 @@ func (e *engine) summary(b Budget) []string {
 	}
 	var pays []string
 	for _, r := range b.Running {
-		if r.Owner == checklist.OwnerClient && r.High > 0 {
+		switch {
+		case r.Owner != checklist.OwnerClient:
+		case r.Quoted != "":
+			pays = append(pays, fmt.Sprintf("%s (%s)", r.Title, r.Quoted))
+		case r.High > 0:
 			pays = append(pays, fmt.Sprintf("%s, %s %s", r.Title, r.Currency, thousandsRange(r.Low, r.High)))
 		}
 	}

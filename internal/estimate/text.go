@@ -40,6 +40,8 @@ func (e *engine) running(v *view, a *checklist.Approach, size string, buildCost 
 			}
 			c.CostRange = CostRange{Currency: rc.Currency, Low: rc.Money[i].Low, High: rc.Money[i].High}
 			c.Basis = fmt.Sprintf("in %s, for %s", rc.Currency, e.sizeTitle(size))
+		case rc.Quoted != "":
+			c.Currency, c.Quoted = e.currency, e.names.Fill(rc.Quoted, nil)
 		case rc.Hours != nil:
 			c.CostRange = CostRange{Currency: e.currency, Low: rc.Hours.Low * e.rate, High: rc.Hours.High * e.rate}
 			c.Basis = fmt.Sprintf("%s–%s hours a year at the hourly rate", FormatNumber(rc.Hours.Low), FormatNumber(rc.Hours.High))
@@ -50,9 +52,12 @@ func (e *engine) running(v *view, a *checklist.Approach, size string, buildCost 
 		if rc.Note != "" {
 			c.Basis += "; " + e.names.Fill(rc.Note, nil)
 		}
-		if c.Low == 0 && c.High == 0 {
+		if c.Low == 0 && c.High == 0 && c.Quoted == "" {
 			// Nothing to pay is nothing in any currency, whatever the size.
 			c.Currency, c.Basis = e.currency, e.names.Fill(rc.Note, nil)
+		}
+		if c.Quoted != "" {
+			c.Basis = e.names.Fill(rc.Note, nil)
 		}
 		c.Source = uncited(c.Source, c.Basis)
 		costs = append(costs, c)
@@ -213,6 +218,7 @@ func (e *engine) sources(b Budget) []Source {
 	for _, r := range b.Running {
 		cite(r.Basis)
 		cite(r.Source)
+		cite(r.Quoted)
 	}
 	for _, list := range [][]string{b.Assumptions, b.Duties, b.Exclusions} {
 		for _, t := range list {
