@@ -149,6 +149,13 @@ func writeDiff(w io.Writer, st styles, r *specdiff.Result) {
 		fmt.Fprintln(w, st.wrap(fmt.Sprintf("%s h (%s %s) → %s h (%s %s)", estimate.FormatHours(e.PlannedBefore.Hours), e.Currency, estimate.FormatMoney(e.PlannedBefore.Cost),
 			estimate.FormatHours(e.PlannedAfter.Hours), e.Currency, estimate.FormatMoney(e.PlannedAfter.Cost)), "  planned: ", "           "))
 	}
+	if e.WeeksBefore != e.WeeksAfter || e.GoLiveBefore != e.GoLiveAfter {
+		line := fmt.Sprintf("%s → %s weeks", weeksOrNone(e.WeeksBefore), weeksOrNone(e.WeeksAfter))
+		if e.GoLiveBefore != e.GoLiveAfter {
+			line += fmt.Sprintf(" (go-live about %s → %s)", orDash(e.GoLiveBefore), orDash(e.GoLiveAfter))
+		}
+		fmt.Fprintln(w, st.wrap(line, "  to go-live: ", "              "))
+	}
 	for _, p := range e.Packages {
 		m := mark["changed"]
 		switch {
@@ -182,4 +189,20 @@ func runTextconv(opts *diffOptions) error {
 		return nil
 	}
 	return specdiff.WriteText(opts.streams.Out, bank, s)
+}
+
+// weeksOrNone is weeks as the estimate gives them, or "none" without a schedule.
+func weeksOrNone(w float64) string {
+	if w == 0 {
+		return "none"
+	}
+	return estimate.FormatWeeks(w)
+}
+
+// orDash is a date, or "–" where there is none.
+func orDash(d string) string {
+	if d == "" {
+		return "–"
+	}
+	return d
 }

@@ -87,8 +87,9 @@ func TestScheduleWorkedExamples(t *testing.T) {
 		{"hearth-and-kiln.yaml", map[string]weekBand{"connector": {1, 8, "[8]"}}},
 		// A B2B business on Celigo, two companies and three websites: the enterprise band.
 		{"northwind-b2b.yaml", map[string]weekBand{"platform": {12, 24, "research file's enterprise band, [2]"}}},
-		// A coffee roaster on Cin7 Core's connector: a connector project, 5–8 weeks [1].
-		{"coffee-roaster.yaml", map[string]weekBand{"connector": {5, 8, "[1]"}}},
+		// A coffee roaster on Cin7 Core's connector, with custom work beside it: the mid-market
+		// band, 4–14 weeks (a connector project 5–8 [1]).
+		{"coffee-roaster.yaml", map[string]weekBand{"connector": {4, 14, "research file's mid-market band, [1]"}}},
 	}
 	for _, tt := range tests {
 		for a, bd := range tt.bands {

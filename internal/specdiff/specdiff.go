@@ -62,7 +62,14 @@ type EstimateChange struct {
 	After         estimate.Amount `json:"after"`
 	PlannedBefore estimate.Money  `json:"planned_before"`
 	PlannedAfter  estimate.Money  `json:"planned_after"`
-	Packages      []PackageChange `json:"packages"`
+	// WeeksBefore and WeeksAfter are the weeks to go-live (0 without a
+	// schedule), GoLiveBefore and GoLiveAfter the go-live dates set against
+	// the deadline ("" without one): both from the estimate's schedule.
+	WeeksBefore  float64         `json:"weeks_to_go_live_before"`
+	WeeksAfter   float64         `json:"weeks_to_go_live_after"`
+	GoLiveBefore string          `json:"go_live_before,omitempty"`
+	GoLiveAfter  string          `json:"go_live_after,omitempty"`
+	Packages     []PackageChange `json:"packages"`
 }
 
 // PackageChange is a work package (or the open decisions' buffer) whose
@@ -78,7 +85,8 @@ type PackageChange struct {
 func (r *Result) Same() bool {
 	return len(r.Answers) == 0 && len(r.SectionNotes) == 0 && len(r.Requirements.Added) == 0 &&
 		len(r.Requirements.Removed) == 0 && len(r.Requirements.Changed) == 0 && r.Estimate.Before == r.Estimate.After &&
-		r.Estimate.PlannedBefore == r.Estimate.PlannedAfter && len(r.Estimate.Packages) == 0
+		r.Estimate.PlannedBefore == r.Estimate.PlannedAfter && len(r.Estimate.Packages) == 0 &&
+		r.Estimate.WeeksBefore == r.Estimate.WeeksAfter && r.Estimate.GoLiveBefore == r.Estimate.GoLiveAfter
 }
 
 // Compare diffs two specs against one bank.
@@ -134,6 +142,18 @@ func Compare(bank *checklist.Bank, old, new *spec.Spec, now time.Time) *Result {
 func compareEstimates(before, after estimate.Budget) EstimateChange {
 	c := EstimateChange{Currency: after.Currency, Before: before.Total, After: after.Total,
 		PlannedBefore: before.Planned, PlannedAfter: after.Planned, Packages: []PackageChange{}}
+	if s := before.Schedule; s != nil {
+		c.WeeksBefore = s.ToGoLive
+	}
+	if s := after.Schedule; s != nil {
+		c.WeeksAfter = s.ToGoLive
+	}
+	if d := before.Deadline; d != nil {
+		c.GoLiveBefore = d.GoLive
+	}
+	if d := after.Deadline; d != nil {
+		c.GoLiveAfter = d.GoLive
+	}
 	hours := func(b estimate.Budget, id string) int {
 		if p := b.Package(id); p != nil {
 			return p.ExpectedHours
