@@ -3,7 +3,7 @@
 package checklist
 
 // generatedHash is the SHA-256 of the ecommerce-inventory.yaml this literal was made from.
-const generatedHash = "a6d4c0d88b09bb1f4dab48e47fb3e051a16e9e89e3dafd619610524668546db6"
+const generatedHash = "91ade65b6c2f0c3a099f49a291910392f36d937094f6585db98a75129219b4c6"
 
 // generatedData is the bank as static data; generatedBank links and shares it.
 var generatedData = &Bank{ID: "ecommerce-inventory",
@@ -3457,6 +3457,43 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 				Note:   "held already and renewed with the NetSuite subscription; NetSuite sandboxes are bought apart from the production account",
 				Source: "[60]",
 			},
+			RunningCost{ID: "shopify-plus",
+				Title: "Shopify Plus, if {store} moves to it for the features the answers need",
+				Owner: "client",
+				When: &Condition{All: []*Condition{
+					&Condition{Question: "project.store",
+						Matches: "shopify",
+					},
+					&Condition{Question: "project.shopify-plan",
+						In: []string{
+							"basic",
+							"shopify",
+							"advanced",
+						},
+					},
+					&Condition{Any: []*Condition{
+						&Condition{Question: "b2b.accounts",
+							Is: "company-buyers",
+						},
+						&Condition{Question: "b2b.web-pricing",
+							Is: "platform",
+						},
+						&Condition{All: []*Condition{
+							&Condition{Question: "payments.gateway",
+								Is: "platform",
+							},
+							&Condition{Question: "payments.multi-capture",
+								Is: "yes",
+							},
+						},
+						},
+					},
+					},
+				},
+				},
+				Quoted: "from USD 2,300 a month on a three-year term, USD 2,500 on one year [61]",
+				Note:   "instead of the current plan's fee, and a share of sales above a threshold; the client's choice against a wholesale app or one capture per order, so not added to the total",
+			},
 			RunningCost{ID: "hosting",
 				Title: "Hosting, queue and logs of a custom integration",
 				Owner: "client",
@@ -3718,6 +3755,13 @@ var generatedData = &Bank{ID: "ecommerce-inventory",
 			Source{ID: "59",
 				Title: "Celigo: how much capacity an account has (flows and integration apps under each licence)",
 				URL:   "https://docs.celigo.com/hc/en-us/articles/8136520732059-How-much-capacity-does-my-account-have",
+			},
+			Source{ID: "61",
+				Title: "Innovatrix: Shopify Plus pricing in 2026 (USD 2,300 a month on three years, 2,500 on one)",
+				URL:   "https://www.innovatrixinfotech.com/blog/shopify-plus-vs-shopify-standard-upgrade-worth-it",
+				About: []string{
+					"Shopify",
+				},
 			},
 			Source{ID: "60",
 				Title: "Oracle NetSuite help: account types (sandboxes are purchased)",

@@ -186,3 +186,28 @@ func TestHeldLicenceIsNotChargedAsNew(t *testing.T) {
 		t.Errorf("a year: %v held, %v bought new; the difference should be the subscription %v–%v", heldTotal, boughtTotal, sub.Low, sub.High)
 	}
 }
+
+// A Shopify store below Plus whose answers need Plus's B2B features shows the
+// upgrade as the client's own licence, with its published price in words
+// and not added to the total (the client may choose a wholesale app
+// instead); on Plus there is no such line.
+func TestShopifyPlusUpgradeIsTheClientsLine(t *testing.T) {
+	bank := defaultBank(t)
+	b2b := with(midMarket, "project.store", "Shopify", "project.channels", "web-retail,web-b2b", "b2b.accounts", "company-buyers")
+	for plan, want := range map[string]bool{"shopify": true, "plus": false} {
+		b := For(bank, specOf(t, bank, with(b2b, "project.shopify-plan", plan)))
+		var line *RunningCost
+		for i := range b.Running {
+			if b.Running[i].ID == "shopify-plus" {
+				line = &b.Running[i]
+			}
+		}
+		if (line != nil) != want {
+			t.Errorf("plan %s: Shopify Plus line %+v, want one: %v", plan, line, want)
+			continue
+		}
+		if line != nil && (line.Owner != "client" || !strings.Contains(line.Quoted, "USD 2,300 a month") || line.High != 0) {
+			t.Errorf("plan %s: %+v; want the client's line, its price in words, nothing added to the total", plan, line)
+		}
+	}
+}
