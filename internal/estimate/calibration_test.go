@@ -106,15 +106,7 @@ func TestCalibrationWorkedExamples(t *testing.T) {
 	for _, tt := range tests {
 		for a, bd := range tt.bands {
 			t.Run(tt.path+"/"+a, func(t *testing.T) {
-				s, err := spec.Load("../../checklist/examples/"+tt.path, bank)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := s.Answers[bank.Estimate.ApproachQuestion].Value(); len(tt.bands) == 1 && got != a {
-					t.Fatalf("the example's approach is %q, its band is for %s", got, a)
-				}
-				s.Set(bank.Estimate.ApproachQuestion, spec.Answer{Values: []string{a}})
-				b := For(bank, s)
+				b := exampleAs(t, bank, tt.path, a, len(tt.bands) == 1)
 				if usd := float64(b.Planned.Hours) * 125; usd < bd.low || usd > bd.high {
 					t.Errorf("planned %d h, USD %s at USD 125 an hour, outside the published band USD %s–%s %s",
 						b.Planned.Hours, FormatWhole(usd), FormatWhole(bd.low), FormatWhole(bd.high), bd.source)

@@ -94,15 +94,7 @@ func TestScheduleWorkedExamples(t *testing.T) {
 	for _, tt := range tests {
 		for a, bd := range tt.bands {
 			t.Run(tt.path+"/"+a, func(t *testing.T) {
-				s, err := spec.Load("../../checklist/examples/"+tt.path, bank)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := s.Answers[bank.Estimate.ApproachQuestion].Value(); len(tt.bands) == 1 && got != a {
-					t.Fatalf("the example's approach is %q, its band is for %s", got, a)
-				}
-				s.Set(bank.Estimate.ApproachQuestion, spec.Answer{Values: []string{a}})
-				checkWeeks(t, For(bank, s), bd)
+				checkWeeks(t, exampleAs(t, bank, tt.path, a, len(tt.bands) == 1), bd)
 			})
 		}
 	}
@@ -208,4 +200,16 @@ func TestDeadlineNeedsATeam(t *testing.T) {
 		b.Facts().Figures["fact:team-needed"] != "more than 6" {
 		t.Errorf("Northwind: %+v, facts %v", b.Deadline, b.Facts())
 	}
+}
+
+// exampleAs is the budget of a worked example for approach a; with only, the
+// example must have chosen a itself (its band is for that approach).
+func exampleAs(t *testing.T, bank *checklist.Bank, path, a string, only bool) Budget {
+	t.Helper()
+	s := loadExample(t, bank, path)
+	if got := s.Answers[bank.Estimate.ApproachQuestion].Value(); only && got != a {
+		t.Fatalf("the example's approach is %q, its band is for %s", got, a)
+	}
+	s.Set(bank.Estimate.ApproachQuestion, spec.Answer{Values: []string{a}})
+	return For(bank, s)
 }
