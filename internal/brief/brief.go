@@ -334,7 +334,7 @@ func (b *builder) build(now time.Time) *Brief {
 	}
 	counts := check.Count(out.Findings)
 	out.Summary.Errors, out.Summary.Warnings = counts.Errors, counts.Warnings
-	out.Summary.Risks = b.topRisks(out.Findings, out.OpenDecisions)
+	out.Summary.Risks = b.topRisks(out.Findings, out.OpenDecisions, out.Budget.ApproachSwing)
 	out.Appendix = b.appendix()
 	return out
 }
@@ -375,6 +375,17 @@ func orDefault(v, fallback string) string {
 	return v
 }
 
+// decisionRisk says what an open decision does to the estimate: the risk
+// buffer allows for the cost of its dearest answer, while the approach is no
+// buffer at all: the build is priced each way.
+func decisionRisk(d OpenDecision, swing *estimate.ApproachSwing) string {
+	from, to := estimate.FormatHours(d.RiskLow), estimate.FormatHours(d.RiskHigh)
+	if swing != nil && swing.QuestionID == d.QuestionID {
+		return fmt.Sprintf("%s; the build is %s to %s hours depending on the answer (the Budget prices each way).", checklist.UpperFirst(d.Status), from, to)
+	}
+	return fmt.Sprintf("%s; depending on the answer it adds %s to %s hours, which the risk buffer allows for until it is settled.", checklist.UpperFirst(d.Status), from, to)
+}
+
 // maxRisks is how many risks the executive summary names.
 const maxRisks = 3
 
@@ -382,7 +393,7 @@ const maxRisks = 3
 // settled before a quote), then the open decisions that could move the
 // estimate most (a fixed price cannot be given while they are open), then
 // the warnings.
-func (b *builder) topRisks(findings []check.Finding, open []OpenDecision) []Risk {
+func (b *builder) topRisks(findings []check.Finding, open []OpenDecision, swing *estimate.ApproachSwing) []Risk {
 	var errs, warns []Risk
 	for _, f := range findings {
 		switch f.Severity {
@@ -401,10 +412,7 @@ func (b *builder) topRisks(findings []check.Finding, open []OpenDecision) []Risk
 		if d.RiskHigh == 0 {
 			break
 		}
-		decisions = append(decisions, Risk{
-			Title:  "Open decision: " + d.Prompt,
-			Detail: fmt.Sprintf("%s; the estimate carries %s–%s hours until it is settled.", checklist.UpperFirst(d.Status), estimate.FormatHours(d.RiskLow), estimate.FormatHours(d.RiskHigh)),
-		})
+		decisions = append(decisions, Risk{Title: "Open decision: " + d.Prompt, Detail: decisionRisk(d, swing)})
 	}
 	risks := append(append(errs, decisions...), warns...)
 	if len(risks) > maxRisks {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/estimate"
 	"github.com/integ-dev/integ/internal/spec"
 )
 
@@ -99,6 +100,43 @@ func TestBriefNamesUncheckedRequirements(t *testing.T) {
 		want := "No scenario checks " + strings.Join(b.Coverage.Uncovered, ", ") + "."
 		if !strings.Contains(text, want) {
 			t.Errorf("%s brief lacks %q", medium, want)
+		}
+	}
+}
+
+// Review 3, for a finance director: the executive summary's estimate has no
+// cents; while the approach is open it names each approach's planned figure,
+// not only the dearest; the approach is no buffer "carried" by the estimate;
+// and the support line says who provides it, not that the integrator pays.
+func TestExecutiveSummaryReadsForAFinanceDirector(t *testing.T) {
+	bank, s := loadExample(t)
+	open := Build(bank, s, now)
+	if len(open.Budget.ByApproach) < 2 {
+		t.Fatalf("the example needs its approach open: %d approaches priced", len(open.Budget.ByApproach))
+	}
+	s.Set("project.approach", spec.Answer{Values: []string{"custom"}})
+	decided := Build(bank, s, now)
+	cents := regexp.MustCompile(`\d\.\d\d\b`)
+	for name, b := range map[string]*Brief{"approach open": open, "approach decided": decided} {
+		for medium, text := range bothBriefs(t, b) {
+			// From its heading to the table of sections ("| Section | Answered |").
+			summary, _, _ := strings.Cut(text[strings.Index(text, "Executive summary"):], "Answered")
+			if c := cents.FindString(summary); c != "" {
+				t.Errorf("%s, %s: the executive summary shows cents (%q)", name, medium, c)
+			}
+			if strings.Contains(summary, "the estimate carries") {
+				t.Errorf("%s, %s: an open decision reads as hours the estimate carries on top", name, medium)
+			}
+			if strings.Contains(text, "Paid by") {
+				t.Errorf("%s, %s: running costs say \"Paid by\" beside the integrator's support", name, medium)
+			}
+			if name == "approach open" {
+				for _, a := range b.Budget.ByApproach {
+					if want := a.Label + " " + b.Budget.Currency + " " + estimate.FormatThousands(a.Planned.Cost); !strings.Contains(summary, want) {
+						t.Errorf("%s: the executive summary lacks %q", medium, want)
+					}
+				}
+			}
 		}
 	}
 }

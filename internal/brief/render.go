@@ -36,12 +36,14 @@ func funcs() template.FuncMap {
 // formatFuncs write numbers and money the same way in every brief template.
 func formatFuncs() map[string]any {
 	return map[string]any{
-		"money":  estimate.FormatMoney,
-		"whole":  estimate.FormatWhole,
-		"hours":  estimate.FormatHours,
-		"number": estimate.FormatNumber,
-		"weeks":  estimate.FormatWeeks,
-		"add":    func(a, b int) int { return a + b },
+		"money": estimate.FormatMoney,
+		"whole": estimate.FormatWhole,
+		// thousands writes a summary's money without cents: 124,125 as 124K.
+		"thousands": estimate.FormatThousands,
+		"hours":     estimate.FormatHours,
+		"number":    estimate.FormatNumber,
+		"weeks":     estimate.FormatWeeks,
+		"add":       func(a, b int) int { return a + b },
 		// plural writes "1 decision is" and "3 decisions are": the form
 		// that agrees with n.
 		"plural": func(n int, one, many string) string {
