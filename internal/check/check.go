@@ -114,9 +114,9 @@ func (c *checker) each(find func(v answers) []Finding) {
 // severity. Where answers differ by sales channel, each rule is evaluated in
 // each channel's view (see checker.each). Findings that read a fact computed
 // from the budget (the schedule against the deadline) get it from
-// estimate.For.
+// internal/estimate.
 func Run(bank *checklist.Bank, s *spec.Spec) []Finding {
-	return RunWith(bank, s, estimate.For(bank, s).Facts())
+	return RunWith(bank, s, estimate.FactsFor(bank, s))
 }
 
 // RunWith is Run with the budget's facts already computed (the brief has

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/integ-dev/integ/checklist"
+	"github.com/integ-dev/integ/internal/spec"
 )
 
 // Schedule is the budget in calendar weeks: how many people work on it, and
@@ -254,6 +255,19 @@ func (e *engine) deadlineDate() (time.Time, string, bool) {
 	}
 	d, ok := checklist.ParseDate(a.Values[0])
 	return d, strings.TrimSpace(a.Note), ok
+}
+
+// FactsFor is For(bank, s).Facts(), without pricing a spec that has no
+// deadline to set the plan against (integ check on a spec without one).
+func FactsFor(bank *checklist.Bank, s *spec.Spec) checklist.Facts {
+	e := engine{model: bank.Estimate, spec: s}
+	if e.model == nil || e.model.Schedule == nil || s.Updated.IsZero() {
+		return checklist.Facts{}
+	}
+	if _, _, ok := e.deadlineDate(); !ok {
+		return checklist.Facts{}
+	}
+	return For(bank, s).Facts()
 }
 
 // Facts are the facts the budget computes for the findings: how the
