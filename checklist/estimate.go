@@ -3,6 +3,7 @@ package checklist
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -122,14 +123,49 @@ type EstimateModel struct {
 // from the brief's date to the start; a deadline is tight when the go-live
 // falls less than Margin (a share of the weeks to go-live) before it; MaxTeam
 // is the most people a deadline may call for before the plan is split.
+// Closed lists the days of each year nobody works on the project (the
+// year-end holidays), as month-day ranges ("12-24" to "01-01"): a start
+// that falls in one moves past it, and the weeks to go-live and those left
+// before a deadline count only the days outside them.
 type Schedule struct {
-	HoursPerWeek        float64 `yaml:"hours_per_week"`
-	BuildHoursPerPerson float64 `yaml:"build_hours_per_person"`
-	LeadInWeeks         float64 `yaml:"lead_in_weeks"`
-	Margin              float64 `yaml:"margin"`
-	MaxTeam             float64 `yaml:"max_team"`
-	Source              string  `yaml:"source,omitempty"`
-	Line                int     `yaml:"-"`
+	HoursPerWeek        float64      `yaml:"hours_per_week"`
+	BuildHoursPerPerson float64      `yaml:"build_hours_per_person"`
+	LeadInWeeks         float64      `yaml:"lead_in_weeks"`
+	Margin              float64      `yaml:"margin"`
+	MaxTeam             float64      `yaml:"max_team"`
+	Closed              []ClosedDays `yaml:"closed,omitempty"`
+	Source              string       `yaml:"source,omitempty"`
+	Line                int          `yaml:"-"`
+}
+
+// ClosedDays is a range of days closed every year, From to To inclusive,
+// each "MM-DD"; a range may run over the new year ("12-24" to "01-01").
+type ClosedDays struct {
+	From string `yaml:"from"`
+	To   string `yaml:"to"`
+}
+
+// closedLayout is how a closed day is written: month and day.
+const closedLayout = "01-02"
+
+// Span is the range as month*100+day numbers (1224 to 101), for a
+// calendar that checks many days.
+func (c ClosedDays) Span() (from, to int) {
+	num := func(d string) int {
+		t, _ := time.Parse(closedLayout, d)
+		return int(t.Month())*100 + t.Day()
+	}
+	return num(c.From), num(c.To)
+}
+
+// valid reports whether both ends are real days of a year ("02-29" is).
+func (c ClosedDays) valid() bool {
+	for _, d := range []string{c.From, c.To} {
+		if _, err := time.Parse("2006-"+closedLayout, "2024-"+d); err != nil || len(d) != 5 {
+			return false
+		}
+	}
+	return true
 }
 
 // AlongsideAll marks a phase that runs through all the others (project
@@ -645,9 +681,10 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 		"approaches": {what: "an approach", keys: map[string]*keySchema{"value": nil, "label": nil, "standard": nil, "custom": nil, "overhead": nil, "gap": nil, "gap_title": nil, "weeks": nil, "team": nil, "source": nil}},
 		"drivers": {what: "a driver", keys: map[string]*keySchema{"id": nil, "title": nil, "question": nil, "packages": nil, "approaches": nil, "fits": nil, "when": condition, "factor": nil,
 			"values": nil, "steps": nil, "per_extra": nil, "max": nil, "group": nil, "source": nil}},
-		"phases":   {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "min_weeks": nil, "alongside": nil, "after_go_live": nil, "source": nil}},
-		"schedule": {what: "the schedule", keys: map[string]*keySchema{"hours_per_week": nil, "build_hours_per_person": nil, "lead_in_weeks": nil, "margin": nil, "max_team": nil, "source": nil}},
-		"sizes":    {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
+		"phases": {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "min_weeks": nil, "alongside": nil, "after_go_live": nil, "source": nil}},
+		"schedule": {what: "the schedule", keys: map[string]*keySchema{"hours_per_week": nil, "build_hours_per_person": nil, "lead_in_weeks": nil, "margin": nil, "max_team": nil, "source": nil,
+			"closed": {what: "closed days", keys: map[string]*keySchema{"from": nil, "to": nil}}}},
+		"sizes": {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
 		"running_costs": {what: "a running cost", keys: map[string]*keySchema{"id": nil, "title": nil, "owner": nil,
 			"owner_if": {what: "an owner_if", keys: map[string]*keySchema{"when": condition, "owner": nil}}, "approaches": nil,
 			"when": condition, "money": nil, "currency": nil, "hours": nil, "build_share": nil, "quoted": nil, "note": nil, "source": nil}},

@@ -154,6 +154,11 @@ func (v *validator) schedule(m *EstimateModel, sizes []string) {
 			v.add(sc.Line, fmt.Sprintf("the schedule's `%s` is %v; give the %s, from %v to %v", f.name, f.val, f.hint, f.l, f.h))
 		}
 	}
+	for _, c := range sc.Closed {
+		if !c.valid() {
+			v.add(sc.Line, fmt.Sprintf("the schedule's closed days %q to %q: give each as month-day, such as \"12-24\" to \"01-01\"", c.From, c.To))
+		}
+	}
 	v.cites(sc.Line, "the schedule", sc.Source)
 	for _, a := range m.Approaches {
 		for _, size := range sizes {

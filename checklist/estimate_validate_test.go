@@ -60,7 +60,9 @@ func TestEstimateValidation(t *testing.T) {
 		want     []string
 	}{
 		{"valid", "", "", nil},
-		{"a valid schedule", "  growth: 0.5\n", "  growth: 0.5\n  schedule: {hours_per_week: 30, build_hours_per_person: 300, lead_in_weeks: 4, margin: 0.15, max_team: 6}\n", nil},
+		{"a valid schedule", "  growth: 0.5\n", "  growth: 0.5\n  schedule: {hours_per_week: 30, build_hours_per_person: 300, lead_in_weeks: 4, margin: 0.15, max_team: 6, closed: [{from: \"12-24\", to: \"01-01\"}]}\n", nil},
+		{"closed days that are no days", "  growth: 0.5\n", "  growth: 0.5\n  schedule: {hours_per_week: 30, build_hours_per_person: 300, lead_in_weeks: 4, margin: 0.15, max_team: 6, closed: [{from: \"24-12\", to: \"1-1\"}]}\n", []string{
+			`the schedule's closed days "24-12" to "1-1": give each as month-day, such as "12-24" to "01-01"`}},
 		{"schedule figures, teams and phase weeks a plan cannot use", "  growth: 0.5\n", `  growth: 0.5
   deadline_question: s.count
   schedule: {hours_per_week: 90, build_hours_per_person: 300, lead_in_weeks: -1, margin: 0.15, max_team: 1}

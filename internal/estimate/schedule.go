@@ -210,6 +210,64 @@ type Deadline struct {
 	Fit string `json:"fit"`
 }
 
+// calendar counts the days the project works: every day but those the
+// bank closes each year (the year-end holidays), as month*100+day spans.
+type calendar [][2]int
+
+func newCalendar(closed []checklist.ClosedDays) calendar {
+	var c calendar
+	for _, r := range closed {
+		from, to := r.Span()
+		c = append(c, [2]int{from, to})
+	}
+	return c
+}
+
+func (c calendar) closed(t time.Time) bool {
+	d := int(t.Month())*100 + t.Day()
+	for _, r := range c {
+		if r[0] <= r[1] && d >= r[0] && d <= r[1] || r[0] > r[1] && (d >= r[0] || d <= r[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// open is t, or the first day after the closed days t falls in.
+func (c calendar) open(t time.Time) time.Time {
+	for i := 0; i < 366 && c.closed(t); i++ {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t
+}
+
+// after is the day n working days after start.
+func (c calendar) after(start time.Time, n int) time.Time {
+	t := start
+	for n > 0 {
+		t = t.AddDate(0, 0, 1)
+		if !c.closed(t) {
+			n--
+		}
+	}
+	return t
+}
+
+// between counts the working days from start to end (below 0 when end
+// comes first).
+func (c calendar) between(start, end time.Time) int {
+	if end.Before(start) {
+		return -c.between(end, start)
+	}
+	n := 0
+	for t := start; t.Before(end); t = t.AddDate(0, 0, 1) {
+		if !c.closed(t) {
+			n++
+		}
+	}
+	return n
+}
+
 // deadlineFit sets the schedule against the deadline answered, or is nil
 // when there is none (or the brief has no date to start from).
 func (e *engine) deadlineFit(s *Schedule, work []phaseWork, size string) *Deadline {
@@ -219,10 +277,11 @@ func (e *engine) deadlineFit(s *Schedule, work []phaseWork, size string) *Deadli
 	}
 	sc := e.model.Schedule
 	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
-	start := day(e.spec.Updated.UTC()).AddDate(0, 0, int(math.Round(sc.LeadInWeeks*7)))
-	goLive := start.AddDate(0, 0, int(math.Round(s.ToGoLive*7)))
+	cal := newCalendar(sc.Closed)
+	start := cal.open(day(e.spec.Updated.UTC()).AddDate(0, 0, int(math.Round(sc.LeadInWeeks*7))))
+	goLive := cal.after(start, int(math.Round(s.ToGoLive*7)))
 	d := &Deadline{Date: due.Format(checklist.DateLayout), Note: note, Start: start.Format(checklist.DateLayout), GoLive: goLive.Format(checklist.DateLayout),
-		WeeksAvailable: math.Floor(due.Sub(start).Hours()/24/7*10) / 10}
+		WeeksAvailable: math.Floor(float64(cal.between(start, due))/7*10) / 10}
 	d.SpareWeeks = math.Round((d.WeeksAvailable-s.ToGoLive)*10) / 10
 	switch {
 	case goLive.After(due):

@@ -148,9 +148,11 @@ func TestScheduleAddsUp(t *testing.T) {
 // closer one is tight, an earlier one late; the summary says which.
 func TestDeadlineAgainstTheSchedule(t *testing.T) {
 	bank := defaultBank(t)
+	// Dated in May, the plan runs clear of the year-end holidays.
+	dated := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
 	base := loadExample(t, bank, "hearth-and-kiln.yaml")
 	weeks := For(bank, base).Schedule.ToGoLive
-	goLive := time.Date(2026, 12, 25, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(math.Round(weeks*7)))
+	goLive := time.Date(2026, 5, 29, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(math.Round(weeks*7)))
 	for _, tt := range []struct {
 		days int
 		fit  string
@@ -162,19 +164,21 @@ func TestDeadlineAgainstTheSchedule(t *testing.T) {
 	} {
 		due := goLive.AddDate(0, 0, tt.days).Format(checklist.DateLayout)
 		s := loadExample(t, bank, "hearth-and-kiln.yaml")
+		s.Updated = dated
 		s.Set(bank.Estimate.DeadlineQuestion, spec.Answer{Values: []string{due}, Note: "Before the spring fairs; firm."})
 		b := For(bank, s)
 		d := b.Deadline
-		if d == nil || d.Start != "2026-12-25" || d.GoLive != goLive.Format(checklist.DateLayout) || d.Fit != tt.fit {
-			t.Errorf("deadline %s: %+v; want a start on 2026-12-25, go-live %s, %s", due, d, goLive.Format(checklist.DateLayout), tt.fit)
+		if d == nil || d.Start != "2026-05-29" || d.GoLive != goLive.Format(checklist.DateLayout) || d.Fit != tt.fit {
+			t.Errorf("deadline %s: %+v; want a start on 2026-05-29, go-live %s, %s", due, d, goLive.Format(checklist.DateLayout), tt.fit)
 			continue
 		}
 		if tt.says == "" {
-			// The weeks from the start to the deadline, to a tenth below, less the plan's.
-			available := math.Floor(float64(365+int(math.Round(weeks*7)))/7*10) / 10
+			// The weeks from the start to the deadline, to a tenth below, less the
+			// plan's; the year runs over the 9 closed days at the year's end.
+			available := math.Floor(float64(365+int(math.Round(weeks*7))-9)/7*10) / 10
 			tt.says = FormatWeeks(math.Round((available-weeks)*10)/10) + " weeks before it"
 		}
-		want := fmt.Sprintf("Deadline %s (“Before the spring fairs; firm”): starting about 2026-12-25, go-live falls about %s, %s", due, d.GoLive, tt.says)
+		want := fmt.Sprintf("Deadline %s (“Before the spring fairs; firm”): starting about 2026-05-29, go-live falls about %s, %s", due, d.GoLive, tt.says)
 		if !slices.ContainsFunc(b.Summary, func(l string) bool { return strings.HasPrefix(l, want) }) {
 			t.Errorf("summary %q; want a line %q", b.Summary, want)
 		}
@@ -191,12 +195,41 @@ func TestDeadlineAgainstTheSchedule(t *testing.T) {
 	}
 }
 
-// The team a deadline needs: Northwind's firm date is 9.4 weeks after the
+// Nobody works over the year-end holidays (the bank closes 24 December to
+// 1 January): a start that falls in them moves past them, a plan that runs
+// over them goes live that much later, and a deadline after them leaves only
+// the weeks outside them (review 3: every plan started on Christmas Day).
+func TestYearEndHolidaysAreNotWorked(t *testing.T) {
+	bank := defaultBank(t)
+	at := func(updated time.Time, due string) *Deadline {
+		t.Helper()
+		s := loadExample(t, bank, "hearth-and-kiln.yaml")
+		s.Updated = updated
+		s.Set(bank.Estimate.DeadlineQuestion, spec.Answer{Values: []string{due}})
+		b := For(bank, s)
+		if b.Schedule == nil || b.Schedule.ToGoLive != 2.5 || b.Deadline == nil {
+			t.Fatalf("the case needs Hearth's 2.5 weeks to go-live and a deadline: %+v, %+v", b.Schedule, b.Deadline)
+		}
+		return b.Deadline
+	}
+	// Dated 27 November, the 4 weeks' lead-in ends on 25 December: the start
+	// moves to 2 January, and 1 March is 58 working days (8.2 weeks) away.
+	if d := at(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), "2027-03-01"); d.Start != "2027-01-02" || d.WeeksAvailable != 8.2 {
+		t.Errorf("dated 2026-11-27: start %s, %v weeks to the deadline; want 2027-01-02 and 8.2", d.Start, d.WeeksAvailable)
+	}
+	// Dated 15 November, the start is 13 December; 18 working days are the
+	// 14th to the 23rd (10) and 2 to 9 January (8).
+	if d := at(time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC), "2027-06-01"); d.Start != "2026-12-13" || d.GoLive != "2027-01-09" {
+		t.Errorf("dated 2026-11-15: start %s, go-live %s; want 2026-12-13 and 2027-01-09", d.Start, d.GoLive)
+	}
+}
+
+// The team a deadline needs: Northwind's firm date is 8.2 working weeks after the
 // start, and no team up to the bank's max_team fits the plan in them.
 func TestDeadlineNeedsATeam(t *testing.T) {
 	bank := defaultBank(t)
 	b := For(bank, loadExample(t, bank, "northwind-b2b.yaml"))
-	if d := b.Deadline; d == nil || d.Date != "2027-03-01" || d.Fit != checklist.ScheduleLate || d.WeeksAvailable != 9.4 || d.TeamNeeded != 0 ||
+	if d := b.Deadline; d == nil || d.Date != "2027-03-01" || d.Fit != checklist.ScheduleLate || d.WeeksAvailable != 8.2 || d.TeamNeeded != 0 ||
 		b.Facts().Figures["fact:team-needed"] != "more than 6" {
 		t.Errorf("Northwind: %+v, facts %v", b.Deadline, b.Facts())
 	}
