@@ -205,6 +205,11 @@ type OpenDecision struct {
 	ForChannels string   `json:"for_channels,omitempty"`
 	RiskLow     int      `json:"risk_low_hours"`
 	RiskHigh    int      `json:"risk_high_hours"`
+	// Risk says in words what the answer does to the estimate ("adds 0–19 h
+	// depending on the answer"), empty when it moves nothing.
+	Risk string `json:"risk,omitempty"`
+	// priced is true for the build approach: no buffer, the build priced each way.
+	priced bool
 }
 
 type AppendixSection struct {
@@ -321,8 +326,9 @@ func (b *builder) build(now time.Time) *Brief {
 		if sw := out.Budget.ApproachSwing; sw != nil && sw.QuestionID == q.ID {
 			// The approach is no buffer: the budget prices the dearest, and
 			// the cheapest is this much below it.
-			d.RiskLow, d.RiskHigh = sw.LowHours, sw.HighHours
+			d.RiskLow, d.RiskHigh, d.priced = sw.LowHours, sw.HighHours, true
 		}
+		d.Risk = riskWords(d)
 		out.OpenDecisions = append(out.OpenDecisions, d)
 	}
 
@@ -334,7 +340,7 @@ func (b *builder) build(now time.Time) *Brief {
 	}
 	counts := check.Count(out.Findings)
 	out.Summary.Errors, out.Summary.Warnings = counts.Errors, counts.Warnings
-	out.Summary.Risks = b.topRisks(out.Findings, out.OpenDecisions, out.Budget.ApproachSwing)
+	out.Summary.Risks = b.topRisks(out.Findings, out.OpenDecisions)
 	out.Appendix = b.appendix()
 	return out
 }
@@ -375,15 +381,26 @@ func orDefault(v, fallback string) string {
 	return v
 }
 
-// decisionRisk says what an open decision does to the estimate: the risk
+// riskWords says what an open decision does to the estimate: the risk
 // buffer allows for the cost of its dearest answer, while the approach is no
 // buffer at all: the build is priced each way.
-func decisionRisk(d OpenDecision, swing *estimate.ApproachSwing) string {
+func riskWords(d OpenDecision) string {
 	from, to := estimate.FormatHours(d.RiskLow), estimate.FormatHours(d.RiskHigh)
-	if swing != nil && swing.QuestionID == d.QuestionID {
-		return fmt.Sprintf("%s; the build is %s to %s hours depending on the answer (the Budget prices each way).", checklist.UpperFirst(d.Status), from, to)
+	switch {
+	case d.RiskHigh == 0:
+		return ""
+	case d.priced:
+		return fmt.Sprintf("the build is %s to %s hours depending on the answer", from, to)
 	}
-	return fmt.Sprintf("%s; depending on the answer it adds %s to %s hours, which the risk buffer allows for until it is settled.", checklist.UpperFirst(d.Status), from, to)
+	return fmt.Sprintf("adds %s to %s hours depending on the answer", from, to)
+}
+
+// decisionRisk is an open decision as one of the biggest risks.
+func decisionRisk(d OpenDecision) string {
+	if d.priced {
+		return fmt.Sprintf("%s; %s (the Budget prices each way).", checklist.UpperFirst(d.Status), d.Risk)
+	}
+	return fmt.Sprintf("%s; it %s, which the risk buffer allows for until it is settled.", checklist.UpperFirst(d.Status), d.Risk)
 }
 
 // maxRisks is how many risks the executive summary names.
@@ -393,7 +410,7 @@ const maxRisks = 3
 // settled before a quote), then the open decisions that could move the
 // estimate most (a fixed price cannot be given while they are open), then
 // the warnings.
-func (b *builder) topRisks(findings []check.Finding, open []OpenDecision, swing *estimate.ApproachSwing) []Risk {
+func (b *builder) topRisks(findings []check.Finding, open []OpenDecision) []Risk {
 	var errs, warns []Risk
 	for _, f := range findings {
 		switch f.Severity {
@@ -412,7 +429,7 @@ func (b *builder) topRisks(findings []check.Finding, open []OpenDecision, swing 
 		if d.RiskHigh == 0 {
 			break
 		}
-		decisions = append(decisions, Risk{Title: "Open decision: " + d.Prompt, Detail: decisionRisk(d, swing)})
+		decisions = append(decisions, Risk{Title: "Open decision: " + d.Prompt, Detail: decisionRisk(d)})
 	}
 	risks := append(append(errs, decisions...), warns...)
 	if len(risks) > maxRisks {

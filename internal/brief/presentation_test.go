@@ -140,3 +140,32 @@ func TestExecutiveSummaryReadsForAFinanceDirector(t *testing.T) {
 		}
 	}
 }
+
+// Review 3, top 2: a brief whose findings hold an error (Hearth & Kiln's two
+// return paths) says at the top of its budget that it is not yet a fixed
+// price; and no open decision reads as "h at risk" beside the approach,
+// which is no risk buffer but the build priced each way.
+func TestBudgetSaysWhatBlocksAFixedPrice(t *testing.T) {
+	_, _, hearth := loadWorked(t, "hearth-and-kiln.yaml")
+	if hearth.Summary.Errors == 0 {
+		t.Fatal("the case needs Hearth & Kiln's error finding")
+	}
+	bank, s := loadExample(t)
+	acme := Build(bank, s, now)
+	for medium, text := range bothBriefs(t, hearth) {
+		budget := text[strings.Index(text, "In short"):]
+		if !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(budget, "In short")), "- Not yet a fixed price: 1 error among the findings must be settled first") &&
+			!strings.Contains(budget[:200], "Not yet a fixed price: 1 error among the findings must be settled first") {
+			t.Errorf("%s: Hearth & Kiln's budget does not open with the error that blocks a fixed price:\n%.300s", medium, budget)
+		}
+	}
+	for medium, text := range bothBriefs(t, acme) {
+		if strings.Contains(text, "h at risk") {
+			t.Errorf("%s: an open decision reads as hours at risk", medium)
+		}
+		sw := acme.Budget.ApproachSwing
+		if want := "undecided; the build is " + estimate.FormatHours(sw.LowHours) + " to " + estimate.FormatHours(sw.HighHours) + " hours depending on the answer)"; !strings.Contains(text, want) {
+			t.Errorf("%s: the approach's line in Open decisions does not say the build's range", medium)
+		}
+	}
+}
