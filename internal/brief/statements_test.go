@@ -277,6 +277,21 @@ func TestNoWrongStatements(t *testing.T) {
 			must:    []string{"within 7 days of checkout (the shortest time the payment provider keeps an authorisation for any card brand accepted, which the integrator shall confirm brand by brand)"},
 		},
 		{
+			// Review 2, A5 and top-fix 9: with a tax service, certificates stay in its store.
+			name: "with a tax service, exemption certificates stay in its certificate store",
+			answers: map[string]answer{"project.channels": {value: "web-retail,web-b2b"}, "master.sales-taxes": {"third", "Avalara AvaTax"},
+				"tax.commit": {value: "inventory"}, "tax.exempt": {value: "yes"}},
+			mustNot: []string{"(its reason, certificate number and expiry) shall be the same in both systems", "records the certificate number on the order"},
+			must:    []string{"Exemption certificates shall be kept in Avalara AvaTax's own certificate store, not copied between Shopify and Odoo"},
+		},
+		{
+			// Review 2, H5 and K6: a pottery or a coffee roaster sells no jackets or shirts.
+			name:    "variant and exchange scenarios name no product of a trade",
+			answers: map[string]answer{"products.variants": {value: "parent-child"}, "returns.exchanges": {value: "exchange"}},
+			mustNot: []string{"jacket", "shirt", "colours"},
+			must:    []string{"6 child variants, one for each combination of two options", "for another variant of the same product at 54.90"},
+		},
+		{
 			name:    "Odoo: the external API needs the Custom plan, and XML-RPC is on its way out",
 			answers: map[string]answer{"project.odoo-hosting": {value: "odoo-sh"}},
 			must:    []string{"the integration shall use the JSON-2 API"},

@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,5 +71,22 @@ func TestSalesChannelDriverCountsChannelsThatCross(t *testing.T) {
 	s.Put(spec.Key("orders.offline-upload", "edi"), spec.Answer{Values: []string{"no"}})
 	if got := driver(s); got != "2 of 4 whose orders cross the integration" {
 		t.Errorf("tills in the inventory system and EDI orders kept out: the driver reads %q", got)
+	}
+}
+
+// Review 2, A5: with a tax service, exemption certificates stay in its own
+// certificate store; only the customer code and the store's exempt flag are
+// kept in step, which is less work than keeping certificates in both systems.
+func TestExemptionsWithATaxServiceKeepNoCertificatesInStep(t *testing.T) {
+	bank := defaultBank(t)
+	base := with(midMarket, "project.channels", "web-retail,web-b2b", "tax.exempt", "yes")
+	own := itemTitles(bank, specOf(t, bank, with(base, "master.sales-taxes", "inventory")), "WP-TAX")
+	third := itemTitles(bank, specOf(t, bank, with(base, "master.sales-taxes", "third")), "WP-TAX")
+	const inStep = "Tax-exempt customers and their certificates (exemption status and certificate numbers kept in step)"
+	if !slices.Contains(own, inStep) {
+		t.Errorf("tax calculated in the inventory system: %q lacks %q", own, inStep)
+	}
+	if slices.Contains(third, inStep) || !slices.ContainsFunc(third, func(s string) bool { return strings.HasPrefix(s, "Tax-exempt customers: one customer code") }) {
+		t.Errorf("with a tax service: %q; want the customer code and exempt flag only", third)
 	}
 }
