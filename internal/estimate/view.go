@@ -103,7 +103,7 @@ func (cv *channelView) Values(id string) []string {
 	if q == nil || !cv.asked(q) {
 		return nil
 	}
-	own := cv.v.spec.Answers[id].For(cv.channel).Values
+	own := cv.answer(id).Values
 	// A supposed answer stands in for an open one: a channel that has
 	// decided the question keeps its answer.
 	if vals, ok := cv.v.over[id]; ok && (len(own) == 0 || slices.Equal(own, []string{checklist.Undecided})) {
@@ -128,7 +128,12 @@ func (cv *channelView) ReadChannel() string {
 }
 
 // Note implements checklist.Answers.
-func (cv *channelView) Note(id string) string { return cv.v.spec.Answers[id].For(cv.channel).Note }
+func (cv *channelView) Note(id string) string { return cv.answer(id).Note }
+
+// answer is the spec's answer to id as this view reads it (spec.View.Answer).
+func (cv *channelView) answer(id string) spec.Answer {
+	return spec.View{Spec: cv.v.spec, Channel: cv.channel, Alone: cv.alone}.Answer(id)
+}
 
 // asked reports whether q's condition holds. Conditions refer only to earlier
 // questions, so the recursion ends.

@@ -68,6 +68,33 @@ func (a Answer) For(channel string) Answer {
 	return out
 }
 
+// Standing is the answer as a view that stands for every channel reads it
+// (View.Alone): the channel's own, else the answer for all channels; and
+// where neither has a value, the one answer the other chosen channels give
+// alike. A question asked only for the others (are their orders uploaded?)
+// is then read as they answered it, not as open.
+func (a Answer) Standing(channel string, chosen []string) Answer {
+	out := a.For(channel)
+	if len(out.Values) > 0 {
+		return out
+	}
+	var agreed *Answer
+	for _, ch := range chosen {
+		own, ok := a.Channels[ch]
+		if ch == channel || !ok || len(own.Values) == 0 {
+			continue
+		}
+		if agreed != nil && (!slices.Equal(agreed.Values, own.Values) || agreed.System != own.System) {
+			return out
+		}
+		agreed = &own
+	}
+	if agreed == nil {
+		return out
+	}
+	return *agreed
+}
+
 // Get returns the answer a Key names: a question's answer for all channels
 // (without its per-channel answers), or one channel's own answer.
 func (s *Spec) Get(key string) Answer {
@@ -137,7 +164,12 @@ type View struct {
 }
 
 // Answer is the answer to id in this view.
-func (v View) Answer(id string) Answer { return v.Spec.Answers[id].For(v.Channel) }
+func (v View) Answer(id string) Answer {
+	if v.Alone {
+		return v.Spec.Answers[id].Standing(v.Channel, v.Spec.Channels())
+	}
+	return v.Spec.Answers[id].For(v.Channel)
+}
 
 // Values implements checklist.Answers.
 func (v View) Values(id string) []string { return v.Answer(id).Values }
@@ -240,11 +272,10 @@ func (v View) StatusIn(q *checklist.Question) Status {
 	if !q.When.Holds(v) {
 		return Hidden
 	}
-	a, ok := v.Spec.Answers[q.ID]
-	if !ok {
+	if _, ok := v.Spec.Answers[q.ID]; !ok {
 		return Open
 	}
-	return statusOfValues(a.For(v.Channel).Values)
+	return statusOfValues(v.Answer(q.ID).Values)
 }
 
 func statusOfValues(values []string) Status {

@@ -247,3 +247,27 @@ func TestViewsOfCrossingChannels(t *testing.T) {
 		t.Errorf("Views %q; want one per chosen channel", got)
 	}
 }
+
+// Review of this change: with phone and EDI orders both kept in the
+// inventory system, each answered apart ("no" and "no"), the one view left
+// (web retail's, standing for all) reads the upload question as they
+// answered it, not as an open decision.
+func TestStandingViewReadsWhatTheOthersAnswered(t *testing.T) {
+	b := bank(t)
+	s := specWith(map[string]Answer{"project.channels": answer("web-retail,phone-email,edi")})
+	s.Put("orders.offline-upload@phone-email", answer("no"))
+	s.Put("orders.offline-upload@edi", answer("no"))
+	views := s.ViewsOf(b)
+	if len(views) != 1 || !views[0].Alone {
+		t.Fatalf("views %+v; want web retail's alone", views)
+	}
+	q := b.Question("orders.offline-upload")
+	if got := views[0].Answer(q.ID).Values; len(got) != 1 || got[0] != "no" || views[0].StatusIn(q) != Answered {
+		t.Errorf("the upload question reads %q (%v); want no, answered", got, views[0].StatusIn(q))
+	}
+	// Channels that answer differently leave it to the view's own answer.
+	s.Put("orders.offline-upload@edi", answer("undecided"))
+	if got := (View{Spec: s, Channel: "web-retail", Alone: true}).Answer(q.ID).Values; len(got) != 0 {
+		t.Errorf("phone no, EDI undecided: read as %q; want no answer of its own", got)
+	}
+}
