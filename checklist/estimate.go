@@ -111,7 +111,25 @@ type EstimateModel struct {
 	// Schedule turns the phases' hours into calendar weeks (nil: no
 	// durations are computed).
 	Schedule *Schedule `yaml:"schedule,omitempty"`
+	// PhaseOne is the first phase priced when the whole plan misses the
+	// deadline: the work packages that replace what must be replaced by
+	// the date (nil: none is priced).
+	PhaseOne *PhaseOne `yaml:"phase_one,omitempty"`
 	Line     int       `yaml:"-"`
+}
+
+// PhaseOne names a first phase by its work packages; Title says in words
+// what it delivers ("orders in, stock and shipments back").
+type PhaseOne struct {
+	Title    string   `yaml:"title"`
+	Packages []string `yaml:"packages"`
+	Line     int      `yaml:"-"`
+}
+
+func (p *PhaseOne) UnmarshalYAML(node *yaml.Node) error {
+	type plain PhaseOne
+	p.Line = node.Line
+	return node.Decode((*plain)(p))
 }
 
 // Schedule is how the phases' hours become calendar weeks: each approach
@@ -684,7 +702,8 @@ func estimateSchema(condition *keySchema) (packages, model *keySchema) {
 		"phases": {what: "a phase", keys: map[string]*keySchema{"id": nil, "title": nil, "share": nil, "of": nil, "min_weeks": nil, "alongside": nil, "after_go_live": nil, "source": nil}},
 		"schedule": {what: "the schedule", keys: map[string]*keySchema{"hours_per_week": nil, "build_hours_per_person": nil, "lead_in_weeks": nil, "margin": nil, "max_team": nil, "source": nil,
 			"closed": {what: "closed days", keys: map[string]*keySchema{"from": nil, "to": nil}}}},
-		"sizes": {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
+		"phase_one": {what: "the first phase", keys: map[string]*keySchema{"title": nil, "packages": nil}},
+		"sizes":     {what: "a size", keys: map[string]*keySchema{"id": nil, "title": nil, "when": condition}},
 		"running_costs": {what: "a running cost", keys: map[string]*keySchema{"id": nil, "title": nil, "owner": nil,
 			"owner_if": {what: "an owner_if", keys: map[string]*keySchema{"when": condition, "owner": nil}}, "approaches": nil,
 			"when": condition, "money": nil, "currency": nil, "hours": nil, "build_share": nil, "quoted": nil, "note": nil, "source": nil}},

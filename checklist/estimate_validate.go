@@ -114,6 +114,7 @@ func (v *validator) estimate() {
 		}
 	}
 	v.schedule(m, sizes)
+	v.phaseOne(m)
 	v.supportQuestions(m)
 	for _, list := range [][]Remark{m.Duties, m.Assumptions, m.Exclusions} {
 		for _, r := range list {
@@ -129,6 +130,23 @@ func (v *validator) estimate() {
 	v.sources(m)
 	for i := range m.NoWork {
 		v.noWork(&m.NoWork[i])
+	}
+}
+
+// phaseOne checks that the first phase names work packages the bank has,
+// and says what it delivers.
+func (v *validator) phaseOne(m *EstimateModel) {
+	p := m.PhaseOne
+	if p == nil {
+		return
+	}
+	if p.Title == "" || len(p.Packages) == 0 {
+		v.add(p.Line, "the estimate's `phase_one` needs a `title` (what it delivers) and its `packages`")
+	}
+	for _, id := range p.Packages {
+		if !slices.ContainsFunc(v.bank.WorkPackages, func(wp WorkPackage) bool { return wp.ID == id }) {
+			v.add(p.Line, fmt.Sprintf("the estimate's `phase_one` names work package %q, which the bank does not define", id))
+		}
 	}
 }
 

@@ -61,6 +61,10 @@ func TestEstimateValidation(t *testing.T) {
 	}{
 		{"valid", "", "", nil},
 		{"a valid schedule", "  growth: 0.5\n", "  growth: 0.5\n  schedule: {hours_per_week: 30, build_hours_per_person: 300, lead_in_weeks: 4, margin: 0.15, max_team: 6, closed: [{from: \"12-24\", to: \"01-01\"}]}\n", nil},
+		{"a first phase of packages the bank lacks", "  growth: 0.5\n", "  growth: 0.5\n  phase_one: {title: Orders first, packages: [WP-NONE]}\n", []string{
+			`the estimate's ` + "`phase_one`" + ` names work package "WP-NONE", which the bank does not define`}},
+		{"a first phase without a title", "  growth: 0.5\n", "  growth: 0.5\n  phase_one: {packages: []}\n", []string{
+			`the estimate's ` + "`phase_one`" + ` needs a ` + "`title`" + ` (what it delivers) and its ` + "`packages`"}},
 		{"closed days that are no days", "  growth: 0.5\n", "  growth: 0.5\n  schedule: {hours_per_week: 30, build_hours_per_person: 300, lead_in_weeks: 4, margin: 0.15, max_team: 6, closed: [{from: \"24-12\", to: \"1-1\"}]}\n", []string{
 			`the schedule's closed days "24-12" to "1-1": give each as month-day, such as "12-24" to "01-01"`}},
 		{"schedule figures, teams and phase weeks a plan cannot use", "  growth: 0.5\n", `  growth: 0.5

@@ -29,7 +29,7 @@ func TestGeneratedBankIsCurrent(t *testing.T) {
 		cmpopts.IgnoreFields(Sentence{}, "Line"), cmpopts.IgnoreFields(Scenario{}, "Line"),
 		cmpopts.IgnoreFields(WorkPackage{}, "Line"), cmpopts.IgnoreFields(WorkItem{}, "Line"), cmpopts.IgnoreFields(EstimateModel{}, "Line"),
 		cmpopts.IgnoreFields(Approach{}, "Line"), cmpopts.IgnoreFields(Driver{}, "Line"), cmpopts.IgnoreFields(Phase{}, "Line"),
-		cmpopts.IgnoreFields(Size{}, "Line"), cmpopts.IgnoreFields(RunningCost{}, "Line"), cmpopts.IgnoreFields(Remark{}, "Line"), cmpopts.IgnoreFields(NoWork{}, "Line"), cmpopts.IgnoreFields(DriverGroup{}, "Line"), cmpopts.IgnoreFields(Schedule{}, "Line"),
+		cmpopts.IgnoreFields(Size{}, "Line"), cmpopts.IgnoreFields(RunningCost{}, "Line"), cmpopts.IgnoreFields(Remark{}, "Line"), cmpopts.IgnoreFields(NoWork{}, "Line"), cmpopts.IgnoreFields(DriverGroup{}, "Line"), cmpopts.IgnoreFields(Schedule{}, "Line"), cmpopts.IgnoreFields(PhaseOne{}, "Line"),
 		cmpopts.EquateEmpty(),
 	}
 	if diff := cmp.Diff(parsed, generated, ignore); diff != "" {

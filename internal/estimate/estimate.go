@@ -54,6 +54,8 @@ type Budget struct {
 	// Deadline sets the schedule against the deadline answered (nil when
 	// there is none, or no schedule).
 	Deadline *Deadline `json:"deadline,omitempty"`
+	// PhaseOne prices a first phase when the plan misses the deadline.
+	PhaseOne *PhaseOne `json:"phase_one,omitempty"`
 	// maxTeam is the most people a deadline may call for (the bank's).
 	maxTeam float64
 	// Ownership is the planned build and the running costs over the support

@@ -174,6 +174,7 @@ func (e *engine) budget(a *checklist.Approach) Budget {
 	b.Running, b.RunningTotals = e.running(v, a, b.Size, b.Expected.Cost)
 	b.Weeks = e.weeks(a, b.Size)
 	b.Schedule = e.schedule(a, &b)
+	b.PhaseOne = e.phaseOne(v, a, b)
 	b.Ownership = e.ownership(v, b)
 	b.Duties = e.remarks(v, e.model.Duties, a)
 	b.Exclusions = e.remarks(v, e.model.Exclusions, a)

@@ -158,7 +158,7 @@ func TestDeadlineAgainstTheSchedule(t *testing.T) {
 		fit  string
 		says string
 	}{
-		{-7, checklist.ScheduleLate, "1 week late (see the findings: split off a phase 1)"},
+		{-7, checklist.ScheduleLate, "1 week late. A first phase (orders in, stock and shipments back) would cost GBP "},
 		{0, checklist.ScheduleTight, "only 0 weeks before it"},
 		{365, checklist.ScheduleFits, ""},
 	} {
@@ -245,4 +245,36 @@ func exampleAs(t *testing.T, bank *checklist.Bank, path, a string, only bool) Bu
 	}
 	s.Set(bank.Estimate.ApproachQuestion, spec.Answer{Values: []string{a}})
 	return For(bank, s)
+}
+
+// Review 3, top 1: a plan that misses a firm deadline prices the first phase
+// the finding advises (orders in, stock and shipments back), scheduled from
+// the same start, and leaves the rest for a second phase; a plan that fits
+// prices none.
+func TestPhaseOneWhenThePlanIsLate(t *testing.T) {
+	bank := defaultBank(t)
+	b := For(bank, loadExample(t, bank, "northwind-b2b.yaml"))
+	p := b.PhaseOne
+	if b.Deadline == nil || b.Deadline.Fit != checklist.ScheduleLate || p == nil {
+		t.Fatalf("Northwind misses 1 March: deadline %+v, phase one %+v", b.Deadline, p)
+	}
+	if !slices.Equal(p.Packages, bank.Estimate.PhaseOne.Packages) || p.Planned.Hours <= 0 || p.Planned.Hours >= b.Planned.Hours/2 {
+		t.Errorf("phase one %+v: want the bank's packages, under half of the whole's %d h", p, b.Planned.Hours)
+	}
+	// Its figures follow the whole's rules: contingency once on the expected
+	// hours, the rest what the whole leaves, a go-live after the same start.
+	cont := int(math.Ceil(float64(p.Expected.Hours) * b.ContingencyPercent / 100))
+	if p.Planned.Hours != p.Expected.Hours+cont || p.Rest.Hours != b.Planned.Hours-p.Planned.Hours || p.Planned.Cost != float64(p.Planned.Hours)*b.HourlyRate {
+		t.Errorf("phase one %+v does not add up: expected %d + contingency %d; rest of %d planned", p, p.Expected.Hours, cont, b.Planned.Hours)
+	}
+	if p.ToGoLive >= b.Schedule.ToGoLive || p.GoLive >= b.Deadline.GoLive {
+		t.Errorf("phase one goes live after %v weeks (%s), the whole after %v (%s)", p.ToGoLive, p.GoLive, b.Schedule.ToGoLive, b.Deadline.GoLive)
+	}
+	want := "A first phase (orders in, stock and shipments back) would cost USD " + FormatThousands(p.Planned.Cost) + " planned"
+	if !slices.ContainsFunc(b.Summary, func(l string) bool { return strings.Contains(l, want) }) {
+		t.Errorf("summary %q; want %q", b.Summary, want)
+	}
+	if h := For(bank, loadExample(t, bank, "hearth-and-kiln.yaml")); h.PhaseOne != nil {
+		t.Errorf("Hearth & Kiln fits its date, yet a first phase is priced: %+v", h.PhaseOne)
+	}
 }

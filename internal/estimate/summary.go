@@ -224,6 +224,23 @@ func thousandsRange(low, high float64) string {
 	return l + "–" + h
 }
 
+// phaseOneText prices the first phase of a plan that misses its deadline,
+// and what is left for the second.
+func (e *engine) phaseOneText(b Budget) string {
+	p := b.PhaseOne
+	fit := "in time"
+	switch {
+	case p.Fit == checklist.ScheduleLate && p.TeamNeeded > 0:
+		fit = "after the deadline, but in time with " + people(p.TeamNeeded)
+	case p.Fit == checklist.ScheduleLate:
+		fit = "still after the deadline: the first phase needs a smaller scope or a later date"
+	case p.Fit == checklist.ScheduleTight:
+		fit = "just in time"
+	}
+	return fmt.Sprintf("A first phase (%s) would cost %s %s planned (%s hours), %s to go-live with %s, going live about %s, %s; the rest, about %s %s, is a second phase priced apart once it is specified.",
+		checklist.LowerFirst(p.Title), b.Currency, FormatThousands(p.Planned.Cost), FormatHours(p.Planned.Hours), weeksText(p.ToGoLive), people(p.Team), p.GoLive, fit, b.Currency, FormatThousands(p.Rest.Cost))
+}
+
 // deadlineLine sets the plan against the deadline answered: when it would
 // go live, starting the bank's lead-in after the brief's date.
 func (e *engine) deadlineLine(b Budget) string {
@@ -239,6 +256,8 @@ func (e *engine) deadlineLine(b Budget) string {
 	switch {
 	case d == nil:
 		return text + ": the brief has no date yet (save the spec), so integ cannot set the plan against it."
+	case d.Fit == checklist.ScheduleLate && b.PhaseOne != nil:
+		return fmt.Sprintf("%s: starting about %s, go-live falls about %s, %s late. %s", text, d.Start, d.GoLive, weeksText(-d.SpareWeeks), e.phaseOneText(b))
 	case d.Fit == checklist.ScheduleLate:
 		return fmt.Sprintf("%s: starting about %s, go-live falls about %s, %s late (see the findings: split off a phase 1).", text, d.Start, d.GoLive, weeksText(-d.SpareWeeks))
 	case d.Fit == checklist.ScheduleTight:
