@@ -2,6 +2,7 @@ package brief
 
 import (
 	"html"
+	"math"
 	"regexp"
 	"strings"
 	"testing"
@@ -166,6 +167,22 @@ func TestBudgetSaysWhatBlocksAFixedPrice(t *testing.T) {
 		sw := acme.Budget.ApproachSwing
 		if want := "undecided; the build is " + estimate.FormatHours(sw.LowHours) + " to " + estimate.FormatHours(sw.HighHours) + " hours depending on the answer)"; !strings.Contains(text, want) {
 			t.Errorf("%s: the approach's line in Open decisions does not say the build's range", medium)
+		}
+	}
+}
+
+// Review 3, §1: the contingency is taken on the expected work and the open
+// decisions' buffer together, and the Phases table says so.
+func TestContingencySaysWhatItIsTakenOn(t *testing.T) {
+	bank, s := loadExample(t)
+	b := Build(bank, s, now)
+	base := b.Budget.Expected.Hours + b.Budget.RiskBuffer.ExpectedHours
+	if b.Budget.RiskBuffer.ExpectedHours == 0 || b.Budget.Contingency.Hours != int(math.Ceil(float64(base)*b.Budget.ContingencyPercent/100)) {
+		t.Fatalf("the case needs a buffer and a contingency on expected + buffer: %+v", b.Budget.Contingency)
+	}
+	for medium, text := range bothBriefs(t, b) {
+		if strings.Contains(text, "once, on the expected figure") || !strings.Contains(text, "once, on the two lines above") {
+			t.Errorf("%s: the contingency row does not say it is taken on the expected work and the buffer", medium)
 		}
 	}
 }

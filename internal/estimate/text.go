@@ -107,7 +107,7 @@ func (e *engine) assumptions(v *view, a *checklist.Approach) []string {
 	}
 	out := []string{
 		fmt.Sprintf("Hourly rate: %s %s (%s).", FormatNumber(e.rate), e.currency, source(e.rateGiven)),
-		fmt.Sprintf("Contingency: %s %% of the expected figure, added once and rounded up to whole hours (%s).", FormatNumber(e.pct), source(e.pctGiven)),
+		fmt.Sprintf("Contingency: %s %% of the expected figure and the open decisions' buffer, added once and rounded up to whole hours (%s).", FormatNumber(e.pct), source(e.pctGiven)),
 	}
 	if e.model.Calibration != "" {
 		out = append(out, e.names.Fill(e.model.Calibration, nil))
