@@ -150,11 +150,7 @@ func (e *engine) budget(a *checklist.Approach) Budget {
 	}
 	b.RiskBuffer = e.risks(v, a, r.expected)
 	centre := b.Expected.Hours + b.RiskBuffer.ExpectedHours
-	// Contingency is applied once, to the expected figure (decided work and
-	// open decisions), in whole hours rounded up; the percent is taken in
-	// hundredths so that 12.5 % is exact.
-	bp := int64(math.Round(e.pct * 100))
-	b.Contingency = e.price.money(int((int64(centre)*bp + 9999) / 10000))
+	b.Contingency = e.contingency(centre)
 	b.Planned = e.price.money(centre + b.Contingency.Hours)
 	// The planning range. The decided work runs from its expected figure
 	// (no contingency needed) to that figure grown by the bank's growth
@@ -182,6 +178,14 @@ func (e *engine) budget(a *checklist.Approach) Budget {
 	b.Method = e.method(b)
 	b.Sources = e.sources(b)
 	return b
+}
+
+// contingency is applied once, to the expected figure (decided work and
+// open decisions), in whole hours rounded up; the percent is taken in
+// hundredths so that 12.5 % is exact.
+func (e *engine) contingency(hours int) Money {
+	bp := int64(math.Round(e.pct * 100))
+	return e.price.money(int((int64(hours)*bp + 9999) / 10000))
 }
 
 // percentOf is part's share of whole, in whole percent.
@@ -462,6 +466,32 @@ func (e *engine) packageFactors(v *view, a *checklist.Approach, wp *checklist.Wo
 			all = append(all, appliedDriver{d: d, f: f, answer: answer})
 		}
 	}
+	e.listFactors(all, p)
+	floor := minFactor
+	if e.model.MinFactor > 0 {
+		floor = e.model.MinFactor
+	}
+	uncapped := func(fit string) float64 {
+		factor := 1.0
+		for _, x := range e.countedExtras(all, fit) {
+			factor += x
+		}
+		return factor
+	}
+	e.listCeiling(all, p, present, uncapped)
+	return func(fit string) float64 {
+		f := max(uncapped(fit), floor)
+		if e.model.MaxFactor > 0 {
+			f = min(f, e.model.MaxFactor)
+		}
+		return f
+	}
+}
+
+// listFactors lists on p each driver that applies, with what it counts: a
+// member of a driver group beside a larger one counts only a share, and
+// says beside which.
+func (e *engine) listFactors(all []appliedDriver, p *Package) {
 	counted := e.countedExtras(all, "")
 	for i, ad := range all {
 		answer := ad.answer
@@ -478,44 +508,34 @@ func (e *engine) packageFactors(v *view, a *checklist.Approach, wp *checklist.Wo
 		}
 		p.Factors = append(p.Factors, Factor{Driver: e.names.Fill(ad.d.Title, nil), Answer: answer, Factor: ad.f, Percent: int(math.Round(counted[i] * 100))})
 	}
-	floor := minFactor
-	if e.model.MinFactor > 0 {
-		floor = e.model.MinFactor
+}
+
+// listCeiling adds to p's factors what the bank's max_factor takes off the
+// drivers of its most-driven kind of work present, so that the percents
+// listed for the work it caps add up to the ceiling; nothing when the
+// drivers stay below it.
+func (e *engine) listCeiling(all []appliedDriver, p *Package, present []string, uncapped func(fit string) float64) {
+	ceiling := e.model.MaxFactor
+	if ceiling <= 0 {
+		return
 	}
-	uncapped := func(fit string) float64 {
-		factor := 1.0
-		for _, x := range e.countedExtras(all, fit) {
-			factor += x
-		}
-		return factor
-	}
-	if ceiling := e.model.MaxFactor; ceiling > 0 {
-		top, topFit := 0.0, ""
-		for _, fit := range present {
-			if f := uncapped(fit); f > top {
-				top, topFit = f, fit
-			}
-		}
-		if top > ceiling {
-			// What the ceiling takes off, so that the percents listed for
-			// the work it caps add up to the ceiling.
-			cut := int(math.Round((ceiling - 1) * 100))
-			for i, x := range e.countedExtras(all, topFit) {
-				if x != 0 {
-					cut -= p.Factors[i].Percent
-				}
-			}
-			p.Factors = append(p.Factors, Factor{Driver: "All drivers together", Answer: "at most ×" + FormatNumber(ceiling),
-				Factor: ceiling / top, Percent: cut})
+	top, topFit := 0.0, ""
+	for _, fit := range present {
+		if f := uncapped(fit); f > top {
+			top, topFit = f, fit
 		}
 	}
-	return func(fit string) float64 {
-		f := max(uncapped(fit), floor)
-		if e.model.MaxFactor > 0 {
-			f = min(f, e.model.MaxFactor)
-		}
-		return f
+	if top <= ceiling {
+		return
 	}
+	cut := int(math.Round((ceiling - 1) * 100))
+	for i, x := range e.countedExtras(all, topFit) {
+		if x != 0 {
+			cut -= p.Factors[i].Percent
+		}
+	}
+	p.Factors = append(p.Factors, Factor{Driver: "All drivers together", Answer: "at most ×" + FormatNumber(ceiling),
+		Factor: ceiling / top, Percent: cut})
 }
 
 // appliedDriver is a driver whose factor applies to a package.

@@ -1,7 +1,6 @@
 package estimate
 
 import (
-	"math"
 	"slices"
 
 	"github.com/integ-dev/integ/checklist"
@@ -51,8 +50,7 @@ func (e *engine) phaseOne(v *view, a *checklist.Approach, b Budget) *PhaseOne {
 	p := e.empty()
 	p.Size, p.Packages, p.Phases = b.Size, r.packages, r.phases
 	p.Expected = e.price.money(r.expected)
-	bp := int64(math.Round(e.pct * 100))
-	p.Contingency = e.price.money(int((int64(r.expected)*bp + 9999) / 10000))
+	p.Contingency = e.contingency(r.expected)
 	p.Planned = e.price.money(r.expected + p.Contingency.Hours)
 	s := e.schedule(a, &p)
 	if s == nil || p.Deadline == nil {
